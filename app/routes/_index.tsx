@@ -1,0 +1,88 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { listEpisodes } from "~/models/episode.server";
+import { invariantResponse } from "~/utils/http";
+
+export const meta: MetaFunction = () => [{ title: "Footnote — the archive" }];
+
+const QuerySchema = z.object({ page: z.coerce.number().int().min(1).max(10_000).default(1) });
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  const query = QuerySchema.safeParse(Object.fromEntries(url.searchParams));
+  invariantResponse(query.success, "The page number must be a whole number from 1 to 10000.");
+  return listEpisodes({ page: query.data.page });
+}
+
+export default function ArchivePage() {
+  const { episodes, total, page, pageCount } = useLoaderData<typeof loader>();
+  return (
+    <div className="space-y-8">
+      <header className="space-y-2">
+        <h1 className="font-serif text-3xl font-semibold tracking-tight sm:text-4xl">The archive</h1>
+        <p className="max-w-prose text-stone-600 dark:text-stone-300">
+          Programs of <cite>For The Record</cite> and the news articles they discuss, each with its discussion. Select a
+          claim to ask for a source; the community and the moderators follow it up.
+        </p>
+      </header>
+
+      {total === 0 ? (
+        <EmptyArchive />
+      ) : (
+        <section aria-labelledby="episodes-title">
+          <h2 id="episodes-title" className="sr-only">
+            Episodes
+          </h2>
+          <ol className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white dark:divide-stone-800 dark:border-stone-800 dark:bg-stone-900">
+            {episodes.map((episode) => (
+              <li key={episode.id} className="px-4 py-4 sm:px-5">
+                <p className="text-xs font-semibold uppercase tracking-wide text-stone-500 dark:text-stone-400">
+                  {episode.kind === "program" && episode.number !== null ? `FTR #${episode.number}` : episode.publication ?? episode.kind}
+                </p>
+                <h3 className="mt-1 font-serif text-lg font-semibold leading-snug">
+                  <Link to={`/episodes/${episode.slug}`}>{episode.title}</Link>
+                </h3>
+                <p className="mt-1 text-sm text-stone-500 dark:text-stone-400">
+                  {episode.commentCount === 1 ? "1 comment" : `${episode.commentCount} comments`}
+                </p>
+              </li>
+            ))}
+          </ol>
+          {pageCount > 1 ? (
+            <nav aria-label="Pages" className="mt-4 flex justify-between text-sm">
+              {page > 1 ? <Link to={`/?page=${page - 1}`}>← Newer</Link> : <span />}
+              <span className="text-stone-500">
+                Page {page} of {pageCount}
+              </span>
+              {page < pageCount ? <Link to={`/?page=${page + 1}`}>Older →</Link> : <span />}
+            </nav>
+          ) : null}
+        </section>
+      )}
+    </div>
+  );
+}
+
+function EmptyArchive() {
+  return (
+    <section
+      aria-labelledby="empty-title"
+      className="rounded-lg border border-dashed border-stone-300 bg-white px-6 py-10 text-center dark:border-stone-700 dark:bg-stone-900"
+    >
+      <h2 id="empty-title" className="font-serif text-xl font-semibold">
+        No episodes yet
+      </h2>
+      <p className="mx-auto mt-3 max-w-prose text-stone-600 dark:text-stone-300">
+        The archive fills up when an admin imports episode documents — plain-text captures of program pages or news
+        articles. From the project folder, run:
+      </p>
+      <pre className="mx-auto mt-4 inline-block rounded bg-stone-100 px-4 py-2 text-left text-sm dark:bg-stone-800">
+        <code>npm run import -- seeds/*.txt</code>
+      </pre>
+      <p className="mx-auto mt-3 max-w-prose text-sm text-stone-500 dark:text-stone-400">
+        <code>npm start</code> imports the documents in <code>seeds/</code> by itself.
+      </p>
+    </section>
+  );
+}

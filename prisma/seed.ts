@@ -1,0 +1,28 @@
+// Seed entry: demo accounts on an empty database. Their random passwords are shown once, never stored in clear.
+import { randomBytes } from "node:crypto";
+import type { Role } from "@prisma/client";
+import { countUsers, createUser } from "~/models/user.server";
+
+const DEMO_ACCOUNTS: { username: string; role: Role }[] = [
+  { username: "admin", role: "admin" },
+  { username: "moderator", role: "moderator" },
+  { username: "member", role: "member" },
+];
+
+export interface DemoAccount {
+  username: string;
+  role: Role;
+  password: string;
+}
+
+/** Creates one account per role when there are no users at all; returns them with their passwords, or [] if users exist. */
+export async function seedDemoAccounts(): Promise<DemoAccount[]> {
+  if ((await countUsers()) > 0) return [];
+  const accounts: DemoAccount[] = [];
+  for (const { username, role } of DEMO_ACCOUNTS) {
+    const password = randomBytes(12).toString("base64url");
+    await createUser({ username, password, role });
+    accounts.push({ username, role, password });
+  }
+  return accounts;
+}

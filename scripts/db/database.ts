@@ -1,0 +1,88 @@
+// Finds the database the app and its scripts use: DATABASE_URL when set, otherwise the embedded
+// PostgreSQL, started here. Migrations run through the Prisma CLI (`prisma migrate deploy`).
+import { spawn } from "node:child_process";
+import path from "node:path";
+import pg from "pg";
+import { getEnv } from "../../app/utils/env.server";
+import { startEmbeddedPostgres } from "./embedded";
+
+export interface Database {
+  url: string;
+  embedded: boolean;
+  stop(): Promise<void>;
+}
+
+const DEFAULT_DATABASE = "footnote";
+
+export async function openDatabase(log: (line: string) => void = console.log): Promise<Database> {
+  const env = getEnv();
+  if (env.DATABASE_URL) {
+    await ensureDatabaseExists(env.DATABASE_URL, log);
+    return { url: env.DATABASE_URL, embedded: false, stop: async () => {} };
+  }
+  const cluster = await startEmbeddedPostgres({
+    dataDir: env.EMBEDDED_PG_DATA_DIR,
+    port: env.EMBEDDED_PG_PORT,
+    persistent: true,
+    log,
+  });
+  const url = cluster.url(DEFAULT_DATABASE);
+  await ensureDatabaseExists(url, log);
+  log(`embedded PostgreSQL on 127.0.0.1:${env.EMBEDDED_PG_PORT} (data in ${env.EMBEDDED_PG_DATA_DIR})`);
+  return { url, embedded: true, stop: () => cluster.stop() };
+}
+
+/** Creates the database named in `url` when the server does not have it yet. */
+export async function ensureDatabaseExists(url: string, log: (line: string) => void = () => {}) {
+  const target = new URL(url);
+  const name = decodeURIComponent(target.pathname.replace(/^\//, "")) || "postgres";
+  const maintenance = new URL(url);
+  maintenance.pathname = "/postgres";
+  const client = new pg.Client({ connectionString: maintenance.toString() });
+  try {
+    await client.connect();
+  } catch (error) {
+    throw new Error(`Cannot connect to the PostgreSQL server of DATABASE_URL (${redact(url)}): ${(error as Error).message}`);
+  }
+  try {
+    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+    if (!rowCount) {
+      await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`);
+      log(`created database "${name}"`);
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+export function redact(url: string) {
+  const parsed = new URL(url);
+  if (parsed.password) parsed.password = "***";
+  return parsed.toString();
+}
+
+const PRISMA_CLI = path.resolve("node_modules/prisma/build/index.js");
+const PRISMA_CONFIG = path.resolve("prisma/prisma.config.ts");
+
+/** Runs the Prisma CLI against `url` and resolves with its output; rejects with the output on failure. */
+export function runPrisma(args: string[], url: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [PRISMA_CLI, ...args, "--config", PRISMA_CONFIG], {
+      env: { ...process.env, DATABASE_URL: url, PRISMA_HIDE_UPDATE_MESSAGE: "1", CHECKPOINT_DISABLE: "1" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stdout.on("data", (chunk) => (output += chunk));
+    child.stderr.on("data", (chunk) => (output += chunk));
+    child.on("error", reject);
+    child.on("close", (code) =>
+      code === 0 ? resolve(output) : reject(new Error(`prisma ${args.join(" ")} failed:\n${output}`)),
+    );
+  });
+}
+
+export async function migrate(url: string) {
+  const output = await runPrisma(["migrate", "deploy"], url);
+  const applied = output.match(/The following migration\(s\) have been applied:[\s\S]*/)?.[0];
+  return applied ? applied.split("\n").filter((line) => /└─ \d+_/.test(line)).length : 0;
+}

@@ -1,0 +1,43 @@
+// The HTTP server: Express serving the Remix build, static assets and a per-request load context.
+import http from "node:http";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+
+export interface ServerOptions {
+  port: number;
+  buildPath?: string;
+  log?: (line: string) => void;
+}
+
+export async function startServer({ port, buildPath = "build/index.js", log = console.log }: ServerOptions) {
+  const build = (await import(pathToFileURL(path.resolve(buildPath)).href)) as ServerBuild;
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", process.env.TRUST_PROXY === "true");
+  app.use(compression());
+  // Fingerprinted client assets never change; everything else in public/ may.
+  app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
+  app.use(express.static("public", { maxAge: "1h" }));
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: build.mode,
+      getLoadContext: (req) => ({ clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown" }),
+    }),
+  );
+  const server = http.createServer(app);
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, () => resolve());
+  });
+  log(`Footnote is serving on http://localhost:${port}`);
+  return {
+    server,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

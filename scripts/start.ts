@@ -1,0 +1,60 @@
+// `npm start`: database (embedded unless DATABASE_URL is set) → migrations → build → demo accounts
+// → seed documents → HTTP server. Ctrl-C or SIGTERM stops the server and the embedded database.
+import { EnvError, getEnv } from "../app/utils/env.server";
+import { buildIfNeeded } from "./build-if-needed";
+import { migrate, openDatabase, type Database } from "./db/database";
+
+const started = performance.now();
+const log = (line: string) => console.log(`[footnote] ${line}`);
+process.env.NODE_ENV ??= "production";
+
+let database: Database | undefined;
+let stopping = false;
+const closers: (() => Promise<void>)[] = [];
+
+async function shutdown(signal: string, code = 0) {
+  if (stopping) return;
+  stopping = true;
+  log(`${signal}: stopping…`);
+  for (const close of closers.reverse()) await close().catch((error) => console.error(error));
+  await database?.stop().catch((error) => console.error(error));
+  log("stopped");
+  process.exit(code);
+}
+process.on("SIGINT", () => void shutdown("SIGINT"));
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+
+try {
+  const env = getEnv();
+  database = await openDatabase(log);
+  process.env.DATABASE_URL = database.url;
+  const applied = await migrate(database.url);
+  log(applied ? `applied ${applied} migration(s)` : "database schema is up to date");
+  if (await buildIfNeeded(log)) log("build ready");
+
+  // Imported only now: the Prisma client reads DATABASE_URL when it is created.
+  const { seedDemoAccounts } = await import("../prisma/seed");
+  const { prisma } = await import("../app/utils/db.server");
+  closers.push(() => prisma.$disconnect());
+  const accounts = await seedDemoAccounts();
+
+  const { startServer } = await import("./server");
+  const server = await startServer({ port: env.PORT, log });
+  closers.push(server.close);
+  log(`ready in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  if (accounts.length) printDemoAccounts(accounts, env.PORT);
+} catch (error) {
+  if (error instanceof EnvError) console.error(error.message);
+  else console.error(`[footnote] could not start: ${(error as Error).message}`, process.env.DEBUG ? error : "");
+  await shutdown("error", 1);
+}
+
+function printDemoAccounts(accounts: { username: string; role: string; password: string }[], port: number) {
+  const lines = [
+    "",
+    "Demo accounts (created now because the database had no users; the passwords are shown only this once):",
+    ...accounts.map((a) => `  ${a.role.padEnd(10)} username: ${a.username.padEnd(10)} password: ${a.password}`),
+    "",
+  ];
+  console.log(lines.join("\n"));
+}

@@ -1,0 +1,44 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { defineConfig, devices } from "@playwright/test";
+import { BASE_URL, CHROMIUM_PATH } from "./e2e/env";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+export default defineConfig({
+  testDir: path.join(here, "e2e"),
+  outputDir: path.join(here, ".output"),
+  globalSetup: path.join(here, "e2e/global-setup.ts"),
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: true,
+  retries: 0,
+  reporter: process.env.CI ? [["list"]] : [["list"]],
+  timeout: 60_000,
+  use: {
+    baseURL: BASE_URL,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+  },
+  projects: [
+    {
+      name: "chromium",
+      use: {
+        ...devices["Desktop Chrome"],
+        launchOptions: {
+          executablePath: CHROMIUM_PATH,
+          // Debian's Chromium on a machine without network: no sandbox as root, no background fetches.
+          args: [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+          ],
+        },
+      },
+    },
+  ],
+});

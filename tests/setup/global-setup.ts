@@ -1,0 +1,23 @@
+// Vitest global setup: one throwaway server and a migrated template database per run;
+// each worker clones the template (tests/setup/integration.ts).
+import type { TestProject } from "vitest/node";
+import { createMigratedDatabase, dropDatabase, startTestServer } from "./test-database";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    testDatabaseBaseUrl: string;
+    testTemplateDatabase: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const server = await startTestServer("vitest");
+  const template = `footnote_test_template_${process.pid}`;
+  await createMigratedDatabase(server, template);
+  project.provide("testDatabaseBaseUrl", server.url("postgres"));
+  project.provide("testTemplateDatabase", template);
+  return async () => {
+    await dropDatabase(server, template);
+    await server.stop();
+  };
+}
