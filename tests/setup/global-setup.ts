@@ -1,7 +1,7 @@
 // Vitest global setup: one throwaway server and a migrated template database per run;
 // each worker clones the template (tests/setup/integration.ts).
 import type { TestProject } from "vitest/node";
-import { createMigratedDatabase, dropDatabase, startTestServer } from "./test-database";
+import { createMigratedDatabase, dropDatabasesLike, startTestServer } from "./test-database";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -17,7 +17,7 @@ export default async function setup(project: TestProject) {
   project.provide("testDatabaseBaseUrl", server.url("postgres"));
   project.provide("testTemplateDatabase", template);
   return async () => {
-    await dropDatabase(server, template);
+    await dropDatabasesLike(server, template);
     await server.stop();
   };
 }

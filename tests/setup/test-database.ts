@@ -49,6 +49,17 @@ export async function cloneDatabase(server: TestServer, template: string, name: 
   return server.url(name);
 }
 
+/** Drops `prefix` and every database whose name starts with it (the per-worker clones). */
+export async function dropDatabasesLike(server: TestServer, prefix: string) {
+  await withMaintenance(server, async (client) => {
+    const { rows } = await client.query<{ datname: string }>(
+      "SELECT datname FROM pg_database WHERE datname = $1 OR starts_with(datname, $1 || '_')",
+      [prefix],
+    );
+    for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+  });
+}
+
 export async function dropDatabase(server: TestServer, name: string) {
   await withMaintenance(server, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
 }
