@@ -1,6 +1,6 @@
 import type { Role } from "@prisma/client";
 import { prisma } from "~/utils/db.server";
-import { hashPassword } from "~/utils/password.server";
+import { hashPassword, verifyPassword } from "~/utils/password.server";
 
 export function usernameKey(username: string) {
   return username.trim().toLowerCase();
@@ -31,4 +31,23 @@ export async function createUser({
 
 export function countUsers() {
   return prisma.user.count();
+}
+
+// A fixed argon2id hash, verified when the username does not exist so that response time
+// does not reveal which usernames are taken.
+const DUMMY_HASH = "$argon2id$v=19$m=19456,t=2,p=1$YWJjZGVmZ2hpamtsbW5vcA$6VZ0h8IPkJPYVZ8vvQ8cUQ6XbV0fH2zq8i4yYcJm3r4";
+
+/** The user whose credentials these are, or null. */
+export async function verifyCredentials({ username, password }: { username: string; password: string }) {
+  const user = await prisma.user.findUnique({
+    where: { usernameKey: usernameKey(username) },
+    select: { id: true, username: true, role: true, suspendedAt: true, passwordHash: true },
+  });
+  if (!user) {
+    await verifyPassword(DUMMY_HASH, password);
+    return null;
+  }
+  if (!(await verifyPassword(user.passwordHash, password))) return null;
+  const { passwordHash: _hash, ...rest } = user;
+  return rest;
 }

@@ -1,0 +1,60 @@
+// Lucia's session design (docs/decisions/0003): a random token in the cookie, only its SHA-256 in
+// the database, 30-day sessions that slide forward when used in their second half.
+// The cookie itself is app/utils/session.server.ts.
+import { sha256 } from "@oslojs/crypto/sha2";
+import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
+import { prisma } from "~/utils/db.server";
+
+const DAY = 24 * 60 * 60 * 1000;
+export const SESSION_LIFETIME = 30 * DAY;
+const SESSION_RENEW_WITHIN = 15 * DAY;
+
+export function generateSessionToken() {
+  const bytes = new Uint8Array(20);
+  crypto.getRandomValues(bytes);
+  return encodeBase32LowerCaseNoPadding(bytes);
+}
+
+function sessionIdFromToken(token: string) {
+  return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
+}
+
+export async function createSession(token: string, userId: number) {
+  return prisma.session.create({
+    data: { id: sessionIdFromToken(token), userId, expiresAt: new Date(Date.now() + SESSION_LIFETIME) },
+    select: { id: true, expiresAt: true },
+  });
+}
+
+const SESSION_USER_SELECT = { id: true, username: true, role: true, suspendedAt: true } as const;
+
+export type SessionUser = { id: number; username: string; role: "member" | "moderator" | "admin"; suspendedAt: Date | null };
+
+/** The session's user, or null for an unknown or expired token; extends sessions in their second half. */
+export async function validateSessionToken(token: string) {
+  const id = sessionIdFromToken(token);
+  const session = await prisma.session.findUnique({
+    where: { id },
+    select: { id: true, expiresAt: true, user: { select: SESSION_USER_SELECT } },
+  });
+  if (!session) return null;
+  const now = Date.now();
+  if (session.expiresAt.getTime() <= now) {
+    await prisma.session.deleteMany({ where: { id } });
+    return null;
+  }
+  let expiresAt = session.expiresAt;
+  if (expiresAt.getTime() - now < SESSION_RENEW_WITHIN) {
+    expiresAt = new Date(now + SESSION_LIFETIME);
+    await prisma.session.update({ where: { id }, data: { expiresAt }, select: { id: true } });
+  }
+  return { session: { id, expiresAt }, user: session.user as SessionUser };
+}
+
+export async function invalidateSession(sessionId: string) {
+  await prisma.session.deleteMany({ where: { id: sessionId } });
+}
+
+export async function invalidateUserSessions(userId: number) {
+  await prisma.session.deleteMany({ where: { userId } });
+}

@@ -1,0 +1,54 @@
+import { redirect } from "@remix-run/node";
+import { can, type Permission } from "~/utils/permissions";
+import { validateSessionToken, type SessionUser } from "~/models/session.server";
+import { readSessionToken } from "~/utils/session.server";
+
+/** The signed-in user, or null. */
+export async function getUser(request: Request): Promise<SessionUser | null> {
+  const token = readSessionToken(request);
+  if (!token) return null;
+  return (await validateSessionToken(token))?.user ?? null;
+}
+
+export async function getSession(request: Request) {
+  const token = readSessionToken(request);
+  return token ? validateSessionToken(token) : null;
+}
+
+function loginRedirect(request: Request) {
+  const url = new URL(request.url);
+  return redirect(`/login?${new URLSearchParams({ redirectTo: url.pathname + url.search })}`);
+}
+
+/**
+ * The user when they hold `permission`. Pages (GET) send anonymous readers to the sign-in page;
+ * actions answer 401. A signed-in user without the permission gets 403 either way.
+ */
+export async function requirePermission(request: Request, permission: Permission) {
+  const user = await getUser(request);
+  if (!user) {
+    if (request.method === "GET" || request.method === "HEAD") throw loginRedirect(request);
+    throw new Response("Sign in to do that.", { status: 401 });
+  }
+  if (!can(user, permission)) {
+    const message = user.suspendedAt ? "Your account is suspended." : "Your role does not allow this.";
+    throw new Response(message, { status: 403 });
+  }
+  return user;
+}
+
+export async function requireUser(request: Request) {
+  const user = await getUser(request);
+  if (!user) {
+    if (request.method === "GET" || request.method === "HEAD") throw loginRedirect(request);
+    throw new Response("Sign in to do that.", { status: 401 });
+  }
+  return user;
+}
+
+/** Only same-site paths: never `//evil.example` or an absolute URL (open redirects). */
+export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/") {
+  if (!to || typeof to !== "string") return fallback;
+  if (!to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
+  return to;
+}
