@@ -37,6 +37,10 @@ try {
   const { prisma } = await import("../app/utils/db.server");
   closers.push(() => prisma.$disconnect());
   const accounts = await seedDemoAccounts();
+  if (env.IMPORT_SEEDS_ON_START) {
+    const { importSeedDirectory } = await import("./import-seeds");
+    await importSeedDirectory("seeds", env.IMPORT_TIME_ZONE, log);
+  }
 
   const { startServer } = await import("./server");
   const server = await startServer({ port: env.PORT, log });

@@ -1,17 +1,14 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { listEpisodes } from "~/models/episode.server";
-import { invariantResponse } from "~/utils/http";
+import { firstIssue, PageQuerySchema } from "~/schemas/pagination";
 
 export const meta: MetaFunction = () => [{ title: "Footnote — the archive" }];
 
-const QuerySchema = z.object({ page: z.coerce.number().int().min(1).max(10_000).default(1) });
-
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
-  const query = QuerySchema.safeParse(Object.fromEntries(url.searchParams));
-  invariantResponse(query.success, "The page number must be a whole number from 1 to 10000.");
+  const query = PageQuerySchema.safeParse(Object.fromEntries(url.searchParams));
+  if (!query.success) throw new Response(firstIssue(query.error), { status: 400 });
   return listEpisodes({ page: query.data.page });
 }
 

@@ -62,6 +62,6 @@ describe("GET / (the archive)", () => {
     const error = await load("?page=abc").catch((thrown: unknown) => thrown);
     expect(error).toBeInstanceOf(Response);
     expect((error as Response).status).toBe(400);
-    expect(await (error as Response).text()).toMatch(/page number/);
+    expect(await (error as Response).text()).toMatch(/whole number/);
   });
 });

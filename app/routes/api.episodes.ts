@@ -1,0 +1,24 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { listEpisodes } from "~/models/episode.server";
+import { firstIssue, PageQuerySchema } from "~/schemas/pagination";
+import { jsonResponse } from "~/utils/http";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const query = PageQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  if (!query.success) return jsonResponse({ error: firstIssue(query.error) }, { status: 400 });
+  const { episodes, page, pageCount, total } = await listEpisodes({ page: query.data.page });
+  return jsonResponse({
+    episodes: episodes.map((episode) => ({
+      slug: episode.slug,
+      kind: episode.kind,
+      number: episode.number,
+      title: episode.title,
+      publication: episode.publication,
+      commentCount: episode.commentCount,
+      url: `/episodes/${episode.slug}`,
+    })),
+    page,
+    pageCount,
+    total,
+  });
+}
