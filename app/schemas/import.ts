@@ -1,0 +1,52 @@
+import { z } from "zod";
+import { isValidTimeZone } from "~/import/time";
+
+export const MAX_FILES_PER_IMPORT = 10;
+export const MAX_IMPORT_FILE_BYTES = 5 * 1024 * 1024;
+
+const TimeZoneSchema = z
+  .string()
+  .trim()
+  .min(1, "Choose the time zone the comment times were written in.")
+  .refine(isValidTimeZone, "That is not a time zone name such as America/Los_Angeles.");
+
+const FileNameSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(255, "File names have at most 255 characters.")
+  .refine((name) => name.toLowerCase().endsWith(".txt"), "Only .txt files (plain-text captures) can be imported.");
+
+/** The upload form: files to preview. */
+export const ImportUploadSchema = z.object({
+  intent: z.literal("preview"),
+  timeZone: TimeZoneSchema,
+  files: z
+    .array(z.instanceof(File))
+    .transform((files) => files.filter((file) => file.name !== "" || file.size > 0))
+    .pipe(
+      z
+        .array(
+          z.instanceof(File).superRefine((file, ctx) => {
+            const name = FileNameSchema.safeParse(file.name);
+            if (!name.success) ctx.addIssue({ code: "custom", message: `${file.name || "A file"}: ${name.error.issues[0]?.message}` });
+            if (file.size > MAX_IMPORT_FILE_BYTES) ctx.addIssue({ code: "custom", message: `${file.name} is larger than 5 MB.` });
+          }),
+        )
+        .min(1, "Choose at least one .txt file to import.")
+        .max(MAX_FILES_PER_IMPORT, `Import at most ${MAX_FILES_PER_IMPORT} files at once.`),
+    ),
+});
+
+/** The confirmation form: the previewed files, carried back as base64 so nothing is stored before the admin confirms. */
+export const ImportConfirmSchema = z
+  .object({
+    intent: z.literal("import"),
+    timeZone: TimeZoneSchema,
+    fileName: z.array(FileNameSchema).min(1, "There is nothing to import.").max(MAX_FILES_PER_IMPORT),
+    content: z.array(z.base64("A previewed file arrived damaged; upload it again.")).max(MAX_FILES_PER_IMPORT),
+  })
+  .refine((form) => form.fileName.length === form.content.length, "A previewed file arrived damaged; upload it again.");
+
+export type ImportUpload = z.infer<typeof ImportUploadSchema>;
+export type ImportConfirm = z.infer<typeof ImportConfirmSchema>;
