@@ -8,7 +8,7 @@ function uploadForm(files: { name: string; bytes: Uint8Array }[], timeZone = "Am
   const form = new FormData();
   form.set("intent", "preview");
   form.set("timeZone", timeZone);
-  for (const file of files) form.append("files", new File([file.bytes], file.name, { type: "text/plain" }));
+  for (const file of files) form.append("files", new File([Buffer.from(file.bytes)], file.name, { type: "text/plain" }));
   return form;
 }
 
