@@ -61,6 +61,9 @@ try {
   console.table(rows);
   const { prisma } = await import("../app/utils/db.server");
   await prisma.$disconnect();
+} catch (error) {
+  console.error(`Import stopped: ${(error as Error).message}`);
+  failed++;
 } finally {
   await database.stop();
 }
