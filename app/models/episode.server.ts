@@ -113,3 +113,17 @@ export async function getProgramSlugs(numbers: number[]) {
   });
   return new Map(rows.map((row) => [row.number!, row.slug]));
 }
+
+/** The newest episodes for the site feed. */
+export function listRecentEpisodes(take = 30) {
+  return prisma.episode.findMany({
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take,
+    select: { slug: true, title: true, kind: true, number: true, publication: true, author: true, summary: true, intro: true, createdAt: true, updatedAt: true },
+  });
+}
+
+/** Just enough of an episode to name and link it. */
+export function getEpisodeRef(slug: string) {
+  return prisma.episode.findUnique({ where: { slug }, select: { id: true, slug: true, title: true } });
+}

@@ -1,0 +1,17 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { listRecentComments } from "~/models/comment.server";
+import { addComments, atomResponse, newFeed, siteOrigin } from "~/utils/feeds.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const origin = siteOrigin(request);
+  const comments = await listRecentComments();
+  const feed = newFeed({
+    origin,
+    path: "/feeds/comments.xml",
+    title: "Footnote — new comments",
+    description: "The newest comments on every episode.",
+    updated: comments[0]?.postedAt ?? new Date(0),
+  });
+  addComments(feed, origin, comments);
+  return atomResponse(feed);
+}

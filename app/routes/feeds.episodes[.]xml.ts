@@ -1,0 +1,28 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { listRecentEpisodes } from "~/models/episode.server";
+import { atomResponse, excerpt, newFeed, siteOrigin } from "~/utils/feeds.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const origin = siteOrigin(request);
+  const episodes = await listRecentEpisodes();
+  const feed = newFeed({
+    origin,
+    path: "/feeds/episodes.xml",
+    title: "Footnote — new episodes",
+    description: "Programs and articles newly added to the Footnote archive.",
+    updated: episodes[0]?.createdAt ?? new Date(0),
+  });
+  for (const episode of episodes) {
+    const link = `${origin}/episodes/${episode.slug}`;
+    feed.addItem({
+      id: link,
+      link,
+      title: episode.title,
+      description: excerpt(episode.summary ?? episode.intro[0] ?? ""),
+      date: episode.createdAt,
+      published: episode.createdAt,
+      author: episode.author ? [{ name: episode.author }] : undefined,
+    });
+  }
+  return atomResponse(feed);
+}

@@ -1,0 +1,60 @@
+// Atom feeds. Summaries are `type="html"`, which readers render as HTML: every user- or
+// import-supplied text is HTML-escaped first, so markup in a comment shows as text in a reader.
+import { Feed } from "feed";
+import type { FeedComment } from "~/models/comment.server";
+import { feedCommentAuthor } from "~/models/comment.server";
+
+export function siteOrigin(request: Request) {
+  return new URL(request.url).origin;
+}
+
+const EXCERPT_LENGTH = 600;
+
+/** The start of `text` on one line, HTML-escaped for a feed summary. */
+export function excerpt(text: string, length = EXCERPT_LENGTH) {
+  const flat = text.replace(/\s+/g, " ").trim();
+  return escapeHtml(flat.length <= length ? flat : `${flat.slice(0, length - 1).trimEnd()}…`);
+}
+
+export function escapeHtml(text: string) {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+}
+
+export function newFeed({ origin, path, title, description, updated }: { origin: string; path: string; title: string; description: string; updated: Date }) {
+  return new Feed({
+    id: `${origin}${path}`,
+    title,
+    description,
+    link: origin,
+    language: "en",
+    updated,
+    generator: "Footnote",
+    favicon: `${origin}/favicon.svg`,
+    copyright: "The authors of the programs, articles and comments",
+    feedLinks: { atom: `${origin}${path}` },
+  });
+}
+
+export function addComments(feed: Feed, origin: string, comments: FeedComment[]) {
+  for (const comment of comments) {
+    const link = `${origin}/episodes/${comment.episode.slug}#comment-${comment.ordinal}`;
+    feed.addItem({
+      id: link,
+      link,
+      title: `${feedCommentAuthor(comment)} on “${comment.episode.title}” (#${comment.ordinal})`,
+      description: excerpt(comment.body),
+      date: comment.postedAt,
+      published: comment.postedAt,
+      author: [{ name: feedCommentAuthor(comment) }],
+    });
+  }
+}
+
+export function atomResponse(feed: Feed) {
+  return new Response(feed.atom1(), {
+    headers: {
+      "Content-Type": "application/atom+xml; charset=utf-8",
+      "Cache-Control": "public, max-age=60",
+    },
+  });
+}

@@ -1,0 +1,62 @@
+// `npm run bench:read`: the FTR #863 page with its real body and 10 / 100 / 1,000 / 10,000 synthetic
+// comments, loaded by autocannon against the production build in a separate server process.
+import { fork } from "node:child_process";
+import fs from "node:fs";
+import autocannon from "autocannon";
+import { freePort } from "../db/embedded";
+import { buildIfNeeded } from "../build-if-needed";
+import { machine } from "./stats";
+import { withBenchDatabase } from "./with-database";
+
+const SIZES = [10, 100, 1_000, 10_000];
+const CONNECTIONS = 10;
+const DURATION_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+
+await buildIfNeeded(console.log);
+
+const rows = await withBenchDatabase("read", async (url) => {
+  const { importDocument } = await import("../../app/models/import.server");
+  const { seedSyntheticComments } = await import("../seed-synthetic");
+  const file = "seeds/ftr-863-9-11-muslim-brotherhood-earth-island-boogie-part-2.txt";
+  const { episode } = await importDocument({ fileName: "ftr-863.txt", bytes: fs.readFileSync(file) });
+  const port = await freePort();
+  const server = fork("scripts/bench/serve.ts", [], {
+    execArgv: ["--import", "tsx"],
+    env: { ...process.env, DATABASE_URL: url, PORT: String(port), NODE_ENV: "production" },
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("message", () => resolve());
+    server.once("exit", (code) => reject(new Error(`server exited with ${code}`)));
+  });
+  const pageUrl = `http://127.0.0.1:${port}/episodes/${episode.slug}`;
+  const results: Record<string, Record<string, string | number>> = {};
+  try {
+    for (const size of SIZES) {
+      await seedSyntheticComments(episode.id, size);
+      const body = await (await fetch(pageUrl)).text();
+      await autocannon({ url: pageUrl, connections: CONNECTIONS, duration: 2 }); // warm-up
+      const result = await autocannon({ url: pageUrl, connections: CONNECTIONS, duration: DURATION_SECONDS });
+      if (result.non2xx || result.errors) throw new Error(`${result.non2xx} non-2xx answers, ${result.errors} errors at ${size} comments`);
+      results[`${size.toLocaleString("en")} comments`] = {
+        "requests/s": Math.round(result.requests.average),
+        "p50 ms": result.latency.p50,
+        "p99 ms": result.latency.p99,
+        "page KB": Math.round(Buffer.byteLength(body) / 1024),
+        "server RSS MB": rssMegabytes(server.pid!),
+      };
+    }
+  } finally {
+    server.kill("SIGTERM");
+  }
+  return results;
+});
+
+console.log(`Read benchmark — FTR #863 page, ${CONNECTIONS} connections × ${DURATION_SECONDS} s each, ${machine()}`);
+console.table(rows);
+
+function rssMegabytes(pid: number) {
+  const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return Math.round(kb / 1024);
+}

@@ -1,0 +1,71 @@
+import { parseFeed } from "@rowanmanning/feed-parser";
+import { describe, expect, it } from "vitest";
+import { importDocument } from "~/models/import.server";
+import { loader as commentsFeed } from "~/routes/feeds.comments[.]xml";
+import { loader as episodeCommentsFeed } from "~/routes/feeds.episodes.$slug.comments[.]xml";
+import { loader as episodesFeed } from "~/routes/feeds.episodes[.]xml";
+import { prisma } from "~/utils/db.server";
+import { testContext } from "../factories";
+import { ARTICLE_FILE, PROGRAM_FILE, seedBytes } from "../fixtures/seeds";
+
+async function fetchFeed(loader: typeof episodesFeed, path: string, params: Record<string, string> = {}) {
+  const response = await loader({ request: new Request(`http://footnote.test${path}`), params, context: testContext });
+  expect(response.headers.get("Content-Type")).toBe("application/atom+xml; charset=utf-8");
+  return parseFeed(await response.text());
+}
+
+async function importSeeds() {
+  const program = await importDocument({ fileName: PROGRAM_FILE, bytes: seedBytes(PROGRAM_FILE) });
+  await importDocument({ fileName: ARTICLE_FILE, bytes: seedBytes(ARTICLE_FILE) });
+  return program.episode;
+}
+
+describe("feeds", () => {
+  it("lists new episodes newest first in a valid Atom feed", async () => {
+    await importSeeds();
+    const feed = await fetchFeed(episodesFeed, "/feeds/episodes.xml");
+    expect(feed.meta.type).toBe("atom");
+    expect(feed.title).toBe("Footnote — new episodes");
+    expect(feed.items.map((item) => item.title)).toEqual([
+      "Why ISIS attacked Russia — and why Moscow blames Kyiv",
+      expect.stringMatching(/^FTR #863/),
+    ]);
+    expect(feed.items[1]!.url).toMatch(/^http:\/\/footnote\.test\/episodes\/ftr-863-/);
+  });
+
+  it("lists the newest comments site-wide, each linking to its permalink", async () => {
+    await importSeeds();
+    const feed = await fetchFeed(commentsFeed, "/feeds/comments.xml");
+    expect(feed.items).toHaveLength(9);
+    expect(feed.items[0]!.title).toMatch(/^Pterrafractyl on “FTR #863.*” \(#9\)$/);
+    expect(feed.items[0]!.url).toMatch(/#comment-9$/);
+    expect(feed.items[0]!.published?.toISOString()).toBe("2024-12-10T06:10:00.000Z");
+  });
+
+  it("lists one episode's comments and leaves out hidden and deleted ones", async () => {
+    const episode = await importSeeds();
+    await prisma.comment.updateMany({ where: { ordinal: { in: [8, 9] } }, data: { status: "hidden" } });
+    const feed = await fetchFeed(episodeCommentsFeed, `/feeds/episodes/${episode.slug}/comments.xml`, { slug: episode.slug });
+    expect(feed.items.map((item) => item.url?.split("#")[1])).toEqual(
+      ["comment-7", "comment-6", "comment-5", "comment-4", "comment-3", "comment-2", "comment-1"],
+    );
+  });
+
+  it("carries markup in comment text as text, never as markup a reader would run", async () => {
+    const episode = await importSeeds();
+    const first = await prisma.comment.findFirstOrThrow({ where: { ordinal: 1 }, select: { id: true } });
+    await prisma.comment.update({ where: { id: first.id }, data: { body: "<script>alert(1)</script> & more", postedAt: new Date("2030-01-01") } });
+    const response = await episodeCommentsFeed({ request: new Request(`http://footnote.test/x`), params: { slug: episode.slug }, context: testContext });
+    const xml = await response.text();
+    expect(xml).not.toContain("<script>");
+    const feed = parseFeed(xml);
+    // The summary is escaped HTML, which a reader displays as the literal text.
+    expect(xml).toContain("&lt;script&gt;alert(1)&lt;/script&gt; &amp; more");
+    expect(feed.items[0]!.description).toBe("<script>alert(1)</script> & more");
+  });
+
+  it("answers an unknown episode's feed with 404", async () => {
+    const error = await episodeCommentsFeed({ request: new Request("http://footnote.test/x"), params: { slug: "nope" }, context: testContext }).catch((e: Response) => e);
+    expect((error as Response).status).toBe(404);
+  });
+});
