@@ -5,13 +5,25 @@ import { pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
-import express from "express";
+import express, { type RequestHandler } from "express";
+import { isSameOrigin, SAFE_METHODS } from "../app/utils/origin";
 
 export interface ServerOptions {
   port: number;
   buildPath?: string;
   log?: (line: string) => void;
 }
+
+/**
+ * CSRF defence: a request that may change something and says it comes from another origin is refused
+ * before Remix sees it. Behind a trusted proxy the public host is the one the proxy forwards.
+ */
+export const refuseCrossSiteRequests: RequestHandler = (req, res, next) => {
+  if (SAFE_METHODS.has(req.method)) return next();
+  const forwardedHost = req.app.get("trust proxy") ? req.get("x-forwarded-host")?.split(",")[0]?.trim() : undefined;
+  if (isSameOrigin(req.get("origin"), forwardedHost || req.get("host"))) return next();
+  res.status(403).type("text/plain").send("Cross-site request refused.");
+};
 
 export async function startServer({ port, buildPath = "build/index.js", log = console.log }: ServerOptions) {
   const build = (await import(pathToFileURL(path.resolve(buildPath)).href)) as ServerBuild;
@@ -22,6 +34,7 @@ export async function startServer({ port, buildPath = "build/index.js", log = co
   // Fingerprinted client assets never change; everything else in public/ may.
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
   app.use(express.static("public", { maxAge: "1h" }));
+  app.use(refuseCrossSiteRequests);
   app.all(
     "*",
     createRequestHandler({
