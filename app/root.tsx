@@ -1,9 +1,10 @@
-import type { LinksFunction, MetaFunction } from "@remix-run/node";
-import { Links, Meta, Outlet, Scripts, ScrollRestoration } from "@remix-run/react";
+import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { SiteFooter, SiteHeader } from "~/components/site-chrome";
 import stylesheet from "~/tailwind.css";
+import { getUserAndCookie } from "~/utils/auth.server";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
@@ -15,7 +16,18 @@ export const meta: MetaFunction = () => [
   { name: "description", content: "Footnote: the forum for arguing about sourced claims." },
 ];
 
+/** The signed-in user for the header, or null; refreshes the session cookie's expiry as the session slides. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { user, setCookie } = await getUserAndCookie(request);
+  return data(
+    { user: user ? { id: user.id, username: user.username, role: user.role } : null },
+    setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined,
+  );
+}
+
 export function Layout({ children }: { children: ReactNode }) {
+  // Undefined when the root loader itself failed: the error page then shows the header signed out.
+  const rootData = useRouteLoaderData<typeof loader>("root");
   return (
     <html lang="en">
       <head>
@@ -32,7 +44,7 @@ export function Layout({ children }: { children: ReactNode }) {
         >
           Skip to content
         </a>
-        <SiteHeader />
+        <SiteHeader user={rootData?.user ?? null} />
         <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 sm:px-6">
           {children}
         </main>

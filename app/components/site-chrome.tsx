@@ -1,8 +1,11 @@
-import { Link, NavLink } from "@remix-run/react";
+import { Form, Link, NavLink, useLocation } from "@remix-run/react";
+import type { Role } from "~/utils/permissions";
 
 const NAV = [{ to: "/", label: "Archive" }] as const;
 
-export function SiteHeader() {
+export type HeaderUser = { id: number; username: string; role: Role };
+
+export function SiteHeader({ user }: { user: HeaderUser | null }) {
   return (
     <header className="border-b border-stone-200 bg-white/90 dark:border-stone-800 dark:bg-stone-900/90">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-3 px-4 py-3 sm:px-6">
@@ -14,25 +17,75 @@ export function SiteHeader() {
             arguing about sourced claims
           </span>
         </Link>
-        <nav aria-label="Main">
-          <ul className="flex items-center gap-4 text-sm">
-            {NAV.map((item) => (
-              <li key={item.to}>
-                <NavLink
-                  to={item.to}
-                  end
-                  className={({ isActive }) =>
-                    `no-underline ${isActive ? "font-semibold text-stone-900 dark:text-stone-100" : "text-stone-600 dark:text-stone-300"}`
-                  }
-                >
-                  {item.label}
-                </NavLink>
-              </li>
-            ))}
-          </ul>
-        </nav>
+        <div className="flex min-w-0 items-center gap-x-3 text-sm sm:gap-x-4">
+          <nav aria-label="Main">
+            <ul className="flex items-center gap-4">
+              {NAV.map((item) => (
+                <li key={item.to}>
+                  <NavLink
+                    to={item.to}
+                    end
+                    className={({ isActive }) =>
+                      `no-underline ${isActive ? "font-semibold text-stone-900 dark:text-stone-100" : "text-stone-600 dark:text-stone-300"}`
+                    }
+                  >
+                    {item.label}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          {user ? <AccountControls user={user} /> : <SignInLink />}
+        </div>
       </div>
     </header>
+  );
+}
+
+/** Sends the reader back to the page they were on; on the sign-in page itself, keeps its destination. */
+function SignInLink() {
+  const location = useLocation();
+  const redirectTo =
+    location.pathname === "/login"
+      ? (new URLSearchParams(location.search).get("redirectTo") ?? "/")
+      : location.pathname + location.search;
+  return (
+    <Link
+      to={`/login?${new URLSearchParams({ redirectTo })}`}
+      className="rounded-md bg-accent-700 px-3 py-1.5 font-semibold text-white no-underline shadow-sm hover:bg-accent-600 hover:no-underline dark:bg-accent-300 dark:text-stone-950 dark:hover:bg-accent-100"
+    >
+      Sign in
+    </Link>
+  );
+}
+
+function AccountControls({ user }: { user: HeaderUser }) {
+  return (
+    <div className="flex min-w-0 items-center gap-x-2 sm:gap-x-3 sm:border-l sm:border-stone-200 sm:pl-4 sm:dark:border-stone-700">
+      <p className="flex min-w-0 items-center gap-1.5 sm:gap-2">
+        <span className="sr-only">Signed in as </span>
+        <span className="max-w-[9rem] truncate font-medium text-stone-900 sm:max-w-[14rem] dark:text-stone-100" title={user.username}>
+          {user.username}
+        </span>
+        {user.role === "member" ? null : <RoleBadge role={user.role} />}
+      </p>
+      <Form method="post" action="/logout">
+        <button
+          type="submit"
+          className="whitespace-nowrap rounded-md border border-stone-300 px-2 py-1 text-stone-700 hover:bg-stone-100 hover:text-stone-900 sm:px-2.5 dark:border-stone-600 dark:text-stone-200 dark:hover:bg-stone-800 dark:hover:text-stone-50"
+        >
+          Sign out
+        </button>
+      </Form>
+    </div>
+  );
+}
+
+function RoleBadge({ role }: { role: "moderator" | "admin" }) {
+  return (
+    <span className="rounded-full bg-accent-100 px-1.5 py-0.5 text-xs font-semibold capitalize text-accent-700 dark:bg-accent-700/40 dark:text-accent-100">
+      {role}
+    </span>
   );
 }
 

@@ -1,7 +1,7 @@
 import { redirect } from "@remix-run/node";
 import { can, type Permission } from "~/utils/permissions";
 import { validateSessionToken, type SessionUser } from "~/models/session.server";
-import { readSessionToken } from "~/utils/session.server";
+import { blankSessionCookie, readSessionToken, sessionCookie } from "~/utils/session.server";
 
 /** The signed-in user, or null. */
 export async function getUser(request: Request): Promise<SessionUser | null> {
@@ -13,6 +13,19 @@ export async function getUser(request: Request): Promise<SessionUser | null> {
 export async function getSession(request: Request) {
   const token = readSessionToken(request);
   return token ? validateSessionToken(token) : null;
+}
+
+/**
+ * The signed-in user, with the `Set-Cookie` that keeps the cookie's expiry in step with the session's
+ * sliding expiry (Lucia's design sets the cookie again on every validation), or that clears a cookie
+ * whose session has ended. The root loader calls this once per request.
+ */
+export async function getUserAndCookie(request: Request): Promise<{ user: SessionUser | null; setCookie: string | null }> {
+  const token = readSessionToken(request);
+  if (!token) return { user: null, setCookie: null };
+  const result = await validateSessionToken(token);
+  if (!result) return { user: null, setCookie: blankSessionCookie() };
+  return { user: result.user, setCookie: sessionCookie(token, result.session.expiresAt) };
 }
 
 function loginRedirect(request: Request) {

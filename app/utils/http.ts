@@ -14,3 +14,12 @@ export function jsonResponse(data: unknown, init: ResponseInit = {}) {
   headers.set("Content-Type", "application/json; charset=utf-8");
   return new Response(JSON.stringify(data), { ...init, headers });
 }
+
+/** The submitted form; a body that is not a form reads as an empty one, so validation answers 400 instead of a crash. */
+export async function readFormData(request: Request) {
+  try {
+    return await request.formData();
+  } catch {
+    return new FormData();
+  }
+}

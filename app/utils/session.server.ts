@@ -7,21 +7,29 @@ export function readSessionToken(request: Request) {
   const cookies = request.headers.get("Cookie") ?? "";
   for (const part of cookies.split(";")) {
     const [name, ...value] = part.trim().split("=");
-    if (name === SESSION_COOKIE) return decodeURIComponent(value.join("="));
+    if (name !== SESSION_COOKIE) continue;
+    // A mangled cookie is no session, not an error on every page until the reader clears it.
+    try {
+      return decodeURIComponent(value.join("="));
+    } catch {
+      return null;
+    }
   }
   return null;
 }
 
-export function sessionCookie(token: string, expiresAt: Date) {
-  return serializeCookie(token, `Expires=${expiresAt.toUTCString()}`);
+type CookieOptions = { secure?: boolean };
+
+export function sessionCookie(token: string, expiresAt: Date, options: CookieOptions = {}) {
+  return serializeCookie(token, `Expires=${expiresAt.toUTCString()}`, options);
 }
 
-export function blankSessionCookie() {
-  return serializeCookie("", "Max-Age=0");
+export function blankSessionCookie(options: CookieOptions = {}) {
+  return serializeCookie("", "Max-Age=0", options);
 }
 
-function serializeCookie(value: string, lifetime: string) {
+function serializeCookie(value: string, lifetime: string, { secure = cookieSecure() }: CookieOptions) {
   const attributes = [`${SESSION_COOKIE}=${value}`, "Path=/", "HttpOnly", "SameSite=Lax", lifetime];
-  if (cookieSecure()) attributes.push("Secure");
+  if (secure) attributes.push("Secure");
   return attributes.join("; ");
 }
