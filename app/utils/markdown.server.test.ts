@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { renderMarkdown } from "./markdown.server";
+
+describe("comment Markdown", () => {
+  it("renders the supported subset", () => {
+    expect(renderMarkdown("Hello *there* and **bold**.\n\n> quoted\n\n- one\n- two\n\n`code`")).toBe(
+      "<p>Hello <em>there</em> and <strong>bold</strong>.</p>\n<blockquote>\n<p>quoted</p>\n</blockquote>\n<ul>\n<li>one</li>\n<li>two</li>\n</ul>\n<p><code>code</code></p>\n",
+    );
+  });
+
+  it("turns links and bare URLs into nofollow links", () => {
+    expect(renderMarkdown("[report](https://example.org/a) and https://example.org/b")).toBe(
+      '<p><a href="https://example.org/a" rel="nofollow ugc noopener">report</a> and <a href="https://example.org/b" rel="nofollow ugc noopener">https://example.org/b</a></p>\n',
+    );
+  });
+
+  it("shows raw HTML as text: no tag, no event handler survives", () => {
+    const html = renderMarkdown("<script>alert(1)</script><img src=x onerror=alert(1)>");
+    expect(html).toBe("<p>&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;</p>\n");
+    expect(html).not.toMatch(/<script|<img/);
+  });
+
+  it("drops javascript: and data: links", () => {
+    expect(renderMarkdown("[x](javascript:alert(1)) [y](data:text/html;base64,PHNjcmlwdD4=)")).not.toMatch(/href=/);
+  });
+
+  it("leaves headings, images and tables as plain text", () => {
+    const html = renderMarkdown("# Title\n\n![alt](https://example.org/x.png)");
+    expect(html).not.toMatch(/<h1|<img/);
+  });
+});
