@@ -4,6 +4,7 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { isAnonymousRead, PRIVATE_CACHE_CONTROL, respondWithEtag } from "~/utils/http-cache.server";
 
 const ABORT_DELAY = 5_000;
 
@@ -16,7 +17,11 @@ export default function handleRequest(
   remixContext: EntryContext,
   _loadContext: AppLoadContext,
 ) {
-  const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
+  responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+  setSecurityHeaders(responseHeaders);
+  // Anonymous reads are rendered whole so they can carry an ETag; signed-in pages stream.
+  const anonymous = isAnonymousRead(request) && responseStatusCode === 200;
+  const waitForAll = anonymous || isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
@@ -25,14 +30,15 @@ export default function handleRequest(
         [waitForAll ? "onAllReady" : "onShellReady"]() {
           shellRendered = true;
           const body = new PassThrough();
-          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          setSecurityHeaders(responseHeaders);
-          resolve(
-            new Response(createReadableStreamFromReadable(body), {
-              headers: responseHeaders,
-              status: responseStatusCode,
-            }),
-          );
+          if (anonymous) {
+            const chunks: Buffer[] = [];
+            body.on("data", (chunk: Buffer) => chunks.push(chunk));
+            body.on("end", () => resolve(respondWithEtag(request, Buffer.concat(chunks), { status: responseStatusCode, headers: responseHeaders })));
+            body.on("error", reject);
+          } else {
+            if (!responseHeaders.has("Cache-Control")) responseHeaders.set("Cache-Control", PRIVATE_CACHE_CONTROL);
+            resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
+          }
           pipe(body);
         },
         onShellError(error: unknown) {
@@ -53,5 +59,4 @@ function setSecurityHeaders(headers: Headers) {
   headers.set("X-Content-Type-Options", "nosniff");
   headers.set("Referrer-Policy", "strict-origin-when-cross-origin");
   headers.set("X-Frame-Options", "DENY");
-  if (!headers.has("Cache-Control")) headers.set("Cache-Control", "private, no-cache");
 }

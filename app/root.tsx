@@ -9,6 +9,8 @@ import { getUserAndCookie } from "~/utils/auth.server";
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+  { rel: "alternate", type: "application/atom+xml", title: "Footnote — new episodes", href: "/feeds/episodes.xml" },
+  { rel: "alternate", type: "application/atom+xml", title: "Footnote — new comments", href: "/feeds/comments.xml" },
 ];
 
 export const meta: MetaFunction = () => [

@@ -2,12 +2,13 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { listEpisodes } from "~/models/episode.server";
 import { firstIssue, PageQuerySchema } from "~/schemas/pagination";
 import { jsonResponse } from "~/utils/http";
+import { cacheForAnonymous } from "~/utils/http-cache.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const query = PageQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!query.success) return jsonResponse({ error: firstIssue(query.error) }, { status: 400 });
   const { episodes, page, pageCount, total } = await listEpisodes({ page: query.data.page });
-  return jsonResponse({
+  const response = jsonResponse({
     episodes: episodes.map((episode) => ({
       slug: episode.slug,
       kind: episode.kind,
@@ -21,4 +22,5 @@ export async function loader({ request }: LoaderFunctionArgs) {
     pageCount,
     total,
   });
+  return cacheForAnonymous(request, response);
 }

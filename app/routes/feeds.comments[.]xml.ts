@@ -13,5 +13,5 @@ export async function loader({ request }: LoaderFunctionArgs) {
     updated: comments[0]?.postedAt ?? new Date(0),
   });
   addComments(feed, origin, comments);
-  return atomResponse(feed);
+  return atomResponse(request, feed);
 }

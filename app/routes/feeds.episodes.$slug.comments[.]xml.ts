@@ -17,5 +17,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     updated: comments[0]?.postedAt ?? new Date(0),
   });
   addComments(feed, origin, comments);
-  return atomResponse(feed);
+  return atomResponse(request, feed);
 }

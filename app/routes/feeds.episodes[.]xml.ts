@@ -24,5 +24,5 @@ export async function loader({ request }: LoaderFunctionArgs) {
       author: episode.author ? [{ name: episode.author }] : undefined,
     });
   }
-  return atomResponse(feed);
+  return atomResponse(request, feed);
 }

@@ -3,6 +3,7 @@
 import { Feed } from "feed";
 import type { FeedComment } from "~/models/comment.server";
 import { feedCommentAuthor } from "~/models/comment.server";
+import { cacheForAnonymous } from "~/utils/http-cache.server";
 
 export function siteOrigin(request: Request) {
   return new URL(request.url).origin;
@@ -50,11 +51,7 @@ export function addComments(feed: Feed, origin: string, comments: FeedComment[])
   }
 }
 
-export function atomResponse(feed: Feed) {
-  return new Response(feed.atom1(), {
-    headers: {
-      "Content-Type": "application/atom+xml; charset=utf-8",
-      "Cache-Control": "public, max-age=60",
-    },
-  });
+export function atomResponse(request: Request, feed: Feed) {
+  const response = new Response(feed.atom1(), { headers: { "Content-Type": "application/atom+xml; charset=utf-8" } });
+  return cacheForAnonymous(request, response);
 }
