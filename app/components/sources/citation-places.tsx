@@ -1,0 +1,60 @@
+import { Link } from "@remix-run/react";
+
+type Place = { id: number; pages: string | null; url: string };
+export type CitingEpisode = {
+  id: number;
+  slug: string;
+  title: string;
+  sections: (Place & { label: string })[];
+  comments: (Place & { ordinal: number; authorName: string })[];
+};
+
+/** Every place a source is cited, episode by episode: sections in page order, then comments. */
+export function CitationPlaces({ episodes }: { episodes: CitingEpisode[] }) {
+  return (
+    <ul className="space-y-4">
+      {episodes.map((episode) => (
+        <li key={episode.id} className="rounded-lg border border-stone-200 bg-white px-4 py-4 sm:px-5 dark:border-stone-800 dark:bg-stone-900">
+          <h3 className="font-serif text-lg font-semibold leading-snug [overflow-wrap:anywhere]">
+            <Link to={`/episodes/${episode.slug}`}>{episode.title}</Link>
+          </h3>
+          {episode.sections.length > 0 ? (
+            <PlaceList
+              heading="In the program text"
+              places={episode.sections.map((section) => ({ ...section, label: section.label === "body" ? "The text" : `Section ${section.label}` }))}
+            />
+          ) : null}
+          {episode.comments.length > 0 ? (
+            <PlaceList
+              heading="In the comments"
+              places={episode.comments.map((comment) => ({ ...comment, label: `Comment #${comment.ordinal}`, by: comment.authorName }))}
+            />
+          ) : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function PlaceList({ heading, places }: { heading: string; places: (Place & { label: string; by?: string })[] }) {
+  return (
+    <div className="mt-3">
+      <h4 className="text-xs font-semibold uppercase tracking-wide text-stone-500 dark:text-stone-400">{heading}</h4>
+      <ul className="mt-1.5 flex flex-wrap gap-2">
+        {places.map((place) => (
+          <li key={place.id}>
+            <Link
+              to={place.url}
+              className="inline-flex flex-wrap items-baseline gap-x-1.5 rounded-md border border-stone-200 px-2.5 py-1 text-sm no-underline hover:border-accent-600 hover:no-underline dark:border-stone-700 dark:hover:border-accent-300"
+            >
+              {/* The spaces between the parts keep the link's text (and accessible name) readable: "Section 6 pp. 10–11". */}
+              <span className="font-medium">{place.label}</span>{" "}
+              {place.by ? <span className="text-stone-600 dark:text-stone-300">by {place.by}</span> : null}{" "}
+              {place.pages ? <span className="text-stone-500 dark:text-stone-400">{place.pages}</span> : null}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

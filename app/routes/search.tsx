@@ -1,0 +1,140 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { KIND_LABELS, KindTabs } from "~/components/search/kind-tabs";
+import { Pager } from "~/components/search/pager";
+import { SearchForm } from "~/components/search/search-form";
+import { SearchResults } from "~/components/search/search-results";
+import { search, SEARCH_RESULTS_PER_PAGE } from "~/models/search.server";
+import { firstIssue } from "~/schemas/pagination";
+import { SEARCH_QUERY_MAX_LENGTH, SearchQuerySchema, type SearchKind } from "~/schemas/search";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.query ? `Search: ${data.query} — Footnote` : "Search — Footnote" },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const parsed = SearchQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  if (!parsed.success) throw new Response(firstIssue(parsed.error), { status: 400 });
+  const { q, truncated, kind, page } = parsed.data;
+  const outcome = await search({ q, kind, page });
+  return {
+    query: outcome.query,
+    truncated,
+    kind: outcome.kind,
+    page: outcome.page,
+    pageCount: outcome.pageCount,
+    total: outcome.total,
+    counts: outcome.counts,
+    results: outcome.results.map(({ type, id, titleParts, context, url, snippet }) => ({ type, id, titleParts, context, url, snippet })),
+  };
+}
+
+function searchHref({ q, kind, page = 1 }: { q: string; kind: SearchKind; page?: number }) {
+  const params = new URLSearchParams({ q });
+  if (kind !== "all") params.set("kind", kind);
+  if (page > 1) params.set("page", String(page));
+  return `/search?${params}`;
+}
+
+export default function SearchPage() {
+  const { query, truncated, kind, page, pageCount, total, counts, results } = useLoaderData<typeof loader>();
+  return (
+    <div className="space-y-6">
+      <header className="space-y-2">
+        <h1 className="font-serif text-3xl font-semibold tracking-tight sm:text-4xl">Search</h1>
+        <p className="max-w-prose text-stone-600 dark:text-stone-300">
+          Programs and articles, their numbered sections, the discussion under them and the sources they cite.
+        </p>
+      </header>
+
+      <SearchForm
+        action="/search"
+        label="Search the archive"
+        query={query}
+        placeholder="Xinjiang, “Muslim Brotherhood”, FTR #863…"
+        hidden={kind === "all" ? {} : { kind }}
+      />
+
+      {truncated ? (
+        <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
+          Your search was longer than {SEARCH_QUERY_MAX_LENGTH} characters, so only its first {SEARCH_QUERY_MAX_LENGTH} were used.
+        </p>
+      ) : null}
+
+      {query === "" ? (
+        <SearchPrompt />
+      ) : (
+        <section aria-labelledby="results-title" className="space-y-4">
+          <h2 id="results-title" className="sr-only">
+            Results
+          </h2>
+          <KindTabs kind={kind} counts={counts} href={(item) => searchHref({ q: query, kind: item })} />
+          <p className="text-sm text-stone-600 dark:text-stone-300" aria-live="polite">
+            {resultSummary({ query, kind, total })}
+          </p>
+          {results.length > 0 ? (
+            <SearchResults results={results} start={(page - 1) * SEARCH_RESULTS_PER_PAGE + 1} />
+          ) : (
+            <NoResults query={query} kind={kind} page={page} total={total} otherTotal={counts.all} />
+          )}
+          <Pager page={page} pageCount={pageCount} href={(target) => searchHref({ q: query, kind, page: target })} label="Result pages" />
+        </section>
+      )}
+    </div>
+  );
+}
+
+function resultSummary({ query, kind, total }: { query: string; kind: SearchKind; total: number }) {
+  const noun = kind === "all" ? (total === 1 ? "result" : "results") : total === 1 ? KIND_LABELS[kind].toLowerCase().replace(/s$/, "") : KIND_LABELS[kind].toLowerCase();
+  return `${total} ${noun} for “${query}”`;
+}
+
+function SearchPrompt() {
+  return (
+    <section
+      aria-labelledby="prompt-title"
+      className="rounded-lg border border-dashed border-stone-300 bg-white px-5 py-8 dark:border-stone-700 dark:bg-stone-900"
+    >
+      <h2 id="prompt-title" className="font-serif text-xl font-semibold">
+        What are you looking for?
+      </h2>
+      <p className="mt-2 max-w-prose text-stone-600 dark:text-stone-300">
+        Type a word or a name above. Footnote finds it in episode titles and introductions, in every numbered section, in
+        the comments and in the library of sources.
+      </p>
+      <ul className="mt-4 space-y-1.5 text-sm text-stone-600 dark:text-stone-300">
+        <li>
+          <code className="rounded bg-stone-100 px-1 dark:bg-stone-800">"Earth Island"</code> finds the exact phrase.
+        </li>
+        <li>
+          <code className="rounded bg-stone-100 px-1 dark:bg-stone-800">Uighur -Turkey</code> leaves out results that mention Turkey;{" "}
+          <code className="rounded bg-stone-100 px-1 dark:bg-stone-800">ISIS or Chechen</code> finds either.
+        </li>
+        <li>
+          <code className="rounded bg-stone-100 px-1 dark:bg-stone-800">FTR #863</code> goes straight to a program by its number.
+        </li>
+      </ul>
+    </section>
+  );
+}
+
+function NoResults({ query, kind, page, total, otherTotal }: { query: string; kind: SearchKind; page: number; total: number; otherTotal: number }) {
+  let advice: ReactNode = "Check the spelling, try fewer or more general words, or remove quotation marks.";
+  if (total > 0) advice = <Link to={searchHref({ q: query, kind })}>Back to the first page of results</Link>;
+  else if (kind !== "all" && otherTotal > 0)
+    advice = (
+      <>
+        There {otherTotal === 1 ? "is 1 result" : `are ${otherTotal} results`} of other types:{" "}
+        <Link to={searchHref({ q: query, kind: "all" })}>show all results</Link>.
+      </>
+    );
+  return (
+    <div className="rounded-lg border border-dashed border-stone-300 bg-white px-5 py-8 text-center dark:border-stone-700 dark:bg-stone-900">
+      <p className="font-serif text-xl font-semibold">
+        {total > 0 ? `There is no page ${page} of results.` : `Nothing matches “${query}”${kind === "all" ? "" : ` in ${KIND_LABELS[kind].toLowerCase()}`}.`}
+      </p>
+      <p className="mx-auto mt-2 max-w-prose text-stone-600 dark:text-stone-300">{advice}</p>
+    </div>
+  );
+}
