@@ -409,24 +409,19 @@ async function writeComments(tx: Tx, document: ParsedDocument, episodeId: number
   const comments = importableComments(document);
   if (comments.length === 0) return;
   const authorIds = await importedAuthorIds(tx, comments);
-  const existing = new Map(
-    (
-      await tx.comment.findMany({
-        where: { episodeId },
-        select: { id: true, ordinal: true, rootId: true, body: true, blocks: true, revision: true, format: true },
-      })
-    ).map((comment) => [comment.ordinal, comment]),
-  );
+  const rows = await tx.comment.findMany({
+    where: { episodeId },
+    select: { id: true, ordinal: true, originalOrdinal: true, rootId: true, body: true, blocks: true, revision: true },
+  });
+  // Imported comments are matched by their number on the page; numbers taken here are skipped.
+  const byOriginal = new Map(rows.filter((row) => row.originalOrdinal !== null).map((row) => [row.originalOrdinal!, row]));
+  const takenOrdinals = new Set(rows.map((row) => row.ordinal));
+  let nextOrdinal = Math.max(0, ...takenOrdinals) + 1;
   for (const comment of comments) {
     const blocks = toStoredBlocks(comment.blocks, document.sources);
     const body = canonicalText(blocks);
-    const current = existing.get(comment.ordinal);
+    const current = byOriginal.get(comment.ordinal);
     if (current) {
-      if (current.format !== "imported") {
-        // The number was given to a comment posted on Footnote since the last capture.
-        document.warnings.push({ line: 0, message: `comment ${comment.ordinal} was not imported: that number belongs to a comment posted here` });
-        continue;
-      }
       if (sameJson(current.blocks, blocks)) continue;
       await tx.commentRevision.create({
         data: { commentId: current.id, revision: current.revision, body: current.body },
@@ -446,11 +441,22 @@ async function writeComments(tx: Tx, document: ParsedDocument, episodeId: number
       changes.commentsUpdated++;
       continue;
     }
-    const parent = comment.parentOrdinal === null ? undefined : existing.get(comment.parentOrdinal);
+    let ordinal = comment.ordinal;
+    if (takenOrdinals.has(ordinal)) {
+      ordinal = nextOrdinal;
+      document.warnings.push({
+        line: 0,
+        message: `comment ${comment.ordinal} of the page is #${ordinal} here: #${comment.ordinal} was taken by a comment posted on Footnote`,
+      });
+    }
+    takenOrdinals.add(ordinal);
+    nextOrdinal = Math.max(nextOrdinal, ordinal + 1);
+    const parent = comment.parentOrdinal === null ? undefined : byOriginal.get(comment.parentOrdinal);
     const created = await tx.comment.create({
       data: {
         episodeId,
-        ordinal: comment.ordinal,
+        ordinal,
+        originalOrdinal: comment.ordinal,
         parentId: parent?.id ?? null,
         rootId: parent ? (parent.rootId ?? parent.id) : null,
         importedAuthorId: authorIds.get(comment.authorName) ?? null,
@@ -460,9 +466,9 @@ async function writeComments(tx: Tx, document: ParsedDocument, episodeId: number
         postedAt: new Date(comment.postedAt),
         citations: { create: citationRows(blocks, sourceIds) },
       },
-      select: { id: true, ordinal: true, rootId: true, body: true, blocks: true, revision: true, format: true },
+      select: { id: true, ordinal: true, originalOrdinal: true, rootId: true, body: true, blocks: true, revision: true },
     });
-    existing.set(comment.ordinal, created);
+    byOriginal.set(comment.ordinal, created);
     changes.commentsAdded++;
   }
 }

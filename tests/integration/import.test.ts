@@ -130,6 +130,20 @@ describe("re-importing", () => {
     expect(tenth).toEqual({ parent: { ordinal: 2 }, importedAuthor: { name: "Newcomer" } });
   });
 
+  it("keeps a new page comment whose number a comment posted here took, under another number, with a warning", async () => {
+    const { episode } = await importSeed(PROGRAM_FILE);
+    const member = await prisma.user.create({ data: { username: "m", usernameKey: "m", passwordHash: "x" }, select: { id: true } });
+    await prisma.comment.create({ data: { episodeId: episode.id, ordinal: 10, authorId: member.id, body: "Posted here.", postedAt: new Date() } });
+    const result = await importDocument({ fileName: "ftr-863-later.txt", bytes: programWithTenthComment() });
+    expect(result.changes.commentsAdded).toBe(1);
+    expect(result.warnings).toContainEqual({ line: 0, message: "comment 10 of the page is #11 here: #10 was taken by a comment posted on Footnote" });
+    const tenth = await prisma.comment.findFirstOrThrow({ where: { originalOrdinal: 10 }, select: { ordinal: true, importedAuthor: { select: { name: true } } } });
+    expect(tenth).toEqual({ ordinal: 11, importedAuthor: { name: "Newcomer" } });
+    // Importing the same capture again recognises it by its page number.
+    expect((await importDocument({ fileName: "ftr-863-later.txt", bytes: programWithTenthComment() })).outcome).toBe("unchanged");
+    expect(await prisma.comment.count()).toBe(11);
+  });
+
   it("updates only the section whose paragraph changed in a later capture, raising its revision", async () => {
     await importSeed(PROGRAM_FILE);
     const edited = seedBytes(PROGRAM_FILE).toString("utf8").replace("Eighty persons were murdered", "Eighty-six persons were murdered");
