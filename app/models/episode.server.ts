@@ -1,3 +1,5 @@
+import type { Prisma } from "@prisma/client";
+import type { StoredBlock } from "~/import/stored-blocks";
 import { prisma } from "~/utils/db.server";
 
 export const EPISODES_PER_PAGE = 20;
@@ -126,4 +128,238 @@ export function listRecentEpisodes(take = 30) {
 /** Just enough of an episode to name and link it. */
 export function getEpisodeRef(slug: string) {
   return prisma.episode.findUnique({ where: { slug }, select: { id: true, slug: true, title: true } });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The episode page (/episodes/:slug): only what the page renders, and its discussion a page of threads
+// at a time so that a discussion of thousands of comments is never sent at once.
+
+/** Top-level threads per page of the discussion; each comes with all its replies. */
+export const THREADS_PER_PAGE = 50;
+
+const PAGE_SOURCE_SELECT = {
+  id: true,
+  kind: true,
+  title: true,
+  authors: true,
+  outlet: true,
+  originalOutlet: true,
+  publisher: true,
+  date: true,
+  dateText: true,
+  year: true,
+  isbn: true,
+  url: true,
+} as const;
+
+const PAGE_CITATION_SELECT = { blockIndex: true, pages: true, source: { select: PAGE_SOURCE_SELECT } } as const;
+
+export type PageSource = Prisma.SourceGetPayload<{ select: typeof PAGE_SOURCE_SELECT }>;
+
+/** A stored block with its citation's source resolved, as the page renders it. */
+export type ResolvedBlock =
+  | { type: "paragraph"; text: string }
+  | { type: "quote"; text: string }
+  | { type: "citation"; raw: string; pages: string | null; backReference: boolean; source: PageSource | null }
+  | { type: "rule" };
+
+type PageCitation = { blockIndex: number; pages: string | null; source: PageSource };
+
+/** Joins the stored blocks and their citation rows; a comment posted here (no blocks) reads as paragraphs. */
+export function resolveBlocks(blocks: unknown, body: string, citations: readonly PageCitation[]): ResolvedBlock[] {
+  const stored = Array.isArray(blocks)
+    ? (blocks as StoredBlock[])
+    : body
+        .split(/\n{2,}/)
+        .map((text) => text.trim())
+        .filter(Boolean)
+        .map((text): StoredBlock => ({ type: "paragraph", text }));
+  const byIndex = new Map(citations.map((citation) => [citation.blockIndex, citation]));
+  return stored.map((block, index): ResolvedBlock => {
+    if (block.type !== "citation") return block;
+    const citation = byIndex.get(index);
+    return {
+      type: "citation",
+      raw: block.raw,
+      pages: citation?.pages ?? block.pages,
+      backReference: block.backReference,
+      source: citation?.source ?? null,
+    };
+  });
+}
+
+/** The episode with its sections, for the page; null for an unknown slug. */
+export async function getEpisodePage(slug: string) {
+  const episode = await prisma.episode.findUnique({
+    where: { slug },
+    select: {
+      id: true,
+      slug: true,
+      kind: true,
+      number: true,
+      title: true,
+      publication: true,
+      author: true,
+      recordingNote: true,
+      summary: true,
+      authorBio: true,
+      intro: true,
+      highlights: true,
+      publishedOn: true,
+      timeZone: true,
+      sections: {
+        orderBy: { position: "asc" },
+        select: { label: true, blocks: true, citations: { orderBy: { blockIndex: "asc" }, select: PAGE_CITATION_SELECT } },
+      },
+      _count: { select: { comments: true } },
+    },
+  });
+  if (!episode) return null;
+  const { sections, _count, ...rest } = episode;
+  return {
+    ...rest,
+    commentCount: _count.comments,
+    sections: sections.map((section) => ({ label: section.label, blocks: resolveBlocks(section.blocks, "", section.citations) })),
+  };
+}
+
+export type EpisodePage = NonNullable<Awaited<ReturnType<typeof getEpisodePage>>>;
+
+/** What a page of the discussion needs of its episode when it is loaded on its own. */
+export async function getEpisodeHeading(slug: string) {
+  const episode = await prisma.episode.findUnique({
+    where: { slug },
+    select: { id: true, slug: true, kind: true, number: true, title: true, timeZone: true, _count: { select: { comments: true } } },
+  });
+  if (!episode) return null;
+  const { _count, ...rest } = episode;
+  return { ...rest, commentCount: _count.comments };
+}
+
+/** Who is reading: what they may see of hidden comments depends on it. */
+export type CommentViewer = { id: number; role: "member" | "moderator" | "admin" } | null;
+
+const PAGE_COMMENT_SELECT = {
+  id: true,
+  ordinal: true,
+  parentId: true,
+  blocks: true,
+  body: true,
+  postedAt: true,
+  status: true,
+  author: { select: { username: true } },
+  importedAuthor: { select: { name: true, linkedUser: { select: { username: true } } } },
+  citations: { orderBy: { blockIndex: "asc" }, select: PAGE_CITATION_SELECT },
+} as const;
+
+type PageCommentRow = Prisma.CommentGetPayload<{ select: typeof PAGE_COMMENT_SELECT }>;
+
+export const DELETED_NOTICE = "[deleted by the author]";
+export const HIDDEN_NOTICE = "[hidden by a moderator]";
+
+/**
+ * What `viewer` may read of a comment. A deleted comment shows a placeholder to everyone; a hidden one
+ * to everyone but moderators and admins, who see its text under the notice. Either keeps its place in
+ * the thread so that the replies still make sense.
+ */
+export function visibleBody(
+  comment: { status: "visible" | "deleted" | "hidden"; blocks: ResolvedBlock[] },
+  viewer: CommentViewer,
+): { notice: string | null; blocks: ResolvedBlock[] } {
+  if (comment.status === "deleted") return { notice: DELETED_NOTICE, blocks: [] };
+  if (comment.status === "hidden") {
+    const staff = viewer?.role === "moderator" || viewer?.role === "admin";
+    return { notice: HIDDEN_NOTICE, blocks: staff ? comment.blocks : [] };
+  }
+  return { notice: null, blocks: comment.blocks };
+}
+
+function pageComment(row: PageCommentRow, viewer: CommentViewer) {
+  const linkedName = row.author?.username ?? row.importedAuthor?.linkedUser?.username;
+  const { notice, blocks } = visibleBody({ status: row.status, blocks: resolveBlocks(row.blocks, row.body, row.citations) }, viewer);
+  return {
+    id: row.id,
+    ordinal: row.ordinal,
+    parentId: row.parentId,
+    // A linked account's name wins over the name on the original page (as in the JSON API).
+    authorName: linkedName ?? row.importedAuthor?.name ?? "unknown",
+    /** Written on the original page by someone who has no Footnote account. */
+    imported: !linkedName && Boolean(row.importedAuthor),
+    postedAt: row.postedAt,
+    status: row.status,
+    notice,
+    blocks,
+  };
+}
+
+export type PageComment = ReturnType<typeof pageComment>;
+
+function threadOrder(sort: "oldest" | "newest") {
+  const direction = sort === "newest" ? "desc" : "asc";
+  return [{ postedAt: direction }, { ordinal: direction }] as const;
+}
+
+/**
+ * One page of the discussion: `THREADS_PER_PAGE` top-level comments in `sort` order, each with all its
+ * replies (in the order they were posted). One query for the threads, one for their replies, found by
+ * `rootId` — which is why every reply must carry its thread's top-level comment id.
+ */
+export async function getCommentThreadPage({
+  episodeId,
+  page,
+  sort,
+  viewer,
+}: {
+  episodeId: number;
+  page: number;
+  sort: "oldest" | "newest";
+  viewer: CommentViewer;
+}) {
+  const where = { episodeId, parentId: null };
+  const [threadCount, threads] = await Promise.all([
+    prisma.comment.count({ where }),
+    prisma.comment.findMany({
+      where,
+      orderBy: [...threadOrder(sort)],
+      skip: (page - 1) * THREADS_PER_PAGE,
+      take: THREADS_PER_PAGE,
+      select: PAGE_COMMENT_SELECT,
+    }),
+  ]);
+  const replies =
+    threads.length === 0
+      ? []
+      : await prisma.comment.findMany({
+          where: { rootId: { in: threads.map((thread) => thread.id) } },
+          orderBy: [{ postedAt: "asc" }, { ordinal: "asc" }],
+          select: PAGE_COMMENT_SELECT,
+        });
+  return {
+    page,
+    pageCount: Math.max(1, Math.ceil(threadCount / THREADS_PER_PAGE)),
+    threadCount,
+    threadsPerPage: THREADS_PER_PAGE,
+    comments: [...threads, ...replies].map((row) => pageComment(row, viewer)),
+  };
+}
+
+export type CommentThreadPage = Awaited<ReturnType<typeof getCommentThreadPage>>;
+
+/** The page of the discussion (in `sort` order) that holds comment number `ordinal`; null when there is no such comment. */
+export async function findCommentPage({ episodeId, ordinal, sort }: { episodeId: number; ordinal: number; sort: "oldest" | "newest" }) {
+  const comment = await prisma.comment.findUnique({
+    where: { episodeId_ordinal: { episodeId, ordinal } },
+    select: { ordinal: true, postedAt: true, root: { select: { ordinal: true, postedAt: true } } },
+  });
+  if (!comment) return null;
+  const root = comment.root ?? comment;
+  const before = sort === "newest" ? "gt" : "lt";
+  const threadsBefore = await prisma.comment.count({
+    where: {
+      episodeId,
+      parentId: null,
+      OR: [{ postedAt: { [before]: root.postedAt } }, { postedAt: root.postedAt, ordinal: { [before]: root.ordinal } }],
+    },
+  });
+  return Math.floor(threadsBefore / THREADS_PER_PAGE) + 1;
 }

@@ -1,0 +1,60 @@
+import { Link } from "@remix-run/react";
+import type { BlockData, SourceCardData } from "./types";
+
+type CitationBlock = Extract<BlockData, { type: "citation" }>;
+
+const KIND_LABELS: Record<SourceCardData["kind"], string> = { article: "Article", book: "Book", web: "Web page" };
+
+/** A citation line as a card naming the source, linking to its page; "(Idem.)" / "(Ibid.)" as a compact one. */
+export function CitationCard({ citation }: { citation: CitationBlock }) {
+  const { source, pages } = citation;
+  if (!source) return <p className="font-sans text-sm text-stone-600 dark:text-stone-400">{citation.raw}</p>;
+  const href = `/sources/${source.id}`;
+
+  if (citation.backReference) {
+    return (
+      <p className="flex flex-wrap items-baseline gap-x-1.5 rounded-md border border-dashed border-stone-300 px-3 py-1.5 font-sans text-sm text-stone-600 dark:border-stone-700 dark:text-stone-400">
+        <span aria-hidden="true">↑</span>
+        <Link to={href} title={source.title}>
+          Same source as above
+        </Link>
+        {pages ? <span>· {pages}</span> : null}
+      </p>
+    );
+  }
+
+  // A web page cited by its address alone has the address as its title; its site names it better.
+  const titleIsAddress = /^https?:\/\//i.test(source.title);
+  const name = titleIsAddress ? (source.outlet ?? source.title) : source.title;
+  const outlet = source.originalOutlet && source.outlet ? `${source.originalOutlet} via ${source.outlet}` : (source.originalOutlet ?? source.outlet);
+  const details = [
+    source.authors.join(", "),
+    titleIsAddress ? null : outlet,
+    source.publisher,
+    source.dateLabel,
+    source.isbn ? `ISBN ${source.isbn}` : null,
+    pages,
+  ].filter((detail): detail is string => Boolean(detail));
+
+  return (
+    <div className="rounded-md border border-stone-200 bg-stone-100/70 px-3.5 py-2.5 font-sans text-sm leading-snug dark:border-stone-700/80 dark:bg-stone-800/50">
+      <p className="text-[0.7rem] font-semibold uppercase tracking-wider text-stone-500 dark:text-stone-400">
+        <span className="sr-only">Source: </span>
+        {KIND_LABELS[source.kind]}
+      </p>
+      <p className="mt-0.5 font-medium text-stone-900 dark:text-stone-100">
+        <cite className={source.kind === "book" ? "italic" : "not-italic"}>
+          <Link to={href}>{source.kind === "article" ? `“${name}”` : name}</Link>
+        </cite>
+      </p>
+      {details.length > 0 ? <p className="mt-0.5 text-stone-600 dark:text-stone-300">{details.join(" · ")}</p> : null}
+      {source.url ? (
+        <p className="mt-0.5">
+          <a href={source.url} rel="nofollow ugc noopener" className="[overflow-wrap:anywhere]">
+            {source.url}
+          </a>
+        </p>
+      ) : null}
+    </div>
+  );
+}

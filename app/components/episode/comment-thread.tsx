@@ -1,0 +1,95 @@
+import type { CommentNode } from "~/utils/comment-tree";
+import { Blocks } from "./blocks";
+import type { CommentData, ProgramSlugs } from "./types";
+
+type Node = CommentNode<CommentData>;
+
+type ThreadContext = {
+  programSlugs: ProgramSlugs;
+  /** The permalink of a comment: "#comment-N" when it is on this page of the discussion. */
+  permalink: (ordinal: number) => string;
+};
+
+/** Threads as nested lists: a reply sits under its parent, indented behind a rule, collapsible with its subtree. */
+export function CommentThreads({ nodes, ...context }: { nodes: Node[] } & ThreadContext) {
+  return (
+    <>
+      {nodes.map((node) => (
+        <li key={node.comment.id}>
+          <CommentSubtree node={node} {...context} />
+        </li>
+      ))}
+    </>
+  );
+}
+
+function CommentSubtree({ node, ...context }: { node: Node } & ThreadContext) {
+  const count = node.replyCount;
+  const replies = count === 1 ? "1 reply" : `${count} replies`;
+  return (
+    <>
+      <CommentArticle node={node} {...context} />
+      {node.replies.length > 0 ? (
+        // <details> collapses without JavaScript; the summary's words follow its state through CSS alone.
+        <details open className="mt-2">
+          <summary className="inline-flex cursor-pointer list-none items-center gap-1.5 rounded px-1 py-1 text-sm font-medium text-stone-600 select-none before:mx-0.5 before:block before:size-1.5 before:-rotate-45 before:border-r-[1.5px] before:border-b-[1.5px] before:border-current before:transition-transform hover:text-stone-900 [details[open]>&]:before:rotate-45 dark:text-stone-400 dark:hover:text-stone-100 [&::-webkit-details-marker]:hidden">
+            <span className="[details[open]>summary>&]:hidden">Show {replies}</span>
+            <span className="[details:not([open])>summary>&]:hidden">Hide {replies}</span>
+          </summary>
+          <ol className="mt-2 ml-1.5 space-y-4 border-l-2 border-stone-200 pl-3 sm:ml-2.5 sm:pl-5 dark:border-stone-700">
+            {node.replies.map((reply) => (
+              <li key={reply.comment.id}>
+                <CommentSubtree node={reply} {...context} />
+              </li>
+            ))}
+          </ol>
+        </details>
+      ) : null}
+    </>
+  );
+}
+
+const IMPORTED_TITLE = "Imported from the original page; not a Footnote account";
+
+function CommentArticle({ node, programSlugs, permalink }: { node: Node } & ThreadContext) {
+  const { comment, replyingTo } = node;
+  const id = `comment-${comment.ordinal}`;
+  return (
+    <article
+      id={id}
+      aria-label={`Comment #${comment.ordinal} by ${comment.authorName}`}
+      className="scroll-mt-4 rounded-lg border border-stone-200 bg-white px-3.5 py-3 shadow-xs sm:px-5 sm:py-4 dark:border-stone-800 dark:bg-stone-900 target:border-accent-600 target:bg-accent-50 target:ring-2 target:ring-accent-600/70 dark:target:border-accent-300 dark:target:bg-stone-800 dark:target:ring-accent-300/70"
+    >
+      <header className="flex flex-wrap items-baseline gap-x-2 gap-y-0.5 text-sm">
+        <h4 className="font-semibold text-stone-900 dark:text-stone-100">{comment.authorName}</h4>
+        {comment.imported ? (
+          <span
+            title={IMPORTED_TITLE}
+            className="rounded-full border border-stone-300 px-1.5 text-[0.7rem] font-medium leading-4 text-stone-500 dark:border-stone-600 dark:text-stone-400"
+          >
+            imported
+          </span>
+        ) : null}
+        <time dateTime={comment.time.iso} title={comment.time.title} className="text-stone-500 dark:text-stone-400">
+          {comment.time.text}
+        </time>
+        <a
+          href={permalink(comment.ordinal)}
+          title="Link to this comment"
+          className="ml-auto text-stone-500 tabular-nums no-underline hover:underline dark:text-stone-400"
+        >
+          #{comment.ordinal}
+        </a>
+      </header>
+      {replyingTo ? (
+        <p className="mt-1 text-sm text-stone-500 dark:text-stone-400">
+          <span aria-hidden="true">↳ </span>replying to <a href={permalink(replyingTo.ordinal)}>{replyingTo.authorName}</a>
+        </p>
+      ) : null}
+      <div className="mt-2 max-w-[70ch] space-y-[0.85em] text-[0.9375rem] leading-relaxed sm:text-base text-stone-800 dark:text-stone-200 [overflow-wrap:break-word]">
+        {comment.notice ? <p className="italic text-stone-500 dark:text-stone-400">{comment.notice}</p> : null}
+        <Blocks blocks={comment.blocks} programSlugs={programSlugs} />
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,146 @@
+import { Link, useFetcher } from "@remix-run/react";
+import { useEffect, useMemo, useRef, useState, type MouseEvent } from "react";
+import { buildCommentTree, type CommentSort } from "~/utils/comment-tree";
+import { CommentThreads } from "./comment-thread";
+import type { ThreadPageData } from "./types";
+
+export type DiscussionProps = {
+  title: string;
+  commentCount: number;
+  /** The page of threads the server rendered. */
+  initialPage: ThreadPageData;
+  /** Address of a page of the discussion; `part: "comments"` asks for that page's data alone. */
+  pageHref: (page: number, options?: { sort?: CommentSort; part?: "comments" }) => string;
+};
+
+const SORT_LABELS: Record<CommentSort, string> = { oldest: "Oldest first", newest: "Newest first" };
+
+/**
+ * The comments, a page of threads at a time. "Show more comments" is a link to the next page (it works
+ * without JavaScript); with JavaScript it appends that page below the threads already shown.
+ */
+export function Discussion({ title, commentCount, initialPage, pageHref }: DiscussionProps) {
+  const { sort } = initialPage;
+  const fetcher = useFetcher<{ discussion: ThreadPageData }>();
+  const [morePages, setMorePages] = useState<ThreadPageData[]>([]);
+  const [announcement, setAnnouncement] = useState("");
+  const pageLists = useRef(new Map<number, HTMLOListElement>());
+
+  useEffect(() => {
+    const next = fetcher.data?.discussion;
+    if (!next || next.sort !== sort) return;
+    setMorePages((pages) => (pages.some((page) => page.page === next.page) || next.page <= initialPage.page ? pages : [...pages, next]));
+  }, [fetcher.data, sort, initialPage.page]);
+
+  const lastPage = morePages.at(-1) ?? initialPage;
+  const pages = useMemo(() => [initialPage, ...morePages], [initialPage, morePages]);
+
+  // Keyboard and screen-reader users continue where the new threads begin.
+  const appended = morePages.at(-1)?.page;
+  useEffect(() => {
+    if (appended === undefined) return;
+    pageLists.current.get(appended)?.focus();
+    const added = morePages.at(-1)!;
+    const threads = Math.min(added.threadsPerPage, added.threadCount - (added.page - 1) * added.threadsPerPage);
+    setAnnouncement(`${threads} more ${threads === 1 ? "thread" : "threads"} of comments shown.`);
+  }, [appended, morePages]);
+
+  const shownFrom = (initialPage.page - 1) * initialPage.threadsPerPage + 1;
+  const shownTo = Math.min(lastPage.page * lastPage.threadsPerPage, lastPage.threadCount);
+  const hasMore = lastPage.page < lastPage.pageCount;
+  const loading = fetcher.state !== "idle";
+  const onPage = new Set(pages.flatMap((page) => page.comments.map((comment) => comment.ordinal)));
+  // A comment on this page is one fragment away; one elsewhere is found by the server (?c=N).
+  const permalink = (ordinal: number) => (onPage.has(ordinal) ? `#comment-${ordinal}` : `?c=${ordinal}#comment-${ordinal}`);
+
+  function showMore(event: MouseEvent<HTMLAnchorElement>) {
+    if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
+    event.preventDefault();
+    if (!loading) fetcher.load(pageHref(lastPage.page + 1, { sort, part: "comments" }));
+  }
+
+  return (
+    <section aria-labelledby="discussion-title" className="mt-16 max-w-3xl border-t border-stone-200 pt-10 dark:border-stone-800">
+      <h2 id="discussion-title" className="font-sans text-sm font-semibold uppercase tracking-wider text-stone-500 dark:text-stone-400">
+        Discussion
+      </h2>
+      <div className="mt-2 flex flex-wrap items-end justify-between gap-x-6 gap-y-3">
+        <h3 id="comments" className="scroll-mt-12 text-balance font-serif text-xl font-semibold leading-snug sm:text-2xl">
+          {commentCount === 0 ? (
+            <>No comments yet on “{title}”</>
+          ) : (
+            <>
+              {commentCount === 1 ? "1 comment" : `${commentCount} comments`} for “{title}”
+            </>
+          )}
+        </h3>
+        {initialPage.threadCount > 1 ? <SortControl sort={sort} pageHref={pageHref} /> : null}
+      </div>
+
+      {initialPage.page > 1 ? (
+        <p className="mt-6 text-sm">
+          <Link to={`${pageHref(initialPage.page - 1, { sort })}#comments`}>← Earlier comments</Link>
+        </p>
+      ) : null}
+
+      {pages.map((page) => (
+        <ol
+          key={page.page}
+          ref={(element) => {
+            if (element) pageLists.current.set(page.page, element);
+            else pageLists.current.delete(page.page);
+          }}
+          tabIndex={page === initialPage ? undefined : -1}
+          aria-label={page === initialPage ? undefined : `Comments, page ${page.page}`}
+          className="mt-6 space-y-6 focus:outline-none"
+        >
+          <CommentThreads nodes={buildCommentTree(page.comments, { sort })} programSlugs={page.programSlugs} permalink={permalink} />
+        </ol>
+      ))}
+
+      {initialPage.threadCount > initialPage.threadsPerPage ? (
+        <div className="mt-8 flex flex-wrap items-center justify-between gap-3 border-t border-stone-200 pt-4 text-sm dark:border-stone-800">
+          <p className="text-stone-500 dark:text-stone-400">
+            Threads {shownFrom}–{shownTo} of {lastPage.threadCount}
+          </p>
+          {hasMore ? (
+            <a
+              href={`${pageHref(lastPage.page + 1, { sort })}#comments`}
+              onClick={showMore}
+              aria-disabled={loading || undefined}
+              className="rounded-md border border-stone-300 bg-white px-4 py-2 font-semibold text-stone-800 no-underline shadow-xs hover:border-accent-600 hover:no-underline dark:border-stone-600 dark:bg-stone-900 dark:text-stone-100"
+            >
+              {loading ? "Loading comments…" : "Show more comments"}
+            </a>
+          ) : null}
+        </div>
+      ) : null}
+      <p aria-live="polite" className="sr-only">
+        {announcement}
+      </p>
+    </section>
+  );
+}
+
+/** Order of the threads, as two links styled as one segmented control. */
+function SortControl({ sort, pageHref }: { sort: CommentSort; pageHref: DiscussionProps["pageHref"] }) {
+  return (
+    <nav aria-label="Order of comments" className="inline-flex rounded-md border border-stone-300 p-0.5 text-sm dark:border-stone-700">
+      {(Object.keys(SORT_LABELS) as CommentSort[]).map((option) => (
+        <Link
+          key={option}
+          to={`${pageHref(1, { sort: option })}#comments`}
+          aria-current={option === sort ? "true" : undefined}
+          preventScrollReset
+          className={`rounded px-3 py-1.5 font-medium no-underline hover:no-underline ${
+            option === sort
+              ? "bg-stone-900 text-white dark:bg-stone-100 dark:text-stone-900"
+              : "text-stone-600 hover:bg-stone-100 hover:text-stone-900 dark:text-stone-300 dark:hover:bg-stone-800 dark:hover:text-stone-100"
+          }`}
+        >
+          {SORT_LABELS[option]}
+        </Link>
+      ))}
+    </nav>
+  );
+}

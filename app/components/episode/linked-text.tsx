@@ -1,0 +1,39 @@
+import { Link } from "@remix-run/react";
+import { linkify, programSearchHref } from "~/utils/linkify";
+import type { ProgramSlugs } from "./types";
+
+/**
+ * Imported text with its program references and bare URLs as links. Everything else stays a React
+ * text node: imported text never becomes markup.
+ */
+export function LinkedText({ text, programSlugs }: { text: string; programSlugs: ProgramSlugs }) {
+  return (
+    <>
+      {linkify(text).map((token, index) => {
+        switch (token.type) {
+          case "text":
+            return token.text;
+          case "url":
+            // Links in imported and user-written text are the author's, not Footnote's endorsement.
+            return (
+              <a key={index} href={token.href} rel="nofollow ugc noopener" className="[overflow-wrap:anywhere]">
+                {token.text}
+              </a>
+            );
+          case "program": {
+            const slug = programSlugs[token.number];
+            return slug ? (
+              <Link key={index} to={`/episodes/${slug}`}>
+                {token.text}
+              </Link>
+            ) : (
+              <Link key={index} to={programSearchHref(token.number)} title={`FTR #${token.number} is not in the archive: search for it`}>
+                {token.text}
+              </Link>
+            );
+          }
+        }
+      })}
+    </>
+  );
+}

@@ -1,0 +1,59 @@
+// What the episode page's components receive: display-ready values, formatted on the server so that
+// the server's and the browser's clocks and locale data can never disagree during hydration.
+import type { CommentSort } from "~/utils/comment-tree";
+
+export type SourceCardData = {
+  id: number;
+  kind: "article" | "book" | "web";
+  title: string;
+  authors: string[];
+  outlet: string | null;
+  originalOutlet: string | null;
+  publisher: string | null;
+  /** "September 4, 2015", else the date as written, else the year. */
+  dateLabel: string | null;
+  isbn: string | null;
+  url: string | null;
+};
+
+export type BlockData =
+  | { type: "paragraph"; text: string }
+  | { type: "quote"; text: string }
+  | { type: "citation"; raw: string; pages: string | null; backReference: boolean; source: SourceCardData | null }
+  | { type: "rule" };
+
+export type CommentTime = {
+  /** As the original page printed it: "March 22, 2024, 5:57 pm". */
+  text: string;
+  /** "March 22, 2024, 5:57 pm PDT (America/Los_Angeles)". */
+  title: string;
+  /** ISO 8601 with the zone's offset: "2024-03-22T17:57:00-07:00". */
+  iso: string;
+};
+
+export type CommentData = {
+  id: number;
+  ordinal: number;
+  parentId: number | null;
+  authorName: string;
+  imported: boolean;
+  postedAt: Date;
+  time: CommentTime;
+  status: "visible" | "deleted" | "hidden";
+  notice: string | null;
+  blocks: BlockData[];
+};
+
+export type ThreadPageData = {
+  page: number;
+  pageCount: number;
+  threadCount: number;
+  threadsPerPage: number;
+  sort: CommentSort;
+  comments: CommentData[];
+  /** Program number → slug, for the programs these comments refer to that are in the archive. */
+  programSlugs: ProgramSlugs;
+};
+
+/** Program number → slug of the programs in the archive that a text refers to. */
+export type ProgramSlugs = Record<number, string>;

@@ -1,0 +1,66 @@
+// Turns the model's rows into what the page shows: dates and times as words, in the episode's zone.
+import type { BlockData, CommentData, CommentTime, SourceCardData } from "~/components/episode/types";
+import { formatInstantInZone, wallTimeAt } from "~/import/time";
+import type { PageComment, PageSource, ResolvedBlock } from "~/models/episode.server";
+
+const MONTH_NAMES = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+] as const;
+
+/** "September 4, 2015" for a calendar date (stored at UTC midnight). */
+export function formatCalendarDate(date: Date) {
+  return `${MONTH_NAMES[date.getUTCMonth()]} ${date.getUTCDate()}, ${date.getUTCFullYear()}`;
+}
+
+/** A comment's time as the original page printed it, in the zone its times were written in. */
+export function formatCommentTime(instant: Date, timeZone: string): CommentTime {
+  const wall = wallTimeAt(instant.getTime(), timeZone);
+  const hour12 = wall.hour % 12 === 0 ? 12 : wall.hour % 12;
+  const text = `${MONTH_NAMES[wall.month - 1]} ${wall.day}, ${wall.year}, ${hour12}:${String(wall.minute).padStart(2, "0")} ${wall.hour < 12 ? "am" : "pm"}`;
+  return { text, title: `${text} ${zoneName(instant, timeZone)} (${timeZone})`, iso: formatInstantInZone(instant.getTime(), timeZone) };
+}
+
+/** "PDT", or "GMT+1" for a zone without an English abbreviation. */
+function zoneName(instant: Date, timeZone: string) {
+  const parts = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "short" }).formatToParts(instant);
+  return parts.find((part) => part.type === "timeZoneName")?.value ?? timeZone;
+}
+
+export function sourceCard(source: PageSource): SourceCardData {
+  return {
+    id: source.id,
+    kind: source.kind,
+    title: source.title,
+    authors: source.authors,
+    outlet: source.outlet,
+    originalOutlet: source.originalOutlet,
+    publisher: source.publisher,
+    dateLabel: source.date ? formatCalendarDate(source.date) : (source.dateText ?? (source.year === null ? null : String(source.year))),
+    isbn: source.isbn,
+    url: source.url,
+  };
+}
+
+export function presentBlocks(blocks: readonly ResolvedBlock[]): BlockData[] {
+  return blocks.map((block) => (block.type === "citation" ? { ...block, source: block.source ? sourceCard(block.source) : null } : block));
+}
+
+export function presentComment(comment: PageComment, timeZone: string): CommentData {
+  return { ...comment, time: formatCommentTime(comment.postedAt, timeZone), blocks: presentBlocks(comment.blocks) };
+}
+
+/** The texts of blocks in which program references and URLs are linked (citation lines are not). */
+export function linkableTexts(blocks: readonly ResolvedBlock[]) {
+  return blocks.flatMap((block) => (block.type === "paragraph" || block.type === "quote" ? [block.text] : []));
+}

@@ -1,0 +1,32 @@
+import { z } from "zod";
+import { COMMENT_SORTS } from "~/utils/comment-tree";
+
+const wholeNumber = (what: string) =>
+  z.coerce
+    .number({ error: `${what} must be a whole number.` })
+    .int(`${what} must be a whole number.`)
+    .min(1, `${what} starts at 1.`)
+    .max(1_000_000, `${what} is too large.`);
+
+/** The episode page's query string. Unknown parameters (tracking tags and the like) are ignored. */
+export const EpisodePageQuerySchema = z.object({
+  sort: z.enum(COMMENT_SORTS, { error: "Comments can be sorted by “oldest” or “newest”." }).default("oldest"),
+  /** Page of the discussion's top-level threads. */
+  cpage: wholeNumber("The comment page").optional(),
+  /** A comment number to show: the answer redirects to the page that holds it, at #comment-N. */
+  c: wholeNumber("The comment number").optional(),
+  /** "comments": the discussion page alone, which the "Show more comments" button appends. */
+  part: z.enum(["comments"], { error: "The only part of an episode page that loads on its own is “comments”." }).optional(),
+});
+
+export type EpisodePageQuery = z.infer<typeof EpisodePageQuerySchema>;
+
+/** The search string of a page of the discussion, without defaults: "?cpage=2&sort=newest". */
+export function discussionSearch({ page, sort, part }: { page: number; sort: EpisodePageQuery["sort"]; part?: "comments" }) {
+  const params = new URLSearchParams();
+  if (page > 1) params.set("cpage", String(page));
+  if (sort !== "oldest") params.set("sort", sort);
+  if (part) params.set("part", part);
+  const search = params.toString();
+  return search ? `?${search}` : "";
+}
