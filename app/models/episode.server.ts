@@ -243,10 +243,13 @@ const PAGE_COMMENT_SELECT = {
   id: true,
   ordinal: true,
   parentId: true,
+  format: true,
   blocks: true,
   body: true,
   postedAt: true,
+  editedAt: true,
   status: true,
+  authorId: true,
   author: { select: { username: true } },
   importedAuthor: { select: { name: true, linkedUser: { select: { username: true } } } },
   citations: { orderBy: { blockIndex: "asc" }, select: PAGE_CITATION_SELECT },
@@ -258,25 +261,22 @@ export const DELETED_NOTICE = "[deleted by the author]";
 export const HIDDEN_NOTICE = "[hidden by a moderator]";
 
 /**
- * What `viewer` may read of a comment. A deleted comment shows a placeholder to everyone; a hidden one
- * to everyone but moderators and admins, who see its text under the notice. Either keeps its place in
- * the thread so that the replies still make sense.
+ * What `viewer` may read of a comment. A deleted or hidden comment shows its notice in its place, so
+ * that the replies still make sense; moderators and admins also see its text under the notice.
  */
 export function visibleBody(
   comment: { status: "visible" | "deleted" | "hidden"; blocks: ResolvedBlock[] },
   viewer: CommentViewer,
 ): { notice: string | null; blocks: ResolvedBlock[] } {
-  if (comment.status === "deleted") return { notice: DELETED_NOTICE, blocks: [] };
-  if (comment.status === "hidden") {
-    const staff = viewer?.role === "moderator" || viewer?.role === "admin";
-    return { notice: HIDDEN_NOTICE, blocks: staff ? comment.blocks : [] };
-  }
-  return { notice: null, blocks: comment.blocks };
+  if (comment.status === "visible") return { notice: null, blocks: comment.blocks };
+  const staff = viewer?.role === "moderator" || viewer?.role === "admin";
+  return { notice: comment.status === "deleted" ? DELETED_NOTICE : HIDDEN_NOTICE, blocks: staff ? comment.blocks : [] };
 }
 
 function pageComment(row: PageCommentRow, viewer: CommentViewer) {
   const linkedName = row.author?.username ?? row.importedAuthor?.linkedUser?.username;
   const { notice, blocks } = visibleBody({ status: row.status, blocks: resolveBlocks(row.blocks, row.body, row.citations) }, viewer);
+  const readable = blocks.length > 0;
   return {
     id: row.id,
     ordinal: row.ordinal,
@@ -286,9 +286,14 @@ function pageComment(row: PageCommentRow, viewer: CommentViewer) {
     /** Written on the original page by someone who has no Footnote account. */
     imported: !linkedName && Boolean(row.importedAuthor),
     postedAt: row.postedAt,
+    editedAt: row.editedAt,
     status: row.status,
     notice,
-    blocks,
+    /** Comments written here are Markdown, rendered by the page; imported ones are blocks. */
+    markdown: row.format === "markdown" && readable ? row.body : null,
+    blocks: row.format === "markdown" ? [] : blocks,
+    /** The reader wrote it and may still edit or delete it. */
+    mine: viewer !== null && row.authorId === viewer.id && row.status === "visible",
   };
 }
 

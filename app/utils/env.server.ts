@@ -20,6 +20,8 @@ const EnvSchema = z.object({
     .string()
     .refine(isTimeZone, "must be an IANA time zone such as America/Los_Angeles")
     .default("America/Los_Angeles"),
+  /** Multiplies the per-address rate limits (sign-in, sign-up); end-to-end tests, all from one address, raise it. */
+  RATE_LIMIT_IP_SCALE: z.coerce.number().int().min(1).max(1000).default(1),
   /** Import the documents in seeds/ that are not imported yet when `npm start` runs. */
   IMPORT_SEEDS_ON_START: z
     .enum(["true", "false"])

@@ -1,15 +1,18 @@
 // Rate limits on sign-in, posting and flagging. In memory: one app process per database is the
 // deployment this project supports; a multi-process deployment would switch to RateLimiterPostgres.
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { getEnv } from "~/utils/env.server";
 
 const MINUTE = 60;
+// End-to-end suites send every journey from 127.0.0.1; they raise the per-address allowances only.
+const PER_ADDRESS = getEnv().RATE_LIMIT_IP_SCALE;
 
 export const rateLimits = {
   /** Attempts from one address, whichever usernames it tries. */
-  signInByIp: new RateLimiterMemory({ keyPrefix: "sign-in-ip", points: 50, duration: 15 * MINUTE }),
+  signInByIp: new RateLimiterMemory({ keyPrefix: "sign-in-ip", points: 50 * PER_ADDRESS, duration: 15 * MINUTE }),
   /** Failed attempts on one username: the eleventh within the window is refused. */
   signInFailuresByUsername: new RateLimiterMemory({ keyPrefix: "sign-in-user", points: 10, duration: 15 * MINUTE }),
-  signUpByIp: new RateLimiterMemory({ keyPrefix: "sign-up-ip", points: 5, duration: 60 * MINUTE }),
+  signUpByIp: new RateLimiterMemory({ keyPrefix: "sign-up-ip", points: 5 * PER_ADDRESS, duration: 60 * MINUTE }),
   postByUser: new RateLimiterMemory({ keyPrefix: "post-user", points: 10, duration: MINUTE }),
   flagByUser: new RateLimiterMemory({ keyPrefix: "flag-user", points: 20, duration: 10 * MINUTE }),
   importByUser: new RateLimiterMemory({ keyPrefix: "import-user", points: 30, duration: 10 * MINUTE }),

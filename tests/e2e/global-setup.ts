@@ -16,6 +16,7 @@ export default async function globalSetup() {
   process.env.DATABASE_URL = await createMigratedDatabase(server, name);
   process.env.NODE_ENV = "production";
   process.env.COOKIE_SECURE = "false";
+  process.env.RATE_LIMIT_IP_SCALE = "100";
 
   const { seedE2eData } = await import("./seed");
   await seedE2eData();

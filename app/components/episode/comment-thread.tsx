@@ -1,6 +1,8 @@
+import { Link } from "@remix-run/react";
 import type { CommentNode } from "~/utils/comment-tree";
 import { Blocks } from "./blocks";
-import type { CommentData, ProgramSlugs } from "./types";
+import { CommentForm, DeleteCommentForm } from "./comment-form";
+import type { CommentData, DiscussionViewer, ProgramSlugs } from "./types";
 
 type Node = CommentNode<CommentData>;
 
@@ -8,7 +10,18 @@ type ThreadContext = {
   programSlugs: ProgramSlugs;
   /** The permalink of a comment: "#comment-N" when it is on this page of the discussion. */
   permalink: (ordinal: number) => string;
+  viewer: DiscussionViewer;
 };
+
+/** Brings a comment just posted or edited into view and gives it the focus. */
+export function revealComment(ordinal: number) {
+  requestAnimationFrame(() => {
+    const element = document.getElementById(`comment-${ordinal}`);
+    if (!element) return;
+    element.scrollIntoView({ block: "center" });
+    element.focus({ preventScroll: true });
+  });
+}
 
 /** Threads as nested lists: a reply sits under its parent, indented behind a rule, collapsible with its subtree. */
 export function CommentThreads({ nodes, ...context }: { nodes: Node[] } & ThreadContext) {
@@ -51,14 +64,15 @@ function CommentSubtree({ node, ...context }: { node: Node } & ThreadContext) {
 
 const IMPORTED_TITLE = "Imported from the original page; not a Footnote account";
 
-function CommentArticle({ node, programSlugs, permalink }: { node: Node } & ThreadContext) {
+function CommentArticle({ node, programSlugs, permalink, viewer }: { node: Node } & ThreadContext) {
   const { comment, replyingTo } = node;
   const id = `comment-${comment.ordinal}`;
   return (
     <article
       id={id}
+      tabIndex={-1}
       aria-label={`Comment #${comment.ordinal} by ${comment.authorName}`}
-      className="scroll-mt-4 rounded-lg border border-stone-200 bg-white px-3.5 py-3 shadow-xs sm:px-5 sm:py-4 dark:border-stone-800 dark:bg-stone-900 target:border-accent-600 target:bg-accent-50 target:ring-2 target:ring-accent-600/70 dark:target:border-accent-300 dark:target:bg-stone-800 dark:target:ring-accent-300/70"
+      className="scroll-mt-4 rounded-lg focus:outline-none focus-visible:ring-2 focus-visible:ring-accent-600 border border-stone-200 bg-white px-3.5 py-3 shadow-xs sm:px-5 sm:py-4 dark:border-stone-800 dark:bg-stone-900 target:border-accent-600 target:bg-accent-50 target:ring-2 target:ring-accent-600/70 dark:target:border-accent-300 dark:target:bg-stone-800 dark:target:ring-accent-300/70"
     >
       <header className="flex flex-wrap items-baseline gap-x-2 gap-y-0.5 text-sm">
         <h4 className="font-semibold text-stone-900 dark:text-stone-100">{comment.authorName}</h4>
@@ -73,6 +87,15 @@ function CommentArticle({ node, programSlugs, permalink }: { node: Node } & Thre
         <time dateTime={comment.time.iso} title={comment.time.title} className="text-stone-500 dark:text-stone-400">
           {comment.time.text}
         </time>
+        {comment.edited ? (
+          <Link
+            to={`/comments/${comment.id}/history`}
+            title={`Edited ${comment.edited.title}: see earlier versions`}
+            className="text-stone-500 italic dark:text-stone-400"
+          >
+            edited
+          </Link>
+        ) : null}
         <a
           href={permalink(comment.ordinal)}
           title="Link to this comment"
@@ -88,8 +111,72 @@ function CommentArticle({ node, programSlugs, permalink }: { node: Node } & Thre
       ) : null}
       <div className="mt-2 max-w-[70ch] space-y-[0.85em] text-[0.9375rem] leading-relaxed sm:text-base text-stone-800 dark:text-stone-200 [overflow-wrap:break-word]">
         {comment.notice ? <p className="italic text-stone-500 dark:text-stone-400">{comment.notice}</p> : null}
-        <Blocks blocks={comment.blocks} programSlugs={programSlugs} />
+        {comment.html !== null ? (
+          // Markdown rendered by markdown-it with raw HTML off, then sanitized to an allowlist (utils/markdown.server).
+          <div className="comment-markdown" dangerouslySetInnerHTML={{ __html: comment.html }} />
+        ) : (
+          <Blocks blocks={comment.blocks} programSlugs={programSlugs} />
+        )}
       </div>
+      <CommentActions comment={comment} viewer={viewer} />
     </article>
   );
+}
+
+/** Reply, edit and delete. <details> opens the forms without JavaScript. */
+function CommentActions({ comment, viewer }: { comment: CommentData; viewer: DiscussionViewer }) {
+  if (comment.status !== "visible") return null;
+  if (!viewer.signedIn) return null;
+  const detailsClass = "group [&[open]]:basis-full";
+  const summaryClass =
+    "cursor-pointer list-none text-sm font-medium text-stone-600 hover:text-stone-900 dark:text-stone-300 dark:hover:text-stone-100 [&::-webkit-details-marker]:hidden";
+  return (
+    <div className="mt-3 flex flex-wrap items-start gap-x-4 gap-y-2">
+      {viewer.canComment ? (
+        <details className={detailsClass}>
+          <summary className={summaryClass}>Reply</summary>
+          <div className="mt-2">
+            <CommentForm
+              intent="post-comment"
+              formKey={`reply:${comment.id}`}
+              parentId={comment.id}
+              label={`Reply to ${comment.authorName}`}
+              submitLabel="Post reply"
+              onDone={(ordinal) => {
+                closeDetails(`reply:${comment.id}`);
+                revealComment(ordinal);
+              }}
+            />
+          </div>
+        </details>
+      ) : null}
+      {comment.source !== null && viewer.canComment ? (
+        <>
+          <details className={detailsClass}>
+            <summary className={summaryClass}>Edit</summary>
+            <div className="mt-2">
+              <CommentForm
+                intent="edit-comment"
+                formKey={`edit:${comment.id}`}
+                commentId={comment.id}
+                defaultBody={comment.source}
+                label={`Edit your comment #${comment.ordinal}`}
+                submitLabel="Save changes"
+                onDone={(ordinal) => {
+                  closeDetails(`edit:${comment.id}`);
+                  revealComment(ordinal);
+                }}
+              />
+            </div>
+          </details>
+          <DeleteCommentForm commentId={comment.id} ordinal={comment.ordinal} />
+        </>
+      ) : null}
+    </div>
+  );
+}
+
+function closeDetails(formKey: string) {
+  const input = document.querySelector<HTMLInputElement>(`input[name="formKey"][value="${formKey}"]`);
+  input?.closest("details")?.removeAttribute("open");
 }

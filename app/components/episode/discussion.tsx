@@ -1,8 +1,9 @@
 import { Link, useFetcher } from "@remix-run/react";
 import { useEffect, useMemo, useRef, useState, type MouseEvent } from "react";
 import { buildCommentTree, type CommentSort } from "~/utils/comment-tree";
-import { CommentThreads } from "./comment-thread";
-import type { ThreadPageData } from "./types";
+import { CommentForm } from "./comment-form";
+import { CommentThreads, revealComment } from "./comment-thread";
+import type { DiscussionViewer, ThreadPageData } from "./types";
 
 export type DiscussionProps = {
   title: string;
@@ -11,6 +12,7 @@ export type DiscussionProps = {
   initialPage: ThreadPageData;
   /** Address of a page of the discussion; `part: "comments"` asks for that page's data alone. */
   pageHref: (page: number, options?: { sort?: CommentSort; part?: "comments" }) => string;
+  viewer: DiscussionViewer;
 };
 
 const SORT_LABELS: Record<CommentSort, string> = { oldest: "Oldest first", newest: "Newest first" };
@@ -19,7 +21,7 @@ const SORT_LABELS: Record<CommentSort, string> = { oldest: "Oldest first", newes
  * The comments, a page of threads at a time. "Show more comments" is a link to the next page (it works
  * without JavaScript); with JavaScript it appends that page below the threads already shown.
  */
-export function Discussion({ title, commentCount, initialPage, pageHref }: DiscussionProps) {
+export function Discussion({ title, commentCount, initialPage, pageHref, viewer }: DiscussionProps) {
   const { sort } = initialPage;
   const fetcher = useFetcher<{ discussion: ThreadPageData }>();
   const [morePages, setMorePages] = useState<ThreadPageData[]>([]);
@@ -77,6 +79,8 @@ export function Discussion({ title, commentCount, initialPage, pageHref }: Discu
         {initialPage.threadCount > 1 ? <SortControl sort={sort} pageHref={pageHref} /> : null}
       </div>
 
+      <NewCommentBox viewer={viewer} />
+
       {initialPage.page > 1 ? (
         <p className="mt-6 text-sm">
           <Link to={`${pageHref(initialPage.page - 1, { sort })}#comments`}>← Earlier comments</Link>
@@ -94,7 +98,7 @@ export function Discussion({ title, commentCount, initialPage, pageHref }: Discu
           aria-label={page === initialPage ? undefined : `Comments, page ${page.page}`}
           className="mt-6 space-y-6 focus:outline-none"
         >
-          <CommentThreads nodes={buildCommentTree(page.comments, { sort })} programSlugs={page.programSlugs} permalink={permalink} />
+          <CommentThreads nodes={buildCommentTree(page.comments, { sort })} programSlugs={page.programSlugs} permalink={permalink} viewer={viewer} />
         </ol>
       ))}
 
@@ -142,5 +146,28 @@ function SortControl({ sort, pageHref }: { sort: CommentSort; pageHref: Discussi
         </Link>
       ))}
     </nav>
+  );
+}
+
+/** The form for a new top-level comment, or what a reader must do to get one. */
+function NewCommentBox({ viewer }: { viewer: DiscussionViewer }) {
+  if (!viewer.signedIn) {
+    return (
+      <p className="mt-6 rounded-lg border border-dashed border-stone-300 px-4 py-3 text-sm text-stone-600 dark:border-stone-700 dark:text-stone-300">
+        <Link to={viewer.signInHref}>Sign in</Link> or <Link to="/signup">create an account</Link> to join the discussion.
+      </p>
+    );
+  }
+  if (!viewer.canComment) {
+    return (
+      <p className="mt-6 rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-200">
+        Your account is suspended, so you cannot comment.
+      </p>
+    );
+  }
+  return (
+    <div className="mt-6 rounded-lg border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
+      <CommentForm intent="post-comment" formKey="new" label="Add a comment" submitLabel="Post comment" onDone={revealComment} />
+    </div>
   );
 }

@@ -39,9 +39,24 @@ export type CommentData = {
   imported: boolean;
   postedAt: Date;
   time: CommentTime;
+  /** When the author last edited it, or null. */
+  edited: CommentTime | null;
   status: "visible" | "deleted" | "hidden";
   notice: string | null;
   blocks: BlockData[];
+  /** A comment written here: its Markdown rendered and sanitized on the server. */
+  html: string | null;
+  /** The reader's own comment: its Markdown source, for the edit form. */
+  source: string | null;
+};
+
+/** The reader, as far as the discussion's forms are concerned. */
+export type DiscussionViewer = {
+  signedIn: boolean;
+  /** Signed in and not suspended. */
+  canComment: boolean;
+  /** Where "Sign in to comment" leads. */
+  signInHref: string;
 };
 
 export type ThreadPageData = {

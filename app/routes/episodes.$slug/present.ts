@@ -2,6 +2,7 @@
 import type { BlockData, CommentData, CommentTime, SourceCardData } from "~/components/episode/types";
 import { formatInstantInZone, wallTimeAt } from "~/import/time";
 import type { PageComment, PageSource, ResolvedBlock } from "~/models/episode.server";
+import { renderMarkdown } from "~/utils/markdown.server";
 
 const MONTH_NAMES = [
   "January",
@@ -57,7 +58,15 @@ export function presentBlocks(blocks: readonly ResolvedBlock[]): BlockData[] {
 }
 
 export function presentComment(comment: PageComment, timeZone: string): CommentData {
-  return { ...comment, time: formatCommentTime(comment.postedAt, timeZone), blocks: presentBlocks(comment.blocks) };
+  const { markdown, mine, editedAt, ...rest } = comment;
+  return {
+    ...rest,
+    time: formatCommentTime(comment.postedAt, timeZone),
+    edited: editedAt ? formatCommentTime(editedAt, timeZone) : null,
+    blocks: presentBlocks(comment.blocks),
+    html: markdown === null ? null : renderMarkdown(markdown),
+    source: mine ? markdown : null,
+  };
 }
 
 /** The texts of blocks in which program references and URLs are linked (citation lines are not). */

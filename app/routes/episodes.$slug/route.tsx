@@ -1,31 +1,42 @@
-import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useCallback } from "react";
+import type { CommentActionData } from "~/components/episode/comment-form";
 import { Discussion } from "~/components/episode/discussion";
 import { EpisodeArticle, type EpisodeArticleData } from "~/components/episode/episode-article";
-import type { ProgramSlugs, ThreadPageData } from "~/components/episode/types";
+import type { DiscussionViewer, ProgramSlugs, ThreadPageData } from "~/components/episode/types";
+import { CommentError, createComment, deleteOwnComment, editComment } from "~/models/comment.server";
 import {
   findCommentPage,
   getCommentThreadPage,
   getEpisodeHeading,
   getEpisodePage,
+  getEpisodeRef,
   getProgramSlugs,
   type CommentViewer,
   type ResolvedBlock,
 } from "~/models/episode.server";
+import { CommentActionSchema } from "~/schemas/comment";
 import { firstIssue } from "~/schemas/pagination";
+import { getUser, requirePermission } from "~/utils/auth.server";
 import type { CommentSort } from "~/utils/comment-tree";
-import { invariantResponse } from "~/utils/http";
+import { invariantResponse, readFormData } from "~/utils/http";
+import { can } from "~/utils/permissions";
+import { consume, RateLimitedError } from "~/utils/rate-limit.server";
 import { programNumbers } from "~/utils/linkify";
 import { formatCalendarDate, linkableTexts, presentBlocks, presentComment } from "./present";
 import { discussionSearch, EpisodePageQuerySchema } from "./query";
 
-// Until comment moderation ships, every reader sees hidden comments as their placeholder; that issue
-// passes the signed-in reader here (visibleBody in the model decides what each reader sees).
-const VIEWER: CommentViewer = null;
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
+  const user = await getUser(request);
+  // What each reader sees of removed comments is decided in the model (visibleBody).
+  const viewer: CommentViewer = user ? { id: user.id, role: user.role } : null;
+  const discussionViewer: DiscussionViewer = {
+    signedIn: user !== null,
+    canComment: can(user, "comment:create"),
+    signInHref: `/login?${new URLSearchParams({ redirectTo: `${url.pathname}${url.search}#comments` })}`,
+  };
   const query = EpisodePageQuerySchema.safeParse(Object.fromEntries(url.searchParams));
   if (!query.success) invariantResponse(false, firstIssue(query.error), { status: 400 });
   const { sort, cpage, c, part } = query.data;
@@ -35,8 +46,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (part === "comments") {
     const episode = await getEpisodeHeading(slug);
     invariantResponse(episode, unknown, { status: 404 });
-    const discussion = await loadDiscussion(episode, cpage ?? 1, sort);
-    return { part: "comments" as const, episode: { slug: episode.slug, title: episode.title, commentCount: episode.commentCount }, discussion };
+    const discussion = await loadDiscussion(episode, cpage ?? 1, sort, viewer);
+    return {
+      part: "comments" as const,
+      episode: { slug: episode.slug, title: episode.title, commentCount: episode.commentCount },
+      discussion,
+      viewer: discussionViewer,
+    };
   }
 
   const episode = await getEpisodePage(slug);
@@ -51,7 +67,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
 
   const texts = [...episode.intro, ...episode.highlights, ...episode.sections.flatMap((section) => linkableTexts(section.blocks))];
-  const discussion = await loadDiscussion(episode, cpage ?? 1, sort, texts);
+  const discussion = await loadDiscussion(episode, cpage ?? 1, sort, viewer, texts);
   const article: EpisodeArticleData = {
     kind: episode.kind,
     number: episode.number,
@@ -74,7 +90,51 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     description: describe(episode.summary, episode.intro, episode.sections.flatMap((section) => section.blocks)),
     canonical: `${url.origin}/episodes/${episode.slug}${canonicalPage}`,
     discussion,
+    viewer: discussionViewer,
   };
+}
+
+/**
+ * Posting, replying, editing and deleting comments. Forms sent by JavaScript (`js=1`) get data and the
+ * page revalidates in place; plain form posts are redirected to the comment (303).
+ */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "comment:create");
+  const form = await readFormData(request);
+  const formKey = String(form.get("formKey") ?? "new");
+  const typed = { body: typeof form.get("body") === "string" ? String(form.get("body")) : "" };
+  const fail = (status: number, errors: { body?: string; form?: string }) =>
+    data<CommentActionData>({ ok: false, formKey, errors, values: typed }, { status });
+
+  const parsed = CommentActionSchema.safeParse(Object.fromEntries(form));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const onBody = issue?.path[0] === "body";
+    return fail(400, onBody ? { body: issue?.message } : { form: issue?.message ?? "The form could not be read." });
+  }
+  const episode = await getEpisodeRef(params.slug ?? "");
+  invariantResponse(episode, `No episode has the address “/episodes/${params.slug}”.`, { status: 404 });
+
+  let ordinal: number;
+  try {
+    const input = parsed.data;
+    if (input.intent === "post-comment") {
+      await consume("postByUser", user.id);
+      ordinal = (await createComment({ episodeId: episode.id, parentId: input.parentId, author: user, body: input.body })).ordinal;
+    } else if (input.intent === "edit-comment") {
+      await requirePermission(request, "comment:edit-own");
+      ordinal = (await editComment({ commentId: input.commentId, editor: user, body: input.body })).ordinal;
+    } else {
+      await requirePermission(request, "comment:delete-own");
+      ordinal = (await deleteOwnComment({ commentId: input.commentId, actor: user })).ordinal;
+    }
+  } catch (error) {
+    if (error instanceof RateLimitedError) return fail(429, { form: error.message });
+    if (error instanceof CommentError) return fail(error.status, { form: error.message });
+    throw error;
+  }
+  if (form.get("js") === "1") return data<CommentActionData>({ ok: true, formKey, ordinal });
+  throw redirect(`/episodes/${episode.slug}?c=${ordinal}#comment-${ordinal}`, 303);
 }
 
 /**
@@ -85,9 +145,10 @@ async function loadDiscussion(
   episode: { id: number; title: string; timeZone: string },
   page: number,
   sort: CommentSort,
+  viewer: CommentViewer,
   texts: string[] = [],
 ): Promise<ThreadPageData> {
-  const threads = await getCommentThreadPage({ episodeId: episode.id, page, sort, viewer: VIEWER });
+  const threads = await getCommentThreadPage({ episodeId: episode.id, page, sort, viewer });
   invariantResponse(
     page <= threads.pageCount,
     threads.pageCount === 1
@@ -149,6 +210,7 @@ export default function EpisodeRoute() {
           commentCount={data.episode.commentCount}
           initialPage={data.discussion}
           pageHref={pageHref}
+          viewer={data.viewer}
         />
       </div>
     );
@@ -163,6 +225,7 @@ export default function EpisodeRoute() {
         commentCount={data.episode.commentCount}
         initialPage={data.discussion}
         pageHref={pageHref}
+        viewer={data.viewer}
       />
     </>
   );

@@ -1,0 +1,64 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { getCommentHistory } from "~/models/comment.server";
+import { getUser } from "~/utils/auth.server";
+import { invariantResponse } from "~/utils/http";
+import { renderMarkdown } from "~/utils/markdown.server";
+
+const ParamsSchema = z.object({ id: z.coerce.number().int().positive() });
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Versions of comment #${data.comment.ordinal} — Footnote` : "Not found — Footnote" },
+  { name: "robots", content: "noindex" },
+];
+
+/** Every version of an edited comment, newest first. Removed comments keep their history from non-moderators. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const parsed = ParamsSchema.safeParse(params);
+  invariantResponse(parsed.success, "A comment is addressed by its number, such as /comments/12/history.");
+  const comment = await getCommentHistory(parsed.data.id);
+  invariantResponse(comment, "That comment does not exist.", { status: 404 });
+  const user = await getUser(request);
+  const staff = user?.role === "moderator" || user?.role === "admin";
+  invariantResponse(comment.status === "visible" || staff, "This comment was removed; its versions are not shown.", { status: 404 });
+  const versions = [
+    { label: "Current version", at: comment.editedAt ?? comment.postedAt, html: renderMarkdown(comment.body) },
+    ...comment.revisions.map((revision, index) => ({
+      label: index === comment.revisions.length - 1 ? "Original" : `Version ${revision.revision}`,
+      at: revision.createdAt,
+      html: renderMarkdown(revision.body),
+    })),
+  ];
+  return {
+    comment: { ordinal: comment.ordinal, author: comment.author?.username ?? "imported author", episode: comment.episode },
+    versions: versions.map((version) => ({ ...version, at: version.at.toISOString() })),
+  };
+}
+
+export default function CommentHistoryPage() {
+  const { comment, versions } = useLoaderData<typeof loader>();
+  return (
+    <article className="mx-auto max-w-3xl space-y-6">
+      <header>
+        <p className="text-sm">
+          <Link to={`/episodes/${comment.episode.slug}?c=${comment.ordinal}#comment-${comment.ordinal}`}>← Back to the comment</Link>
+        </p>
+        <h1 className="mt-2 font-serif text-3xl font-semibold tracking-tight">Versions of comment #{comment.ordinal}</h1>
+        <p className="mt-1 text-stone-600 dark:text-stone-300">
+          By {comment.author} on “{comment.episode.title}”. Earlier versions stay public so that replies keep their context.
+        </p>
+      </header>
+      <ol className="space-y-4">
+        {versions.map((version) => (
+          <li key={version.label} className="rounded-lg border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
+            <h2 className="text-sm font-semibold">
+              {version.label} · <time dateTime={version.at}>{version.at.slice(0, 16).replace("T", " ")} UTC</time>
+            </h2>
+            <div className="comment-markdown mt-2" dangerouslySetInnerHTML={{ __html: version.html }} />
+          </li>
+        ))}
+      </ol>
+    </article>
+  );
+}
