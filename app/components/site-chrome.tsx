@@ -17,7 +17,7 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
             arguing about sourced claims
           </span>
         </Link>
-        <div className="flex min-w-0 items-center gap-x-3 text-sm sm:gap-x-4">
+        <div className="flex min-w-0 flex-wrap items-center gap-x-3 gap-y-2 text-sm sm:gap-x-4">
           <nav aria-label="Main">
             <ul className="flex items-center gap-4">
               {NAV.map((item) => (
@@ -35,6 +35,7 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
               ))}
             </ul>
           </nav>
+          {user?.role === "admin" ? <AdminNav /> : null}
           {user ? <AccountControls user={user} /> : <SignInLink />}
         </div>
       </div>
@@ -42,20 +43,54 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
   );
 }
 
-/** Sends the reader back to the page they were on; on the sign-in page itself, keeps its destination. */
+/** Sends the reader back to the page they were on; on the sign-in and sign-up pages, keeps their destination. */
 function SignInLink() {
   const location = useLocation();
   const redirectTo =
-    location.pathname === "/login"
+    location.pathname === "/login" || location.pathname === "/signup"
       ? (new URLSearchParams(location.search).get("redirectTo") ?? "/")
       : location.pathname + location.search;
+  const query = new URLSearchParams({ redirectTo });
   return (
-    <Link
-      to={`/login?${new URLSearchParams({ redirectTo })}`}
-      className="rounded-md bg-accent-700 px-3 py-1.5 font-semibold text-white no-underline shadow-sm hover:bg-accent-600 hover:no-underline dark:bg-accent-300 dark:text-stone-950 dark:hover:bg-accent-100"
-    >
-      Sign in
-    </Link>
+    <div className="flex items-center gap-x-3">
+      <Link to={`/signup?${query}`} className="whitespace-nowrap font-medium no-underline hover:underline">
+        Sign up
+      </Link>
+      <Link
+        to={`/login?${query}`}
+        className="whitespace-nowrap rounded-md bg-accent-700 px-3 py-1.5 font-semibold text-white no-underline shadow-sm hover:bg-accent-600 hover:no-underline dark:bg-accent-300 dark:text-stone-950 dark:hover:bg-accent-100"
+      >
+        Sign in
+      </Link>
+    </div>
+  );
+}
+
+const ADMIN_NAV = [
+  { to: "/admin/users", label: "Users" },
+  { to: "/admin/authors", label: "Authors" },
+  { to: "/admin/import", label: "Import" },
+] as const;
+
+/** Shown to admins only; the pages themselves check the permission again. */
+function AdminNav() {
+  return (
+    <nav aria-label="Admin" className="sm:border-l sm:border-stone-200 sm:pl-4 sm:dark:border-stone-700">
+      <ul className="flex items-center gap-x-3">
+        {ADMIN_NAV.map((item) => (
+          <li key={item.to}>
+            <NavLink
+              to={item.to}
+              className={({ isActive }) =>
+                `no-underline ${isActive ? "font-semibold text-stone-900 dark:text-stone-100" : "text-stone-600 dark:text-stone-300"}`
+              }
+            >
+              {item.label}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
   );
 }
 

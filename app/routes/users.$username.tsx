@@ -1,0 +1,115 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { getImportedAuthorByName, getPublicProfile, listProfileComments } from "~/models/user.server";
+import { firstIssue, PageQuerySchema } from "~/schemas/pagination";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.profile.username} — Footnote` : "Not found — Footnote" },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const username = params.username ?? "";
+  const query = PageQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  if (!query.success) throw new Response(firstIssue(query.error), { status: 400 });
+
+  const profile = await getPublicProfile(username);
+  if (!profile) {
+    const imported = await getImportedAuthorByName(username);
+    throw new Response(
+      imported
+        ? `“${imported.name}” is the name of an author of imported comments, not a member. Imported authors have no profile.`
+        : `No member is called “${username}”. Imported authors have no profile.`,
+      { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } },
+    );
+  }
+  const comments = await listProfileComments({ userId: profile.id, page: query.data.page });
+  return { profile, comments };
+}
+
+// Fixed locale and zones, so the server's and the browser's renderings agree.
+const joinedFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "long", timeZone: "UTC" });
+const postedFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** A comment's time as the episode's readers saw it: in the zone its page was written in. */
+function formatPosted(date: Date, timeZone: string) {
+  let format = postedFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone });
+    postedFormats.set(timeZone, format);
+  }
+  return format.format(date);
+}
+
+export default function ProfilePage() {
+  const { profile, comments } = useLoaderData<typeof loader>();
+  const base = `/users/${encodeURIComponent(profile.username)}`;
+  return (
+    <div className="space-y-8">
+      <header className="space-y-3">
+        <div className="flex flex-wrap items-center gap-3">
+          <h1 className="break-all font-serif text-3xl font-semibold tracking-tight sm:text-4xl">{profile.username}</h1>
+          {profile.role === "member" ? null : (
+            <span className="rounded-full bg-accent-100 px-2 py-0.5 text-sm font-semibold capitalize text-accent-700 dark:bg-accent-700/40 dark:text-accent-100">
+              {profile.role}
+            </span>
+          )}
+        </div>
+        <p className="text-stone-600 dark:text-stone-300">
+          Joined <time dateTime={profile.createdAt.toISOString()}>{joinedFormat.format(profile.createdAt)}</time>
+        </p>
+        {profile.suspendedAt ? (
+          <p
+            role="note"
+            className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
+          >
+            This account is suspended since{" "}
+            <time dateTime={profile.suspendedAt.toISOString()}>{joinedFormat.format(profile.suspendedAt)}</time>.
+          </p>
+        ) : null}
+      </header>
+
+      <section aria-labelledby="comments-title" className="space-y-3">
+        <h2 id="comments-title" className="font-serif text-2xl font-semibold">
+          Comments <span className="text-base font-normal text-stone-500 dark:text-stone-400">({comments.total})</span>
+        </h2>
+        {comments.total === 0 ? (
+          <p className="text-stone-600 dark:text-stone-300">{profile.username} has not commented yet.</p>
+        ) : (
+          <ol className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white dark:divide-stone-800 dark:border-stone-800 dark:bg-stone-900">
+            {comments.comments.map((comment) => (
+              <li key={comment.id} className="px-4 py-4 sm:px-5">
+                <p className="text-sm text-stone-500 dark:text-stone-400">
+                  On{" "}
+                  <Link to={`/episodes/${comment.episode.slug}#comment-${comment.ordinal}`} className="font-medium">
+                    {comment.episode.title}
+                  </Link>{" "}
+                  ·{" "}
+                  <time dateTime={comment.postedAt.toISOString()}>{formatPosted(comment.postedAt, comment.episode.timeZone)}</time>
+                </p>
+                <p className="mt-1 break-words text-stone-800 dark:text-stone-200">{comment.excerpt}</p>
+              </li>
+            ))}
+          </ol>
+        )}
+        {comments.pageCount > 1 ? (
+          <nav aria-label="Pages" className="flex justify-between text-sm">
+            {comments.page > 1 ? (
+              <Link to={comments.page === 2 ? base : `${base}?page=${comments.page - 1}`}>← Newer</Link>
+            ) : (
+              <span />
+            )}
+            <span className="text-stone-500 dark:text-stone-400">
+              Page {comments.page} of {comments.pageCount}
+            </span>
+            {comments.page < comments.pageCount ? <Link to={`${base}?page=${comments.page + 1}`}>Older →</Link> : <span />}
+          </nav>
+        ) : null}
+      </section>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
