@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { SiteFooter, SiteHeader } from "~/components/site-chrome";
 import stylesheet from "~/tailwind.css";
+import { countUnreadNotifications } from "~/models/notification.server";
 import { getUserAndCookie } from "~/utils/auth.server";
 
 export const links: LinksFunction = () => [
@@ -21,8 +22,9 @@ export const meta: MetaFunction = () => [
 /** The signed-in user for the header, or null; refreshes the session cookie's expiry as the session slides. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, setCookie } = await getUserAndCookie(request);
+  const unreadNotifications = user ? await countUnreadNotifications(user.id) : 0;
   return data(
-    { user: user ? { id: user.id, username: user.username, role: user.role } : null },
+    { user: user ? { id: user.id, username: user.username, role: user.role, unreadNotifications } : null },
     setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined,
   );
 }

@@ -1,9 +1,13 @@
 import { Form, Link, NavLink, useLocation } from "@remix-run/react";
 import type { Role } from "~/utils/permissions";
 
-const NAV = [{ to: "/", label: "Archive" }] as const;
+const NAV = [
+  { to: "/", label: "Archive" },
+  { to: "/sources", label: "Sources" },
+  { to: "/search", label: "Search" },
+] as const;
 
-export type HeaderUser = { id: number; username: string; role: Role };
+export type HeaderUser = { id: number; username: string; role: Role; unreadNotifications: number };
 
 export function SiteHeader({ user }: { user: HeaderUser | null }) {
   return (
@@ -99,11 +103,16 @@ function AccountControls({ user }: { user: HeaderUser }) {
     <div className="flex min-w-0 items-center gap-x-2 sm:gap-x-3 sm:border-l sm:border-stone-200 sm:pl-4 sm:dark:border-stone-700">
       <p className="flex min-w-0 items-center gap-1.5 sm:gap-2">
         <span className="sr-only">Signed in as </span>
-        <span className="max-w-[9rem] truncate font-medium text-stone-900 sm:max-w-[14rem] dark:text-stone-100" title={user.username}>
+        <Link
+          to={`/users/${encodeURIComponent(user.username)}`}
+          className="max-w-[9rem] truncate font-medium text-stone-900 no-underline hover:underline sm:max-w-[14rem] dark:text-stone-100"
+          title={`${user.username}: your profile`}
+        >
           {user.username}
-        </span>
+        </Link>
         {user.role === "member" ? null : <RoleBadge role={user.role} />}
       </p>
+      <NotificationBell unread={user.unreadNotifications} />
       <Form method="post" action="/logout">
         <button
           type="submit"
@@ -113,6 +122,28 @@ function AccountControls({ user }: { user: HeaderUser }) {
         </button>
       </Form>
     </div>
+  );
+}
+
+function NotificationBell({ unread }: { unread: number }) {
+  const label = unread === 0 ? "Notifications" : `Notifications, ${unread} unread`;
+  return (
+    <Link
+      to="/notifications"
+      aria-label={label}
+      title={label}
+      className="relative inline-flex size-8 items-center justify-center rounded-md text-stone-600 no-underline hover:bg-stone-100 hover:text-stone-900 dark:text-stone-300 dark:hover:bg-stone-800 dark:hover:text-stone-50"
+    >
+      <svg aria-hidden="true" viewBox="0 0 24 24" className="size-5" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round">
+        <path d="M6 8a6 6 0 1 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
+        <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+      </svg>
+      {unread > 0 ? (
+        <span className="absolute -right-0.5 -top-0.5 min-w-[1.1rem] rounded-full bg-red-600 px-1 text-center text-[0.7rem] font-bold leading-[1.1rem] text-white">
+          {unread > 99 ? "99+" : unread}
+        </span>
+      ) : null}
+    </Link>
   );
 }
 

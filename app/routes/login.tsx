@@ -1,5 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -186,6 +186,9 @@ export default function SignInPage() {
           {submitting ? "Signing in…" : "Sign in"}
         </button>
       </Form>
+      <p className="mt-6 text-sm text-stone-600 dark:text-stone-300">
+        No account yet? <Link to={`/signup?${new URLSearchParams({ redirectTo })}`}>Create one</Link>.
+      </p>
     </div>
   );
 }
