@@ -40,43 +40,56 @@ export class CommentError extends Error {
 
 type Actor = { id: number };
 
-/** Posts a comment or a reply. Replies land under their parent; the parent's author is notified. */
+/**
+ * Posts a comment or a reply. Replies land under their parent; the parent's author (or the account
+ * linked to the imported author) is notified. One SQL statement: this is the forum's hot write path
+ * (docs/performance.md). Numbers are the episode's next free one; two comments racing for the same
+ * number are settled by the unique index, and the loser retries.
+ */
 export async function createComment({ episodeId, parentId, author, body }: { episodeId: number; parentId: number | null; author: Actor; body: string }) {
-  return prisma.$transaction(async (tx) => {
-    // Numbers are given out one at a time per episode: #comment-N permalinks stay unique and gapless.
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`comments:${episodeId}`}))`;
-    let parent: { id: number; rootId: number | null; recipientId: number | null } | null = null;
-    if (parentId !== null) {
-      const row = await tx.comment.findFirst({
-        where: { id: parentId, episodeId },
-        select: { id: true, rootId: true, status: true, authorId: true, importedAuthor: { select: { linkedUserId: true } } },
-      });
-      if (!row) throw new CommentError("The comment you are replying to does not exist.", 404);
-      if (row.status !== "visible") throw new CommentError("That comment was removed, so it cannot be replied to.", 409);
-      parent = { id: row.id, rootId: row.rootId, recipientId: row.authorId ?? row.importedAuthor?.linkedUserId ?? null };
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await insertComment({ episodeId, parentId, authorId: author.id, body });
+    } catch (error) {
+      if (attempt >= 25 || !isUniqueViolation(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));
     }
-    const last = await tx.comment.aggregate({ where: { episodeId }, _max: { ordinal: true } });
-    const comment = await tx.comment.create({
-      data: {
-        episodeId,
-        ordinal: (last._max.ordinal ?? 0) + 1,
-        parentId: parent?.id ?? null,
-        rootId: parent ? (parent.rootId ?? parent.id) : null,
-        authorId: author.id,
-        format: "markdown",
-        body,
-        postedAt: new Date(),
-      },
-      select: { id: true, ordinal: true, parentId: true },
-    });
-    if (parent?.recipientId && parent.recipientId !== author.id) {
-      await tx.notification.create({
-        data: { userId: parent.recipientId, actorId: author.id, kind: "reply", commentId: comment.id },
-        select: { id: true },
-      });
-    }
-    return comment;
-  });
+  }
+}
+
+async function insertComment({ episodeId, parentId, authorId, body }: { episodeId: number; parentId: number | null; authorId: number; body: string }) {
+  const [row] = await prisma.$queryRaw<{ id: number | null; ordinal: number | null; parentId: number | null; parentStatus: string | null }[]>`
+    WITH parent AS (
+      SELECT c.id, c."rootId", c.status, COALESCE(c."authorId", a."linkedUserId") AS recipient
+      FROM "Comment" c LEFT JOIN "ImportedAuthor" a ON a.id = c."importedAuthorId"
+      WHERE c.id = ${parentId}::int AND c."episodeId" = ${episodeId}
+    ),
+    inserted AS (
+      INSERT INTO "Comment" ("episodeId", "ordinal", "parentId", "rootId", "authorId", "format", "body", "postedAt", "updatedAt")
+      SELECT ${episodeId},
+             (SELECT COALESCE(MAX(ordinal), 0) + 1 FROM "Comment" WHERE "episodeId" = ${episodeId}),
+             p.id, COALESCE(p."rootId", p.id), ${authorId}, 'markdown', ${body}, now(), now()
+      FROM (SELECT 1) AS one LEFT JOIN parent p ON true
+      WHERE ${parentId}::int IS NULL OR p.status = 'visible'
+      RETURNING id, ordinal, "parentId"
+    ),
+    notified AS (
+      INSERT INTO "Notification" ("userId", "actorId", "kind", "commentId")
+      SELECT p.recipient, ${authorId}, 'reply', i.id FROM inserted i JOIN parent p ON p.id = i."parentId"
+      WHERE p.recipient IS NOT NULL AND p.recipient <> ${authorId}
+    )
+    SELECT (SELECT id FROM inserted) AS id, (SELECT ordinal FROM inserted) AS ordinal,
+           (SELECT "parentId" FROM inserted) AS "parentId", (SELECT status::text FROM parent) AS "parentStatus"`;
+  if (!row || row.id === null || row.ordinal === null) {
+    if (row?.parentStatus) throw new CommentError("That comment was removed, so it cannot be replied to.", 409);
+    throw new CommentError("The comment you are replying to does not exist.", 404);
+  }
+  return { id: row.id, ordinal: row.ordinal, parentId: row.parentId };
+}
+
+function isUniqueViolation(error: unknown) {
+  const text = `${(error as { code?: string }).code ?? ""} ${(error as Error).message ?? ""} ${JSON.stringify((error as { meta?: unknown }).meta ?? {})}`;
+  return text.includes("23505") || text.includes("P2002") || text.includes("Unique constraint");
 }
 
 /** The author edits their own comment; the previous text is kept as a revision. */

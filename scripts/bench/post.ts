@@ -1,0 +1,85 @@
+// `npm run bench:post`: time to post a reply over HTTP — 200 sequential replies to the FTR #863
+// discussion through the production server (session lookup, validation, rate limit, transaction),
+// sent as the page's fetcher sends them.
+import { fork } from "node:child_process";
+import fs from "node:fs";
+import { buildIfNeeded } from "../build-if-needed";
+import { freePort } from "../db/embedded";
+import { machine, summarize } from "./stats";
+import { withBenchDatabase } from "./with-database";
+
+const POSTS = 200;
+// The per-user posting limit is 10 a minute: the posts are spread over enough members.
+const POSTS_PER_MEMBER = 10;
+
+await buildIfNeeded(console.log);
+
+const timings = await withBenchDatabase("post", async (url) => {
+  const { importDocument } = await import("../../app/models/import.server");
+  const { createUser } = await import("../../app/models/user.server");
+  const { createSession, generateSessionToken } = await import("../../app/models/session.server");
+  const { prisma } = await import("../../app/utils/db.server");
+  const file = "seeds/ftr-863-9-11-muslim-brotherhood-earth-island-boogie-part-2.txt";
+  const { episode } = await importDocument({ fileName: "ftr-863.txt", bytes: fs.readFileSync(file) });
+  const parent = await prisma.comment.findFirstOrThrow({ where: { episodeId: episode.id, ordinal: 3 }, select: { id: true } });
+  const cookies: string[] = [];
+  for (let i = 0; i < POSTS / POSTS_PER_MEMBER; i++) {
+    const user = await createUser({ username: `bench-${i}`, password: "bench-password-123" });
+    const token = generateSessionToken();
+    await createSession(token, user.id);
+    cookies.push(`footnote_session=${token}`);
+  }
+
+  const port = await freePort();
+  const server = fork("scripts/bench/serve.ts", [], {
+    execArgv: ["--import", "tsx"],
+    env: { ...process.env, DATABASE_URL: url, PORT: String(port), NODE_ENV: "production", COOKIE_SECURE: "false", BENCH_TIMING: "1" },
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("message", () => resolve());
+    server.once("exit", (code) => reject(new Error(`server exited with ${code}`)));
+  });
+  // What the browser's fetcher sends: the single-fetch action request (the page revalidates separately,
+  // which is the read benchmark's business).
+  const endpoint = `http://127.0.0.1:${port}/episodes/${episode.slug}.data`;
+  const send = async (index: number) => {
+    const body = new URLSearchParams({ intent: "post-comment", body: `Benchmark reply ${index}: according to the report, 137 people died.`, parentId: String(parent.id), js: "1" });
+    const start = performance.now();
+    const response = await fetch(endpoint, { method: "POST", body, headers: { Cookie: cookies[Math.floor(index / POSTS_PER_MEMBER)]! } });
+    await response.arrayBuffer();
+    const elapsed = performance.now() - start;
+    if (response.status !== 200) throw new Error(`reply ${index} answered ${response.status}`);
+    return elapsed;
+  };
+  try {
+    // Warm-up on a throwaway member outside the measured posts.
+    const warm = await createUser({ username: "bench-warm", password: "bench-password-123" });
+    const token = generateSessionToken();
+    await createSession(token, warm.id);
+    for (let i = 0; i < 5; i++) {
+      await fetch(endpoint, { method: "POST", body: new URLSearchParams({ intent: "post-comment", body: "warm", js: "1" }), headers: { Cookie: `footnote_session=${token}` } });
+    }
+    await serverTimings(server); // forget the warm-up
+    const samples: number[] = [];
+    for (let i = 0; i < POSTS; i++) samples.push(await send(i));
+    const stored = await prisma.comment.count({ where: { parentId: parent.id } });
+    if (stored < POSTS) throw new Error(`only ${stored} replies were stored`);
+    return { roundTrip: samples, server: await serverTimings(server) };
+  } finally {
+    server.kill("SIGTERM");
+  }
+});
+
+console.log(`Posting benchmark — ${POSTS} sequential replies over HTTP (loopback), ${machine()}`);
+console.table({
+  "post a reply, server time (ms)": summarize(timings.server),
+  "post a reply, HTTP round trip (ms)": summarize(timings.roundTrip),
+});
+
+function serverTimings(server: ReturnType<typeof fork>) {
+  return new Promise<number[]>((resolve) => {
+    server.once("message", (message) => resolve((message as { timings: number[] }).timings));
+    server.send("timings");
+  });
+}
