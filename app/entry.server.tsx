@@ -4,7 +4,9 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { isAnonymousRead, PRIVATE_CACHE_CONTROL, respondWithEtag } from "~/utils/http-cache.server";
+import { etagOf, isAnonymousRead, PRIVATE_CACHE_CONTROL, respondWithEtag } from "~/utils/http-cache.server";
+import { gzipSync } from "node:zlib";
+import { acceptsGzip, CONTENT_VERSION_HEADER, renderedPages } from "~/utils/page-cache.server";
 
 const ABORT_DELAY = 5_000;
 
@@ -21,6 +23,20 @@ export default function handleRequest(
   setSecurityHeaders(responseHeaders);
   // Anonymous reads are rendered whole so they can carry an ETag; signed-in pages stream.
   const anonymous = isAnonymousRead(request) && responseStatusCode === 200;
+  // A route that declares the version of what it shows lets anonymous pages be rendered once per version.
+  const version = anonymous ? responseHeaders.get(CONTENT_VERSION_HEADER) : null;
+  responseHeaders.delete(CONTENT_VERSION_HEADER);
+  if (version) {
+    const cached = renderedPages.get(request.url, version);
+    if (cached) {
+      responseHeaders.append("Vary", "Accept-Encoding");
+      if (!acceptsGzip(request)) return respondWithEtag(request, cached.html, { status: responseStatusCode, headers: responseHeaders });
+      // Compressed once per version instead of on every request; the compression middleware leaves encoded bodies alone.
+      cached.gzip ??= gzipSync(cached.html);
+      responseHeaders.set("Content-Encoding", "gzip");
+      return respondWithEtag(request, cached.gzip, { status: responseStatusCode, headers: responseHeaders }, etagOf(cached.html));
+    }
+  }
   const waitForAll = anonymous || isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
@@ -33,7 +49,11 @@ export default function handleRequest(
           if (anonymous) {
             const chunks: Buffer[] = [];
             body.on("data", (chunk: Buffer) => chunks.push(chunk));
-            body.on("end", () => resolve(respondWithEtag(request, Buffer.concat(chunks), { status: responseStatusCode, headers: responseHeaders })));
+            body.on("end", () => {
+              const html = Buffer.concat(chunks);
+              if (version && responseStatusCode === 200) renderedPages.set(request.url, version, { html });
+              resolve(respondWithEtag(request, html, { status: responseStatusCode, headers: responseHeaders }));
+            });
             body.on("error", reject);
           } else {
             if (!responseHeaders.has("Cache-Control")) responseHeaders.set("Cache-Control", PRIVATE_CACHE_CONTROL);

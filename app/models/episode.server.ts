@@ -368,3 +368,22 @@ export async function findCommentPage({ episodeId, ordinal, sort }: { episodeId:
   });
   return Math.floor(threadsBefore / THREADS_PER_PAGE) + 1;
 }
+
+/**
+ * A fingerprint of everything the episode page shows: the episode, its sections, comments and claims,
+ * the linked imported authors, and the archive's programs (cross-references link to them). Equal
+ * fingerprints mean an identical page for an anonymous reader. Null for an unknown slug.
+ */
+export async function getEpisodeVersion(slug: string) {
+  const [row] = await prisma.$queryRaw<{ version: string }[]>`
+    SELECT concat_ws('|',
+      e.id, e."updatedAt",
+      (SELECT max("updatedAt") FROM "Section" WHERE "episodeId" = e.id),
+      (SELECT count(*) || ':' || coalesce(max("updatedAt")::text, '') FROM "Comment" WHERE "episodeId" = e.id),
+      (SELECT count(*) || ':' || coalesce(max("updatedAt")::text, '') FROM "Claim" WHERE "episodeId" = e.id),
+      (SELECT count(*) || ':' || coalesce(max("createdAt")::text, '') FROM "Episode"),
+      (SELECT coalesce(string_agg(id || ':' || coalesce("linkedUserId", 0), ',' ORDER BY id), '') FROM "ImportedAuthor")
+    ) AS version
+    FROM "Episode" e WHERE e.slug = ${slug}`;
+  return row?.version ?? null;
+}

@@ -21,9 +21,14 @@ export function matchesEtag(request: Request, etag: string) {
 }
 
 /** A complete body answered with its ETag, or 304 when the client already has these bytes. */
-export function respondWithEtag(request: Request, body: Uint8Array | string, init: { status: number; headers: Headers }) {
+export function respondWithEtag(
+  request: Request,
+  body: Uint8Array | string,
+  init: { status: number; headers: Headers },
+  // A weak ETag names the content, so the gzip of a page carries the page's own ETag.
+  etag = etagOf(body),
+) {
   const headers = new Headers(init.headers);
-  const etag = etagOf(body);
   headers.set("ETag", etag);
   headers.set("Cache-Control", ANONYMOUS_CACHE_CONTROL);
   headers.append("Vary", "Cookie");

@@ -67,7 +67,9 @@ const timings = await withBenchDatabase("post", async (url) => {
     if (stored < POSTS) throw new Error(`only ${stored} replies were stored`);
     return { roundTrip: samples, server: await serverTimings(server) };
   } finally {
+    const exited = new Promise((resolve) => server.once("exit", resolve));
     server.kill("SIGTERM");
+    await exited;
   }
 });
 

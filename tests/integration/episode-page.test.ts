@@ -9,7 +9,8 @@ import { ARTICLE_FILE, PROGRAM_FILE, seedBytes } from "../fixtures/seeds";
 const context = { clientIp: "127.0.0.1" };
 
 async function load(slug: string, search = "") {
-  return loader({ request: new Request(`http://localhost/episodes/${slug}${search}`), params: { slug }, context });
+  const result = await loader({ request: new Request(`http://localhost/episodes/${slug}${search}`), params: { slug }, context });
+  return result.data;
 }
 
 async function page(slug: string, search = "") {

@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useCallback } from "react";
 import type { CommentActionData } from "~/components/episode/comment-form";
@@ -12,6 +12,7 @@ import {
   getEpisodeHeading,
   getEpisodePage,
   getEpisodeRef,
+  getEpisodeVersion,
   getProgramSlugs,
   type CommentViewer,
   type ResolvedBlock,
@@ -21,15 +22,41 @@ import { firstIssue } from "~/schemas/pagination";
 import { getUser, requirePermission } from "~/utils/auth.server";
 import type { CommentSort } from "~/utils/comment-tree";
 import { invariantResponse, readFormData } from "~/utils/http";
+import { CONTENT_VERSION_HEADER, VersionedCache } from "~/utils/page-cache.server";
 import { can } from "~/utils/permissions";
 import { consume, RateLimitedError } from "~/utils/rate-limit.server";
 import { programNumbers } from "~/utils/linkify";
 import { formatCalendarDate, linkableTexts, presentBlocks, presentComment } from "./present";
 import { discussionSearch, EpisodePageQuerySchema } from "./query";
 
+type PagePayload = Awaited<ReturnType<typeof loadPage>>;
+
+// Anonymous readers share one page per URL and content version (utils/page-cache.server.ts).
+const anonymousPages = new VersionedCache<PagePayload>();
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const url = new URL(request.url);
   const user = await getUser(request);
+  if (user || request.method !== "GET") return data(await loadPage(request, params.slug ?? "", user));
+  const url = new URL(request.url);
+  const version = await getEpisodeVersion(params.slug ?? "");
+  invariantResponse(version, `No episode has the address “/episodes/${params.slug}”.`, { status: 404 });
+  const key = `${url.pathname}${url.search}`;
+  let payload = anonymousPages.get(key, version);
+  if (!payload) {
+    payload = await loadPage(request, params.slug ?? "", null);
+    anonymousPages.set(key, version, payload);
+  }
+  return data(payload, { headers: { [CONTENT_VERSION_HEADER]: version } });
+}
+
+/** Passes the content version to the document renderer, which caches anonymous pages by it. */
+export const headers: HeadersFunction = ({ loaderHeaders }) => {
+  const version = loaderHeaders.get(CONTENT_VERSION_HEADER);
+  return version ? { [CONTENT_VERSION_HEADER]: version } : new Headers();
+};
+
+async function loadPage(request: Request, slug: string, user: Awaited<ReturnType<typeof getUser>>) {
+  const url = new URL(request.url);
   // What each reader sees of removed comments is decided in the model (visibleBody).
   const viewer: CommentViewer = user ? { id: user.id, role: user.role } : null;
   const discussionViewer: DiscussionViewer = {
@@ -40,7 +67,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const query = EpisodePageQuerySchema.safeParse(Object.fromEntries(url.searchParams));
   if (!query.success) invariantResponse(false, firstIssue(query.error), { status: 400 });
   const { sort, cpage, c, part } = query.data;
-  const slug = params.slug ?? "";
   const unknown = `No episode has the address “/episodes/${slug}”.`;
 
   if (part === "comments") {

@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { createComment } from "~/models/comment.server";
+import { importDocument } from "~/models/import.server";
+import { loader } from "~/routes/episodes.$slug/route";
+import { prisma } from "~/utils/db.server";
+import { createTestUser, testContext } from "../factories";
+import { PROGRAM_FILE, seedBytes } from "../fixtures/seeds";
+
+async function anonymousPage(slug: string) {
+  const result = await loader({ request: new Request(`http://localhost/episodes/${slug}`), params: { slug }, context: testContext });
+  return result as unknown as { data: { discussion: { comments: { ordinal: number; html: string | null }[] } }; init: { headers: Record<string, string> } };
+}
+
+describe("the anonymous page cache", () => {
+  it("serves the same version until something on the page changes, then never the stale one", async () => {
+    const { episode } = await importDocument({ fileName: PROGRAM_FILE, bytes: seedBytes(PROGRAM_FILE) });
+    const first = await anonymousPage(episode.slug);
+    const again = await anonymousPage(episode.slug);
+    expect(again.data).toBe(first.data); // reused, not rebuilt
+    const version = first.init.headers["X-Content-Version"];
+
+    const ada = await createTestUser();
+    await createComment({ episodeId: (await prisma.episode.findUniqueOrThrow({ where: { slug: episode.slug } })).id, parentId: null, author: ada, body: "Fresh news" });
+    const after = await anonymousPage(episode.slug);
+    expect(after.init.headers["X-Content-Version"]).not.toBe(version);
+    expect(after.data.discussion.comments.map((c) => c.html)).toContain("<p>Fresh news</p>\n");
+  });
+
+  it("changes the version when an imported author is linked to an account (the shown name changes)", async () => {
+    const { episode } = await importDocument({ fileName: PROGRAM_FILE, bytes: seedBytes(PROGRAM_FILE) });
+    const before = (await anonymousPage(episode.slug)).init.headers["X-Content-Version"];
+    const dave = await createTestUser();
+    await prisma.importedAuthor.update({ where: { name: "Dave Emory" }, data: { linkedUserId: dave.id } });
+    expect((await anonymousPage(episode.slug)).init.headers["X-Content-Version"]).not.toBe(before);
+  });
+});
