@@ -1,0 +1,389 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useId } from "react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ClaimInContext } from "~/components/claims/claim-in-context";
+import { ClaimSourceCard } from "~/components/claims/claim-source";
+import { ClaimStateBadge, flaggerLabel } from "~/components/claims/claim-state-badge";
+import { ClaimError, getClaim, listEpisodeSources, proposeSource } from "~/models/claim.server";
+import { CLAIM_STATE_LABELS, ClaimIdParamSchema, FLAG_REASON_LABELS, FLAG_REASONS, ProposeSourceSchema, QUOTE_MAX_LENGTH } from "~/schemas/claim";
+import { firstIssue } from "~/schemas/pagination";
+import { getUser, requirePermission } from "~/utils/auth.server";
+import { readFormData } from "~/utils/http";
+import { formatUtc } from "~/utils/utc";
+import { can } from "~/utils/permissions";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Claim #${data.claim.id}: ${CLAIM_STATE_LABELS[data.claim.state]} — Footnote` : "Claim — Footnote" },
+];
+
+function claimIdOf(params: { id?: string }) {
+  const id = ClaimIdParamSchema.safeParse(params.id);
+  if (!id.success) throw new Response(firstIssue(id.error), { status: 400 });
+  return id.data;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const id = claimIdOf(params);
+  const user = await getUser(request);
+  const viewer = user ? { id: user.id, role: user.role } : null;
+  const claim = await getClaim(id, viewer);
+  if (!claim) throw new Response(`No claim has the number ${id}.`, { status: 404 });
+  const open = claim.state === "open" || claim.state === "source_proposed";
+  const canPropose = open && can(user, "claim:propose-source");
+  const url = new URL(request.url);
+  return {
+    claim,
+    canPropose,
+    open,
+    staff: can(user, "moderation:view-queue"),
+    signInHref: user ? null : `/login?${new URLSearchParams({ redirectTo: `${url.pathname}#propose` })}`,
+    sources: canPropose ? await listEpisodeSources(claim.target.episode.id) : [],
+    notice: url.searchParams.has("flagged")
+      ? "Flagged. The claim is open: anyone signed in may propose a source for it."
+      : url.searchParams.has("joined")
+        ? "Others flagged this passage too: your flag joined their claim."
+        : url.searchParams.has("proposed")
+          ? "Thank you: your source is proposed. A moderator will review it."
+          : null,
+  };
+}
+
+type ProposeField = "sourceId" | "url" | "title" | "outlet" | "date" | "quote";
+type ProposeErrors = Partial<Record<ProposeField | "form", string>>;
+type ProposeAnswer = { ok: false; errors: ProposeErrors; values: Partial<Record<ProposeField, string>> };
+
+const FIELDS: ProposeField[] = ["sourceId", "url", "title", "outlet", "date", "quote"];
+
+/** Proposing a source for this claim: from the library by its number, or a new one, with the supporting quote. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const claimId = claimIdOf(params);
+  const user = await requirePermission(request, "claim:propose-source");
+  const form = await readFormData(request);
+  // The library source comes from the list of the episode's sources or, when typed, the number field.
+  const typedNumber = String(form.get("sourceNumber") ?? "").trim();
+  if (typedNumber) form.set("sourceId", typedNumber);
+  const values = Object.fromEntries(FIELDS.map((field) => [field, String(form.get(field) ?? "")]));
+  const fail = (status: number, errors: ProposeErrors) => data<ProposeAnswer>({ ok: false, errors, values }, { status });
+
+  const parsed = ProposeSourceSchema.safeParse({ ...Object.fromEntries(form), claimId });
+  if (!parsed.success) {
+    const errors: ProposeErrors = {};
+    for (const issue of parsed.error.issues) {
+      const field = issue.path[0];
+      const key = FIELDS.includes(field as ProposeField) ? (field as ProposeField) : "form";
+      errors[key] ??= issue.message;
+    }
+    return fail(400, errors);
+  }
+  const { source, quote } = parsed.data;
+  let proposalId: number;
+  try {
+    ({ proposalId } = await proposeSource({
+      user,
+      claimId,
+      quote,
+      ...(source.kind === "library" ? { sourceId: source.sourceId } : { newSource: source }),
+    }));
+  } catch (error) {
+    if (error instanceof ClaimError) return fail(error.status, { form: error.message });
+    throw error;
+  }
+  throw redirect(`/claims/${claimId}?proposed=${proposalId}#proposal-${proposalId}`, 303);
+}
+
+const HISTORY_LABELS: Record<string, string> = {
+  flagged: "flagged it",
+  "flag-joined": "flagged it too",
+  "source-proposed": "proposed a source",
+  "source-accepted": "accepted a source",
+  "marked-unsourced": "marked it unsourced",
+  dismissed: "dismissed it",
+  "comment-hidden": "hid the comment",
+};
+
+const PROPOSAL_STATUS: Record<string, string> = { pending: "Waiting for a moderator", accepted: "Accepted", rejected: "Not accepted" };
+
+export default function ClaimPage() {
+  const { claim, canPropose, open, staff, signInHref, sources, notice } = useLoaderData<typeof loader>();
+  const answer = useActionData<typeof action>();
+  const reasons = FLAG_REASONS.filter((reason) => claim.reasons[reason] > 0);
+
+  return (
+    <article aria-labelledby="claim-title" className="space-y-8">
+      <p className="text-sm">
+        <Link to="/claims">← All claims</Link>
+        {staff ? (
+          <>
+            {" · "}
+            <Link to="/moderation">Moderation queue</Link>
+          </>
+        ) : null}
+      </p>
+
+      {notice ? (
+        <p role="status" className="rounded-md border border-emerald-300 bg-emerald-50 px-4 py-3 text-emerald-900 dark:border-emerald-800 dark:bg-emerald-950 dark:text-emerald-100">
+          {notice}
+        </p>
+      ) : null}
+
+      <header className="space-y-3">
+        <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-stone-500 dark:text-stone-400">
+          <ClaimStateBadge state={claim.state} />
+          <span>{flaggerLabel(claim.flaggerCount)}</span>
+          <span>
+            flagged <time dateTime={claim.createdAt.toISOString()}>{formatUtc(claim.createdAt)}</time>
+          </span>
+          {claim.assignedTo ? <span className="font-medium text-stone-700 dark:text-stone-200">{claim.assignedTo} is on it</span> : null}
+        </p>
+        <h1 id="claim-title" className="font-serif text-2xl font-semibold tracking-tight sm:text-3xl">
+          Claim #{claim.id}: citation required
+        </h1>
+        <ClaimInContext prefix={claim.prefix} exact={claim.exact} suffix={claim.suffix} className="text-lg" />
+        <p className="text-stone-600 dark:text-stone-300">
+          <Link to={claim.target.url}>{claim.target.label}</Link> in <Link to={`/episodes/${claim.target.episode.slug}`}>{claim.target.episode.title}</Link>
+          {claim.target.type === "comment" && claim.target.commentStatus !== "visible" ? (
+            <span className="ml-2 rounded bg-stone-200 px-1.5 py-0.5 text-xs font-medium text-stone-800 dark:bg-stone-800 dark:text-stone-200">
+              comment {claim.target.commentStatus}
+            </span>
+          ) : null}
+        </p>
+      </header>
+
+      <section aria-labelledby="reasons-title" className="space-y-2">
+        <h2 id="reasons-title" className="font-serif text-xl font-semibold">
+          Why it was flagged
+        </h2>
+        <ul className="flex flex-wrap gap-2 text-sm">
+          {reasons.map((reason) => (
+            <li key={reason} className="rounded-full bg-stone-100 px-3 py-1 dark:bg-stone-800">
+              {FLAG_REASON_LABELS[reason]} <span className="font-semibold tabular-nums">×{claim.reasons[reason]}</span>
+            </li>
+          ))}
+        </ul>
+        {claim.notes.length > 0 ? (
+          <ul className="list-disc space-y-1 pl-6 text-sm text-stone-700 dark:text-stone-300">
+            {claim.notes.map((note, index) => (
+              <li key={index} className="[overflow-wrap:anywhere]">
+                {note}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </section>
+
+      {claim.acceptedSource ? (
+        <section aria-labelledby="accepted-title" className="space-y-2">
+          <h2 id="accepted-title" className="font-serif text-xl font-semibold">
+            Accepted source
+          </h2>
+          <ClaimSourceCard source={claim.acceptedSource} />
+        </section>
+      ) : null}
+
+      <section id="proposals" aria-labelledby="proposals-title" className="space-y-3">
+        <h2 id="proposals-title" className="font-serif text-xl font-semibold">
+          Proposed sources
+        </h2>
+        {claim.proposals.length === 0 ? (
+          <p className="text-stone-600 dark:text-stone-300">{open ? "None yet. Do you know where this comes from?" : "None."}</p>
+        ) : (
+          <ol className="space-y-4">
+            {claim.proposals.map((proposal) => (
+              <li key={proposal.id} id={`proposal-${proposal.id}`} className="space-y-2 rounded-lg border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
+                <p className="flex flex-wrap items-center gap-x-3 text-sm text-stone-500 dark:text-stone-400">
+                  <span className="font-medium text-stone-700 dark:text-stone-200">{PROPOSAL_STATUS[proposal.status]}</span>
+                  <span>
+                    proposed by <Link to={`/users/${encodeURIComponent(proposal.proposer)}`}>{proposal.proposer}</Link>,{" "}
+                    <time dateTime={proposal.createdAt.toISOString()}>{formatUtc(proposal.createdAt)}</time>
+                  </span>
+                </p>
+                <ClaimSourceCard source={proposal.source} />
+                <blockquote className="border-l-4 border-stone-300 pl-4 text-stone-700 [overflow-wrap:anywhere] dark:border-stone-600 dark:text-stone-300">
+                  {proposal.quote}
+                </blockquote>
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+
+      {canPropose ? (
+        <ProposeForm sources={sources} answer={answer} />
+      ) : open && signInHref ? (
+        <p id="propose">
+          <Link to={signInHref}>Sign in</Link> to propose a source for this claim.
+        </p>
+      ) : null}
+
+      <section aria-labelledby="history-title" className="space-y-3">
+        <h2 id="history-title" className="font-serif text-xl font-semibold">
+          History
+        </h2>
+        <ol className="relative space-y-4 border-l border-stone-300 pl-5 dark:border-stone-700">
+          {claim.history.map((event) => (
+            <li key={event.id} className="relative">
+              <span aria-hidden="true" className="absolute -left-[1.6rem] top-1.5 size-2.5 rounded-full bg-stone-400 dark:bg-stone-500" />
+              <p className="text-sm">
+                <span className="font-medium">{event.actor}</span> {HISTORY_LABELS[event.action] ?? event.action}
+                <span className="text-stone-500 dark:text-stone-400">
+                  {" "}
+                  · {event.fromState && event.fromState !== event.toState ? `${CLAIM_STATE_LABELS[event.fromState]} → ` : ""}
+                  {CLAIM_STATE_LABELS[event.toState]} · <time dateTime={event.createdAt.toISOString()}>{formatUtc(event.createdAt)}</time>
+                </span>
+              </p>
+              {event.reason ? <p className="mt-0.5 text-sm text-stone-700 [overflow-wrap:anywhere] dark:text-stone-300">“{event.reason}”</p> : null}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </article>
+  );
+}
+
+const inputClass =
+  "mt-1 block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-base text-stone-900 shadow-xs " +
+  "focus:border-accent-600 aria-[invalid=true]:border-red-600 dark:border-stone-700 dark:bg-stone-950 dark:text-stone-100 dark:aria-[invalid=true]:border-red-400";
+
+function ProposeForm({
+  sources,
+  answer,
+}: {
+  sources: { id: number; title: string; outlet: string | null; publisher: string | null }[];
+  answer: ProposeAnswer | undefined;
+}) {
+  const navigation = useNavigation();
+  const busy = navigation.state === "submitting";
+  const id = useId();
+  const errors = answer?.errors ?? {};
+  const values = answer?.values ?? {};
+  const field = (name: ProposeField) => ({
+    id: `${id}-${name}`,
+    name,
+    defaultValue: values[name] ?? "",
+    "aria-invalid": errors[name] ? true : undefined,
+    "aria-describedby": errors[name] ? `${id}-${name}-error` : undefined,
+  });
+  const error = (name: ProposeField) =>
+    errors[name] ? (
+      <p id={`${id}-${name}-error`} className="mt-1 text-sm text-red-700 dark:text-red-400">
+        {errors[name]}
+      </p>
+    ) : null;
+
+  return (
+    <section id="propose" aria-labelledby="propose-title" className="space-y-3">
+      <h2 id="propose-title" className="font-serif text-xl font-semibold">
+        Propose a source
+      </h2>
+      <Form
+        method="post"
+        noValidate
+        key={answer ? "answered" : "fresh"}
+        aria-describedby={errors.form ? `${id}-form-error` : undefined}
+        className="space-y-5 rounded-lg border border-stone-200 bg-white p-5 dark:border-stone-800 dark:bg-stone-900"
+      >
+        <input type="hidden" name="intent" value="propose-source" />
+        {errors.form ? (
+          <p id={`${id}-form-error`} role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200">
+            {errors.form}
+          </p>
+        ) : null}
+
+        <fieldset className="space-y-3">
+          <legend className="font-medium">A source from the library</legend>
+          <div>
+            <label htmlFor={`${id}-sourceId`} className="block text-sm font-medium text-stone-800 dark:text-stone-200">
+              Source
+            </label>
+            <select {...field("sourceId")} className={inputClass}>
+              <option value="">— none: I enter a new source below —</option>
+              {sources.length > 0 ? (
+                <optgroup label="Cited in this episode">
+                  {sources.map((source) => (
+                    <option key={source.id} value={source.id}>
+                      {source.title}
+                      {source.outlet || source.publisher ? ` — ${source.outlet ?? source.publisher}` : ""} (#{source.id})
+                    </option>
+                  ))}
+                </optgroup>
+              ) : null}
+              {values.sourceId && !sources.some((source) => String(source.id) === values.sourceId) ? (
+                <option value={values.sourceId}>Source #{values.sourceId}</option>
+              ) : null}
+            </select>
+            {error("sourceId")}
+            <p className="mt-1 text-xs text-stone-500 dark:text-stone-400">
+              Another source of the <Link to="/sources">library</Link>? Use the number in its address (/sources/<em>number</em>):
+            </p>
+            <label htmlFor={`${id}-sourceNumber`} className="sr-only">
+              Library source number
+            </label>
+            <input
+              id={`${id}-sourceNumber`}
+              name="sourceNumber"
+              inputMode="numeric"
+              pattern="[0-9]*"
+              placeholder="e.g. 12"
+              className={`${inputClass} max-w-40`}
+            />
+          </div>
+        </fieldset>
+
+        <fieldset className="space-y-3">
+          <legend className="font-medium">Or a new source</legend>
+          <div>
+            <label htmlFor={`${id}-url`} className="block text-sm font-medium text-stone-800 dark:text-stone-200">
+              Web address
+            </label>
+            <input {...field("url")} type="url" inputMode="url" placeholder="https://…" className={inputClass} />
+            {error("url")}
+          </div>
+          <div>
+            <label htmlFor={`${id}-title`} className="block text-sm font-medium text-stone-800 dark:text-stone-200">
+              Title
+            </label>
+            <input {...field("title")} className={inputClass} />
+            {error("title")}
+          </div>
+          <div className="grid gap-3 sm:grid-cols-2">
+            <div>
+              <label htmlFor={`${id}-outlet`} className="block text-sm font-medium text-stone-800 dark:text-stone-200">
+                Outlet <span className="font-normal text-stone-500 dark:text-stone-400">(optional)</span>
+              </label>
+              <input {...field("outlet")} placeholder="Reuters, Taipei Times…" className={inputClass} />
+              {error("outlet")}
+            </div>
+            <div>
+              <label htmlFor={`${id}-date`} className="block text-sm font-medium text-stone-800 dark:text-stone-200">
+                Date <span className="font-normal text-stone-500 dark:text-stone-400">(optional)</span>
+              </label>
+              <input {...field("date")} type="date" className={inputClass} />
+              {error("date")}
+            </div>
+          </div>
+        </fieldset>
+
+        <div>
+          <label htmlFor={`${id}-quote`} className="block font-medium">
+            The passage of the source that supports the claim
+          </label>
+          <textarea {...field("quote")} rows={4} maxLength={QUOTE_MAX_LENGTH} className={inputClass} />
+          {error("quote")}
+        </div>
+
+        <button
+          type="submit"
+          disabled={busy}
+          className="rounded-md bg-accent-700 px-4 py-2 font-semibold text-white shadow-sm hover:bg-accent-600 disabled:cursor-wait disabled:opacity-70 dark:bg-accent-300 dark:text-stone-950 dark:hover:bg-accent-100"
+        >
+          {busy ? "Proposing…" : "Propose this source"}
+        </button>
+      </Form>
+    </section>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,175 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ClaimInContext } from "~/components/claims/claim-in-context";
+import { ClaimStateBadge, flaggerLabel } from "~/components/claims/claim-state-badge";
+import { FlagClaimForm, type FlagClaimActionData, type FlagClaimValues } from "~/components/claims/flag-claim-form";
+import { Pager } from "~/components/search/pager";
+import { ClaimError, flagClaim, listClaims } from "~/models/claim.server";
+import { ApiClaimsQuerySchema, CLAIM_STATE_LABELS, CLAIM_STATES, FLAG_REASONS, FlagClaimSchema, type ClaimState } from "~/schemas/claim";
+import { firstIssue } from "~/schemas/pagination";
+import { getUser, requirePermission } from "~/utils/auth.server";
+import { readFormData } from "~/utils/http";
+import { formatUtc } from "~/utils/utc";
+import { consume, RateLimitedError } from "~/utils/rate-limit.server";
+
+export const meta: MetaFunction = () => [{ title: "Claims — Footnote" }];
+
+/** Recent claims, newest first: anyone may read them; moderators also see removed ones. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const parsed = ApiClaimsQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  if (!parsed.success) throw new Response(firstIssue(parsed.error), { status: 400 });
+  const user = await getUser(request);
+  try {
+    const list = await listClaims({ ...parsed.data, viewer: user ? { id: user.id, role: user.role } : null });
+    return { ...list, state: parsed.data.state ?? null, episode: parsed.data.episode ?? null };
+  } catch (error) {
+    if (error instanceof ClaimError) throw new Response(error.message, { status: error.status });
+    throw error;
+  }
+}
+
+function text(value: FormDataEntryValue | null) {
+  return typeof value === "string" ? value : "";
+}
+
+/**
+ * Flagging a span "citation required", from the episode page's popover (a fetcher, `js=1`: answered
+ * with data) or its plain form (answered with a redirect to the claim, or this page with the errors).
+ */
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "claim:flag");
+  const form = await readFormData(request);
+  const start = Number.parseInt(text(form.get("start")), 10);
+  const reason = text(form.get("reason"));
+  const values: FlagClaimValues = {
+    targetType: text(form.get("targetType")) === "section" ? "section" : "comment",
+    targetId: Number.parseInt(text(form.get("targetId")), 10) || 0,
+    exact: text(form.get("exact")),
+    prefix: text(form.get("prefix")) || undefined,
+    suffix: text(form.get("suffix")) || undefined,
+    start: Number.isNaN(start) ? undefined : start,
+    reason: (FLAG_REASONS as readonly string[]).includes(reason) ? (reason as FlagClaimValues["reason"]) : "",
+    note: text(form.get("note")),
+  };
+  const fail = (status: number, errors: Extract<FlagClaimActionData, { ok: false }>["errors"]) =>
+    data<FlagClaimActionData>({ ok: false, errors, values }, { status });
+
+  const parsed = FlagClaimSchema.safeParse(Object.fromEntries(form));
+  if (!parsed.success) {
+    const errors: Extract<FlagClaimActionData, { ok: false }>["errors"] = {};
+    for (const issue of parsed.error.issues) {
+      const field = issue.path[0];
+      const key = field === "exact" || field === "reason" || field === "note" ? field : "form";
+      errors[key] ??= issue.message;
+    }
+    return fail(400, errors);
+  }
+  const input = parsed.data;
+  let result: { claimId: number; joined: boolean };
+  try {
+    await consume("flagByUser", user.id);
+    result = await flagClaim({
+      user,
+      target: { type: input.targetType, id: input.targetId },
+      exact: input.exact,
+      prefix: input.prefix,
+      suffix: input.suffix,
+      start: input.start,
+      reason: input.reason,
+      note: input.note,
+    });
+  } catch (error) {
+    if (error instanceof RateLimitedError) return fail(429, { form: error.message });
+    if (error instanceof ClaimError) return fail(error.status, { form: error.message });
+    throw error;
+  }
+  if (form.get("js") === "1") return data<FlagClaimActionData>({ ok: true, ...result });
+  throw redirect(`/claims/${result.claimId}?${result.joined ? "joined" : "flagged"}=1`, 303);
+}
+
+function listHref(state: ClaimState | null, episode: string | null, page = 1) {
+  const params = new URLSearchParams();
+  if (state) params.set("state", state);
+  if (episode) params.set("episode", episode);
+  if (page > 1) params.set("page", String(page));
+  const search = params.toString();
+  return search ? `/claims?${search}` : "/claims";
+}
+
+export default function ClaimsPage() {
+  const { claims, page, pageCount, total, state, episode } = useLoaderData<typeof loader>();
+  const answer = useActionData<typeof action>();
+  const failed = answer && !answer.ok ? answer : undefined;
+
+  return (
+    <div className="space-y-8">
+      <header className="space-y-2">
+        <h1 className="font-serif text-3xl font-semibold tracking-tight sm:text-4xl">Claims</h1>
+        <p className="max-w-prose text-stone-600 dark:text-stone-300">
+          Passages members flagged “citation required”, newest first. Anyone signed in may propose a source for an open
+          claim; the moderators accept it, or settle the claim as unsourced or dismissed, and every step is in its history.
+        </p>
+      </header>
+
+      {failed ? (
+        <section aria-labelledby="flag-again-title" className="space-y-3 rounded-lg border border-red-200 bg-white p-5 dark:border-red-900 dark:bg-stone-900">
+          <h2 id="flag-again-title" className="font-serif text-xl font-semibold">
+            Your flag was not saved
+          </h2>
+          <FlagClaimForm values={failed.values} answer={failed} editableExact />
+        </section>
+      ) : null}
+
+      <nav aria-label="Filter by state" className="flex flex-wrap gap-2 text-sm">
+        {[null, ...CLAIM_STATES.filter((value) => value !== "removed")].map((value) => (
+          <Link
+            key={value ?? "all"}
+            to={listHref(value, episode)}
+            aria-current={state === value ? "page" : undefined}
+            className="rounded-full border border-stone-300 px-3 py-1 no-underline hover:bg-stone-100 aria-[current=page]:border-accent-700 aria-[current=page]:bg-accent-700 aria-[current=page]:text-white dark:border-stone-700 dark:hover:bg-stone-800 dark:aria-[current=page]:border-accent-300 dark:aria-[current=page]:bg-accent-300 dark:aria-[current=page]:text-stone-950"
+          >
+            {value ? CLAIM_STATE_LABELS[value] : "All"}
+          </Link>
+        ))}
+      </nav>
+
+      <section aria-labelledby="claims-title" className="space-y-3">
+        <h2 id="claims-title" className="text-sm text-stone-500 dark:text-stone-400">
+          {total === 1 ? "1 claim" : `${total.toLocaleString("en")} claims`}
+          {state ? ` ${CLAIM_STATE_LABELS[state].toLowerCase()}` : ""}
+          {episode ? ` on ${claims[0]?.episode.title ?? episode}` : ""}
+        </h2>
+        {claims.length === 0 ? (
+          <p className="rounded-lg border border-dashed border-stone-300 bg-white px-5 py-8 text-center text-stone-600 dark:border-stone-700 dark:bg-stone-900 dark:text-stone-300">
+            No claims here yet. Select a passage on an episode page to flag it “citation required”.
+          </p>
+        ) : (
+          <ol className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white dark:divide-stone-800 dark:border-stone-800 dark:bg-stone-900">
+            {claims.map((claim) => (
+              <li key={claim.id} className="space-y-2 px-4 py-4 sm:px-5">
+                <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-stone-500 dark:text-stone-400">
+                  <Link to={`/claims/${claim.id}`} className="font-semibold">
+                    Claim #{claim.id}
+                  </Link>
+                  <ClaimStateBadge state={claim.state} />
+                  <span>{flaggerLabel(claim.flaggerCount)}</span>
+                  <time dateTime={claim.createdAt.toISOString()}>{formatUtc(claim.createdAt)}</time>
+                </p>
+                <ClaimInContext prefix={claim.prefix} exact={claim.exact} suffix={claim.suffix} className="text-[0.9375rem]" />
+                <p className="text-sm text-stone-600 dark:text-stone-300">
+                  {claim.target.label} in <Link to={claim.target.url}>{claim.episode.title}</Link>
+                </p>
+              </li>
+            ))}
+          </ol>
+        )}
+        <Pager page={page} pageCount={pageCount} href={(target) => listHref(state, episode, target)} />
+      </section>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,70 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Pager } from "~/components/search/pager";
+import { listModerationLog } from "~/models/claim.server";
+import { firstIssue, PageQuerySchema } from "~/schemas/pagination";
+import { getUser } from "~/utils/auth.server";
+import { formatUtc } from "~/utils/utc";
+
+export const meta: MetaFunction = () => [{ title: "Moderation log — Footnote" }];
+
+/** Public: what the moderators and admins did and why; their names only for other moderators and admins. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const parsed = PageQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  if (!parsed.success) throw new Response(firstIssue(parsed.error), { status: 400 });
+  const user = await getUser(request);
+  return listModerationLog({ viewer: user ? { id: user.id, role: user.role } : null, page: parsed.data.page });
+}
+
+export default function ModerationLogPage() {
+  const { entries, page, pageCount, total, showsNames } = useLoaderData<typeof loader>();
+  return (
+    <div className="space-y-8">
+      <header className="space-y-2">
+        <p className="text-sm font-semibold uppercase tracking-wide text-accent-700 dark:text-accent-300">Transparency</p>
+        <h1 className="font-serif text-3xl font-semibold tracking-tight">Moderation log</h1>
+        <p className="max-w-prose text-stone-600 dark:text-stone-300">
+          Every action of the moderators and admins, newest first, with the reason they gave.{" "}
+          {showsNames ? "You see who acted because you are a moderator." : "Who acted is known to the moderators; here it reads “a moderator”."}
+        </p>
+      </header>
+
+      {entries.length === 0 ? (
+        <p className="rounded-lg border border-dashed border-stone-300 bg-white px-5 py-8 text-center text-stone-600 dark:border-stone-700 dark:bg-stone-900 dark:text-stone-300">
+          No moderation actions yet.
+        </p>
+      ) : (
+        <section aria-labelledby="log-title">
+          <h2 id="log-title" className="sr-only">
+            {total === 1 ? "1 action" : `${total} actions`}
+          </h2>
+          <ol className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white dark:divide-stone-800 dark:border-stone-800 dark:bg-stone-900">
+            {entries.map((entry) => (
+              <li key={entry.id} className="space-y-1 px-4 py-3 sm:px-5">
+                <p className="text-sm text-stone-500 dark:text-stone-400">
+                  <time dateTime={entry.createdAt.toISOString()}>{formatUtc(entry.createdAt)}</time>
+                </p>
+                <p className="[overflow-wrap:anywhere]">
+                  <span className="font-medium">{entry.actor}</span>{" "}
+                  {entry.href ? <Link to={entry.href}>{entry.text}</Link> : entry.text}
+                </p>
+                {entry.reason ? (
+                  <p className="text-sm text-stone-700 [overflow-wrap:anywhere] dark:text-stone-300">
+                    <span className="text-stone-500 dark:text-stone-400">Reason: </span>
+                    {entry.reason}
+                  </p>
+                ) : null}
+              </li>
+            ))}
+          </ol>
+          <Pager page={page} pageCount={pageCount} href={(target) => (target > 1 ? `/moderation/log?page=${target}` : "/moderation/log")} />
+        </section>
+      )}
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
