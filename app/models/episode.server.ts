@@ -209,7 +209,7 @@ export async function getEpisodePage(slug: string) {
       timeZone: true,
       sections: {
         orderBy: { position: "asc" },
-        select: { label: true, blocks: true, citations: { orderBy: { blockIndex: "asc" }, select: PAGE_CITATION_SELECT } },
+        select: { id: true, label: true, blocks: true, citations: { orderBy: { blockIndex: "asc" }, select: PAGE_CITATION_SELECT } },
       },
       _count: { select: { comments: true } },
     },
@@ -219,7 +219,7 @@ export async function getEpisodePage(slug: string) {
   return {
     ...rest,
     commentCount: _count.comments,
-    sections: sections.map((section) => ({ label: section.label, blocks: resolveBlocks(section.blocks, "", section.citations) })),
+    sections: sections.map((section) => ({ id: section.id, label: section.label, blocks: resolveBlocks(section.blocks, "", section.citations) })),
   };
 }
 

@@ -116,7 +116,7 @@ describe("POST /login", () => {
     expect(attributes).not.toContain("Secure");
 
     const page = await loadPage(cookieHeader(tokenFrom(setCookie)));
-    expect(page.user).toEqual({ id: expect.any(Number), username: "Ada", role: "member" });
+    expect(page.user).toEqual({ id: expect.any(Number), username: "Ada", role: "member", unreadNotifications: 0 });
   });
 
   it("accepts the username in any case and with stray spaces", async () => {
@@ -282,10 +282,10 @@ describe("sessions over time", () => {
     expect(page.setCookie).toMatch(/Max-Age=0/);
   });
 
-  it("gives the header only the name, id and role", async () => {
+  it("gives the header only the name, id, role and unread count", async () => {
     const { cookie } = await signedIn();
     await prisma.user.update({ where: { usernameKey: "ada" }, data: { role: "moderator" } });
-    expect((await loadPage(cookie)).user).toEqual({ id: expect.any(Number), username: "Ada", role: "moderator" });
+    expect((await loadPage(cookie)).user).toEqual({ id: expect.any(Number), username: "Ada", role: "moderator", unreadNotifications: 0 });
   });
 });
 

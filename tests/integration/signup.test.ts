@@ -83,7 +83,7 @@ describe("POST /signup", () => {
       select: { userId: true },
     });
     expect(session.userId).toBe(user.id);
-    expect(await headerUser(`${SESSION_COOKIE}=${token}`)).toEqual({ id: user.id, username: "Grace_Hopper", role: "member" });
+    expect(await headerUser(`${SESSION_COOKIE}=${token}`)).toEqual({ id: user.id, username: "Grace_Hopper", role: "member", unreadNotifications: 0 });
   });
 
   it("stores an empty email as none, and two accounts may both have none", async () => {

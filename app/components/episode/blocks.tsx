@@ -1,23 +1,30 @@
 import { CitationCard } from "./citation-card";
-import { LinkedText } from "./linked-text";
-import type { BlockData, ProgramSlugs } from "./types";
+import { blockOffsets, MarkedText } from "./claim-marks";
+import type { BlockData, ClaimMarkData, ProgramSlugs } from "./types";
 
-type Group = { kind: "quote"; texts: string[]; key: number } | { kind: "single"; block: BlockData; key: number };
+type Group =
+  | { kind: "quote"; texts: { text: string; offset: number | null }[]; key: number }
+  | { kind: "single"; block: BlockData; offset: number | null; key: number };
 
 /** Consecutive quoted paragraphs are one passage: one block quote, one rule beside it. */
 function groupQuotes(blocks: readonly BlockData[]): Group[] {
   const groups: Group[] = [];
+  const offsets = blockOffsets(blocks);
   blocks.forEach((block, index) => {
     const last = groups.at(-1);
-    if (block.type === "quote" && last?.kind === "quote") last.texts.push(block.text);
-    else if (block.type === "quote") groups.push({ kind: "quote", texts: [block.text], key: index });
-    else groups.push({ kind: "single", block, key: index });
+    const offset = offsets[index] ?? null;
+    if (block.type === "quote" && last?.kind === "quote") last.texts.push({ text: block.text, offset });
+    else if (block.type === "quote") groups.push({ kind: "quote", texts: [{ text: block.text, offset }], key: index });
+    else groups.push({ kind: "single", block, offset, key: index });
   });
   return groups;
 }
 
-/** The body of a section or a comment: commentary, quoted passages, citation cards and rules. */
-export function Blocks({ blocks, programSlugs }: { blocks: readonly BlockData[]; programSlugs: ProgramSlugs }) {
+/**
+ * The body of a section or a comment: commentary, quoted passages, citation cards and rules, with
+ * its claims marked inline.
+ */
+export function Blocks({ blocks, programSlugs, marks = [] }: { blocks: readonly BlockData[]; programSlugs: ProgramSlugs; marks?: readonly ClaimMarkData[] }) {
   return (
     <>
       {groupQuotes(blocks).map((group) => {
@@ -27,9 +34,9 @@ export function Blocks({ blocks, programSlugs }: { blocks: readonly BlockData[];
               key={group.key}
               className="space-y-[0.9em] border-l-4 border-stone-300 pl-4 text-stone-600 sm:pl-5 dark:border-stone-600 dark:text-stone-300"
             >
-              {group.texts.map((text, index) => (
+              {group.texts.map(({ text, offset }, index) => (
                 <p key={index} className="whitespace-pre-line">
-                  <LinkedText text={text} programSlugs={programSlugs} />
+                  <MarkedText text={text} offset={offset} marks={marks} programSlugs={programSlugs} />
                 </p>
               ))}
             </blockquote>
@@ -40,7 +47,7 @@ export function Blocks({ blocks, programSlugs }: { blocks: readonly BlockData[];
           case "paragraph":
             return (
               <p key={group.key} className="whitespace-pre-line">
-                <LinkedText text={block.text} programSlugs={programSlugs} />
+                <MarkedText text={block.text} offset={group.offset} marks={marks} programSlugs={programSlugs} />
               </p>
             );
           case "citation":

@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import type { CommentNode } from "~/utils/comment-tree";
 import { Blocks } from "./blocks";
+import { FlagClaimForm } from "~/components/claims/flag-claim-form";
 import { CommentForm, DeleteCommentForm } from "./comment-form";
 import type { CommentData, DiscussionViewer, ProgramSlugs } from "./types";
 
@@ -109,13 +110,16 @@ function CommentArticle({ node, programSlugs, permalink, viewer }: { node: Node 
           <span aria-hidden="true">↳ </span>replying to <a href={permalink(replyingTo.ordinal)}>{replyingTo.authorName}</a>
         </p>
       ) : null}
-      <div className="mt-2 max-w-[70ch] space-y-[0.85em] text-[0.9375rem] leading-relaxed sm:text-base text-stone-800 dark:text-stone-200 [overflow-wrap:break-word]">
+      <div
+        className="mt-2 max-w-[70ch] space-y-[0.85em] text-[0.9375rem] leading-relaxed sm:text-base text-stone-800 dark:text-stone-200 [overflow-wrap:break-word]"
+        data-claim-target={comment.status === "visible" ? `comment:${comment.id}` : undefined}
+      >
         {comment.notice ? <p className="italic text-stone-500 dark:text-stone-400">{comment.notice}</p> : null}
         {comment.html !== null ? (
           // Markdown rendered by markdown-it with raw HTML off, then sanitized to an allowlist (utils/markdown.server).
           <div className="comment-markdown" dangerouslySetInnerHTML={{ __html: comment.html }} />
         ) : (
-          <Blocks blocks={comment.blocks} programSlugs={programSlugs} />
+          <Blocks blocks={comment.blocks} programSlugs={programSlugs} marks={comment.marks} />
         )}
       </div>
       <CommentActions comment={comment} viewer={viewer} />
@@ -147,6 +151,14 @@ function CommentActions({ comment, viewer }: { comment: CommentData; viewer: Dis
                 revealComment(ordinal);
               }}
             />
+          </div>
+        </details>
+      ) : null}
+      {viewer.canFlag ? (
+        <details className={detailsClass}>
+          <summary className={summaryClass}>Flag a claim</summary>
+          <div className="mt-2 max-w-xl">
+            <FlagClaimForm values={{ targetType: "comment", targetId: comment.id, exact: "", reason: "" }} editableExact />
           </div>
         </details>
       ) : null}

@@ -1,6 +1,7 @@
+import { FlagClaimForm } from "~/components/claims/flag-claim-form";
 import { Blocks } from "./blocks";
 import { LinkedText } from "./linked-text";
-import type { BlockData, ProgramSlugs } from "./types";
+import type { BlockData, ClaimMarkData, ProgramSlugs } from "./types";
 
 export type EpisodeArticleData = {
   kind: "program" | "article" | "post";
@@ -16,7 +17,7 @@ export type EpisodeArticleData = {
   /** "September 4, 2015", when the original says when it was published. */
   publishedLabel: string | null;
   commentCount: number;
-  sections: { label: string; blocks: BlockData[] }[];
+  sections: { id: number; label: string; blocks: BlockData[]; marks: ClaimMarkData[] }[];
 };
 
 /** The label an article or a post has instead of a section number. */
@@ -28,7 +29,7 @@ export function kindLabel(episode: Pick<EpisodeArticleData, "kind" | "number" | 
 }
 
 /** The post itself: header, introduction, highlights, contents and the numbered sections. */
-export function EpisodeArticle({ episode, programSlugs }: { episode: EpisodeArticleData; programSlugs: ProgramSlugs }) {
+export function EpisodeArticle({ episode, programSlugs, canFlag = false }: { episode: EpisodeArticleData; programSlugs: ProgramSlugs; canFlag?: boolean }) {
   const numbered = episode.sections.filter((section) => section.label !== UNNUMBERED);
   const byline = [episode.author ? `By ${episode.author}` : null, episode.kind === "program" ? episode.publication : null, episode.publishedLabel]
     .filter(Boolean)
@@ -87,7 +88,7 @@ export function EpisodeArticle({ episode, programSlugs }: { episode: EpisodeArti
 
         <div className="min-w-0 space-y-12 lg:col-start-1">
           {episode.sections.map((section) => (
-            <EpisodeSection key={section.label} label={section.label} blocks={section.blocks} programSlugs={programSlugs} />
+            <EpisodeSection key={section.label} section={section} programSlugs={programSlugs} canFlag={canFlag} />
           ))}
         </div>
 
@@ -106,11 +107,17 @@ export function commentsLabel(count: number) {
   return count === 1 ? "1 comment" : `${count} comments`;
 }
 
-function EpisodeSection({ label, blocks, programSlugs }: { label: string; blocks: BlockData[]; programSlugs: ProgramSlugs }) {
+function EpisodeSection({ section, programSlugs, canFlag }: { section: EpisodeArticleData["sections"][number]; programSlugs: ProgramSlugs; canFlag: boolean }) {
+  const { label, blocks, marks } = section;
+  // The text readers select to flag a claim; the flagger (claim-flagger.tsx) finds its target by this.
+  const target = `section:${section.id}`;
   if (label === UNNUMBERED) {
     return (
       <div className="max-w-[70ch] space-y-[0.9em]">
-        <Blocks blocks={blocks} programSlugs={programSlugs} />
+        <div className="space-y-[0.9em]" data-claim-target={target}>
+          <Blocks blocks={blocks} programSlugs={programSlugs} marks={marks} />
+        </div>
+        {canFlag ? <SectionFlagForm sectionId={section.id} label="Flag a claim in this text" /> : null}
       </div>
     );
   }
@@ -126,9 +133,10 @@ function EpisodeSection({ label, blocks, programSlugs }: { label: string; blocks
           {label}.
         </a>
       </h2>
-      <div className="space-y-[0.9em]">
-        <Blocks blocks={blocks} programSlugs={programSlugs} />
+      <div className="space-y-[0.9em]" data-claim-target={target}>
+        <Blocks blocks={blocks} programSlugs={programSlugs} marks={marks} />
       </div>
+      {canFlag ? <SectionFlagForm sectionId={section.id} label={`Flag a claim in section ${label}`} /> : null}
     </section>
   );
 }
@@ -170,5 +178,17 @@ function Contents({ sections }: { sections: { label: string; blocks: BlockData[]
         ))}
       </ol>
     </nav>
+  );
+}
+
+/** Without JavaScript there is no selection popover: the reader pastes the exact words instead. */
+function SectionFlagForm({ sectionId, label }: { sectionId: number; label: string }) {
+  return (
+    <details className="mt-3 font-sans text-sm">
+      <summary className="cursor-pointer text-stone-500 hover:text-stone-900 dark:text-stone-400 dark:hover:text-stone-100">{label}</summary>
+      <div className="mt-2 max-w-xl">
+        <FlagClaimForm values={{ targetType: "section", targetId: sectionId, exact: "", reason: "" }} editableExact />
+      </div>
+    </details>
   );
 }

@@ -16,6 +16,16 @@ export type SourceCardData = {
   url: string | null;
 };
 
+/** A claim to mark inline: its span in the target's canonical text (app/import/stored-blocks.ts). */
+export type ClaimMarkData = {
+  claimId: number;
+  start: number;
+  end: number;
+  state: "open" | "source_proposed" | "sourced" | "unsourced";
+  flaggerCount: number;
+  acceptedSourceId: number | null;
+};
+
 export type BlockData =
   | { type: "paragraph"; text: string }
   | { type: "quote"; text: string }
@@ -48,6 +58,8 @@ export type CommentData = {
   html: string | null;
   /** The reader's own comment: its Markdown source, for the edit form. */
   source: string | null;
+  /** Claims to mark inline in the comment's imported blocks (a Markdown comment has them in `html`). */
+  marks: ClaimMarkData[];
 };
 
 /** The reader, as far as the discussion's forms are concerned. */
@@ -55,6 +67,8 @@ export type DiscussionViewer = {
   signedIn: boolean;
   /** Signed in and not suspended. */
   canComment: boolean;
+  /** May flag claims "citation required". */
+  canFlag: boolean;
   /** Where "Sign in to comment" leads. */
   signInHref: string;
 };

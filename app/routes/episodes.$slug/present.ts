@@ -1,7 +1,9 @@
 // Turns the model's rows into what the page shows: dates and times as words, in the episode's zone.
-import type { BlockData, CommentData, CommentTime, SourceCardData } from "~/components/episode/types";
+import type { BlockData, ClaimMarkData, CommentData, CommentTime, SourceCardData } from "~/components/episode/types";
 import { formatInstantInZone, wallTimeAt } from "~/import/time";
 import type { PageComment, PageSource, ResolvedBlock } from "~/models/episode.server";
+import type { ClaimMarker } from "~/models/claim.server";
+import { highlightHtml } from "~/utils/canonical-text.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 
 const MONTH_NAMES = [
@@ -57,16 +59,30 @@ export function presentBlocks(blocks: readonly ResolvedBlock[]): BlockData[] {
   return blocks.map((block) => (block.type === "citation" ? { ...block, source: block.source ? sourceCard(block.source) : null } : block));
 }
 
-export function presentComment(comment: PageComment, timeZone: string): CommentData {
+export function presentComment(comment: PageComment, timeZone: string, marks: ClaimMarkData[] = []): CommentData {
   const { markdown, mine, editedAt, ...rest } = comment;
+  const visibleMarks = comment.status === "visible" ? marks : [];
+  // A Markdown comment's claims are marked in its HTML, whose text is the claims' canonical text.
+  const html = markdown === null ? null : highlightHtml(renderMarkdown(markdown), visibleMarks.map(({ start, end, claimId, state }) => ({ start, end, claimId, state })));
   return {
     ...rest,
     time: formatCommentTime(comment.postedAt, timeZone),
     edited: editedAt ? formatCommentTime(editedAt, timeZone) : null,
     blocks: presentBlocks(comment.blocks),
-    html: markdown === null ? null : renderMarkdown(markdown),
+    html,
     source: mine ? markdown : null,
+    marks: markdown === null ? visibleMarks : [],
   };
+}
+
+/** Claim markers by target, as the page's components take them. */
+export function marksByTarget(markers: readonly ClaimMarker[]) {
+  const byTarget = new Map<string, ClaimMarkData[]>();
+  for (const { targetType, targetId, ...mark } of markers) {
+    const key = `${targetType}:${targetId}`;
+    byTarget.set(key, [...(byTarget.get(key) ?? []), mark]);
+  }
+  return (targetType: "section" | "comment", targetId: number) => byTarget.get(`${targetType}:${targetId}`) ?? [];
 }
 
 /** The texts of blocks in which program references and URLs are linked (citation lines are not). */

@@ -2,9 +2,11 @@ import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type Loa
 import { Link, useLoaderData } from "@remix-run/react";
 import { useCallback } from "react";
 import type { CommentActionData } from "~/components/episode/comment-form";
+import { ClaimFlagger } from "~/components/episode/claim-flagger";
 import { Discussion } from "~/components/episode/discussion";
 import { EpisodeArticle, type EpisodeArticleData } from "~/components/episode/episode-article";
 import type { DiscussionViewer, ProgramSlugs, ThreadPageData } from "~/components/episode/types";
+import { getClaimMarkers } from "~/models/claim.server";
 import { CommentError, createComment, deleteOwnComment, editComment } from "~/models/comment.server";
 import {
   findCommentPage,
@@ -26,7 +28,7 @@ import { CONTENT_VERSION_HEADER, VersionedCache } from "~/utils/page-cache.serve
 import { can } from "~/utils/permissions";
 import { consume, RateLimitedError } from "~/utils/rate-limit.server";
 import { programNumbers } from "~/utils/linkify";
-import { formatCalendarDate, linkableTexts, presentBlocks, presentComment } from "./present";
+import { formatCalendarDate, linkableTexts, marksByTarget, presentBlocks, presentComment } from "./present";
 import { discussionSearch, EpisodePageQuerySchema } from "./query";
 
 type PagePayload = Awaited<ReturnType<typeof loadPage>>;
@@ -62,6 +64,7 @@ async function loadPage(request: Request, slug: string, user: Awaited<ReturnType
   const discussionViewer: DiscussionViewer = {
     signedIn: user !== null,
     canComment: can(user, "comment:create"),
+    canFlag: can(user, "claim:flag"),
     signInHref: `/login?${new URLSearchParams({ redirectTo: `${url.pathname}${url.search}#comments` })}`,
   };
   const query = EpisodePageQuerySchema.safeParse(Object.fromEntries(url.searchParams));
@@ -93,7 +96,11 @@ async function loadPage(request: Request, slug: string, user: Awaited<ReturnType
   }
 
   const texts = [...episode.intro, ...episode.highlights, ...episode.sections.flatMap((section) => linkableTexts(section.blocks))];
-  const discussion = await loadDiscussion(episode, cpage ?? 1, sort, viewer, texts);
+  const [discussion, sectionMarkers] = await Promise.all([
+    loadDiscussion(episode, cpage ?? 1, sort, viewer, texts),
+    getClaimMarkers({ episodeId: episode.id, sectionIds: episode.sections.map((section) => section.id), commentIds: [] }),
+  ]);
+  const sectionMarks = marksByTarget(sectionMarkers);
   const article: EpisodeArticleData = {
     kind: episode.kind,
     number: episode.number,
@@ -107,7 +114,12 @@ async function loadPage(request: Request, slug: string, user: Awaited<ReturnType
     highlights: episode.highlights,
     publishedLabel: episode.publishedOn ? formatCalendarDate(episode.publishedOn) : null,
     commentCount: episode.commentCount,
-    sections: episode.sections.map((section) => ({ label: section.label, blocks: presentBlocks(section.blocks) })),
+    sections: episode.sections.map((section) => ({
+      id: section.id,
+      label: section.label,
+      blocks: presentBlocks(section.blocks),
+      marks: sectionMarks("section", section.id),
+    })),
   };
   const canonicalPage = discussion.page > 1 ? `?cpage=${discussion.page}` : "";
   return {
@@ -182,14 +194,18 @@ async function loadDiscussion(
       : `The discussion of “${episode.title}” has ${threads.pageCount} pages; there is no page ${page}.`,
     { status: 404 },
   );
-  const slugs = await getProgramSlugs(programNumbers([...texts, ...threads.comments.flatMap((comment) => linkableTexts(comment.blocks))]));
+  const [slugs, commentMarkers] = await Promise.all([
+    getProgramSlugs(programNumbers([...texts, ...threads.comments.flatMap((comment) => linkableTexts(comment.blocks))])),
+    getClaimMarkers({ episodeId: episode.id, sectionIds: [], commentIds: threads.comments.map((comment) => comment.id) }),
+  ]);
+  const commentMarks = marksByTarget(commentMarkers);
   return {
     page: threads.page,
     pageCount: threads.pageCount,
     threadCount: threads.threadCount,
     threadsPerPage: threads.threadsPerPage,
     sort,
-    comments: threads.comments.map((comment) => presentComment(comment, episode.timeZone)),
+    comments: threads.comments.map((comment) => presentComment(comment, episode.timeZone, commentMarks("comment", comment.id))),
     programSlugs: Object.fromEntries(slugs) as ProgramSlugs,
   };
 }
@@ -244,7 +260,8 @@ export default function EpisodeRoute() {
 
   return (
     <>
-      <EpisodeArticle episode={data.episode} programSlugs={data.discussion.programSlugs} />
+      {data.viewer.canFlag ? <ClaimFlagger /> : null}
+      <EpisodeArticle episode={data.episode} programSlugs={data.discussion.programSlugs} canFlag={data.viewer.canFlag} />
       <Discussion
         key={`${data.discussion.sort}:${data.discussion.page}`}
         title={data.episode.title}
