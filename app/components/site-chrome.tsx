@@ -3,6 +3,7 @@ import type { Role } from "~/utils/permissions";
 
 const NAV = [
   { to: "/", label: "Archive" },
+  { to: "/claims", label: "Claims" },
   { to: "/sources", label: "Sources" },
   { to: "/search", label: "Search" },
 ] as const;
@@ -39,7 +40,7 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
               ))}
             </ul>
           </nav>
-          {user?.role === "admin" ? <AdminNav /> : null}
+          {user && user.role !== "member" ? <StaffNav role={user.role} /> : null}
           {user ? <AccountControls user={user} /> : <SignInLink />}
         </div>
       </div>
@@ -70,18 +71,21 @@ function SignInLink() {
   );
 }
 
+const MODERATOR_NAV = [{ to: "/moderation", label: "Queue" }] as const;
 const ADMIN_NAV = [
+  ...MODERATOR_NAV,
   { to: "/admin/users", label: "Users" },
   { to: "/admin/authors", label: "Authors" },
   { to: "/admin/import", label: "Import" },
 ] as const;
 
-/** Shown to admins only; the pages themselves check the permission again. */
-function AdminNav() {
+/** Shown to moderators and admins; the pages themselves check the permission again. */
+function StaffNav({ role }: { role: "moderator" | "admin" }) {
+  const items = role === "admin" ? ADMIN_NAV : MODERATOR_NAV;
   return (
-    <nav aria-label="Admin" className="sm:border-l sm:border-stone-200 sm:pl-4 sm:dark:border-stone-700">
+    <nav aria-label={role === "admin" ? "Admin" : "Moderation"} className="sm:border-l sm:border-stone-200 sm:pl-4 sm:dark:border-stone-700">
       <ul className="flex items-center gap-x-3">
-        {ADMIN_NAV.map((item) => (
+        {items.map((item) => (
           <li key={item.to}>
             <NavLink
               to={item.to}
@@ -158,7 +162,8 @@ function RoleBadge({ role }: { role: "moderator" | "admin" }) {
 export function SiteFooter() {
   return (
     <footer className="border-t border-stone-200 py-6 text-center text-xs text-stone-500 dark:border-stone-800 dark:text-stone-400">
-      Footnote — an archive of <cite>For The Record</cite> programs and the articles they discuss.
+      Footnote — an archive of <cite>For The Record</cite> programs and the articles they discuss. ·{" "}
+      <Link to="/moderation/log">Moderation log</Link> · <a href="/feeds/episodes.xml">Feed</a>
     </footer>
   );
 }

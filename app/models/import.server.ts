@@ -4,6 +4,7 @@ import { createHash } from "node:crypto";
 import type { EpisodeKind, ImportOutcome, Prisma } from "@prisma/client";
 import { parseDocument } from "~/import/parse";
 import { canonicalText, toStoredBlocks, type StoredBlock } from "~/import/stored-blocks";
+import { sourceKey } from "~/import/sources";
 import { slugify } from "~/import/text";
 import type { ParsedComment, ParsedDocument, ParseWarning } from "~/import/types";
 import { prisma } from "~/utils/db.server";
@@ -221,7 +222,7 @@ async function writeDocument(tx: Tx, input: WriteInput) {
     if (sameFile) return recordImport(tx, input, "unchanged", existing.id, changes);
   }
 
-  const sourceIds = await upsertSources(tx, document, changes);
+  const sourceIds = await upsertSources(tx, withArticleAsSource(document), changes);
   const episode = await upsertEpisode(tx, document, existing?.id ?? null, input.timeZone);
   await writeSections(tx, document, episode.id, sourceIds, changes);
   await writeComments(tx, document, episode.id, sourceIds, changes);
@@ -267,6 +268,31 @@ function outcomeMessage(outcome: ImportOutcome, changes: ImportChanges) {
   ] as const;
   const said = parts.filter(([n]) => n > 0).map(([n, one, many]) => `${n} ${n === 1 ? one : many}`);
   return said.length ? `Updated: ${said.join(", ")}.` : "Updated the episode's details.";
+}
+
+/**
+ * An imported news article is itself a source the community can cite (e.g. to back a claim made in a
+ * program's discussion): it joins the library under the key a citation of it would have.
+ */
+function withArticleAsSource(document: ParsedDocument): ParsedDocument {
+  if (document.kind !== "article" || !document.title) return document;
+  const authors = document.author ? [document.author] : [];
+  const source = {
+    kind: "article" as const,
+    title: document.title,
+    authors,
+    outlet: document.publication,
+    originalOutlet: null,
+    publisher: null,
+    date: null,
+    dateText: null,
+    year: null,
+    isbn: null,
+    url: null,
+  };
+  const key = sourceKey(source);
+  if (document.sources.some((existing) => existing.key === key)) return document;
+  return { ...document, sources: [...document.sources, { ...source, key }] };
 }
 
 /** Sources are shared across the archive: one row per key, found or created. */

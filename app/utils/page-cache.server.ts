@@ -32,6 +32,9 @@ export class VersionedCache<T> {
 /** The response header by which a route tells the document renderer the version of what it rendered. */
 export const CONTENT_VERSION_HEADER = "X-Content-Version";
 
+/** Loader data of anonymous episode pages, by URL and content version. */
+export const episodePageData = new VersionedCache<unknown>();
+
 /** Rendered HTML of anonymous pages, by URL and content version, and its gzip, made once when first asked for. */
 export const renderedPages = new VersionedCache<{ html: Buffer; gzip?: Buffer }>();
 

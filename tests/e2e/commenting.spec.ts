@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { signIn } from "./helpers";
+import { signIn, signUp as signUpAs } from "./helpers";
 import { PROGRAM_SLUG } from "./seed";
 
 const EPISODE = `/episodes/${PROGRAM_SLUG}`;
@@ -13,13 +13,8 @@ test.afterAll(async () => {
   }
 });
 
-async function signUp(page: Page, username: string) {
-  await page.goto(`/signup?${new URLSearchParams({ redirectTo: EPISODE })}`);
-  await page.getByLabel("Username").fill(username);
-  await page.getByLabel("Password", { exact: true }).fill("a long enough password");
-  await page.getByLabel("Confirm password").fill("a long enough password");
-  await page.getByRole("button", { name: /create account|sign up/i }).click();
-  await expect(page.getByRole("banner").getByText(username, { exact: true })).toBeVisible();
+function signUp(page: Page, username: string) {
+  return signUpAs(page, username, { redirectTo: EPISODE });
 }
 
 function comment(page: Page, ordinal: number) {

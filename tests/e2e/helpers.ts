@@ -15,3 +15,13 @@ export async function signIn(page: Page, username: SeededUsername, { redirectTo 
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("banner").getByText(username, { exact: true })).toBeVisible();
 }
+
+/** Creates an account through the sign-up form and waits for the header to show it. */
+export async function signUp(page: Page, username: string, { redirectTo = "/" }: { redirectTo?: string } = {}) {
+  await page.goto(`/signup?${new URLSearchParams({ redirectTo })}`);
+  await page.getByLabel("Username").fill(username);
+  await page.getByLabel("Password", { exact: true }).fill("a long enough password");
+  await page.getByLabel("Confirm password").fill("a long enough password");
+  await page.getByRole("button", { name: /create account|sign up/i }).click();
+  await expect(page.getByRole("banner").getByText(username, { exact: true })).toBeVisible();
+}

@@ -246,7 +246,7 @@ describe("proposing a source", () => {
 
     const claim = await prisma.claim.findUniqueOrThrow({ where: { id: flagged.claimId }, select: { state: true, version: true } });
     expect(claim).toEqual({ state: "source_proposed", version: 2 });
-    const source = await prisma.source.findFirstOrThrow({ where: { outlet: "Taipei Times" } });
+    const source = await prisma.source.findFirstOrThrow({ where: { url: TAIPEI_TIMES.url } });
     expect(source).toMatchObject({ kind: "article", title: TAIPEI_TIMES.title, url: TAIPEI_TIMES.url, createdById: proposer.user.id });
     expect(source.date?.toISOString().slice(0, 10)).toBe("2024-03-30");
     expect((await events(flagged.claimId)).at(-1)).toEqual({ action: "source-proposed", fromState: "open", toState: "source_proposed", reason: null, actorId: proposer.user.id });

@@ -97,6 +97,13 @@ describe("importing the seed documents", () => {
     expect(body.sections[0].paragraphs[0]).toMatch(/^The terrorist attack on the Crocus City Hall/);
     for (const debris of ["ILLUSTRATION", "??", "Newspapers in English", "Newspapers from Taiwan"]) expect(text).not.toContain(debris);
   });
+
+  it("puts the imported article in the source library, so that claims can cite it", async () => {
+    await importSeed(ARTICLE_FILE);
+    await importSeed(ARTICLE_FILE);
+    const sources = await prisma.source.findMany({ where: { outlet: "Taipei Times" }, select: { kind: true, title: true, authors: true } });
+    expect(sources).toEqual([{ kind: "article", title: "Why ISIS attacked Russia — and why Moscow blames Kyiv", authors: ["Omar Ashour"] }]);
+  });
 });
 
 describe("re-importing", () => {

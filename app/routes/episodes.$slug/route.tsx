@@ -24,7 +24,7 @@ import { firstIssue } from "~/schemas/pagination";
 import { getUser, requirePermission } from "~/utils/auth.server";
 import type { CommentSort } from "~/utils/comment-tree";
 import { invariantResponse, readFormData } from "~/utils/http";
-import { CONTENT_VERSION_HEADER, VersionedCache } from "~/utils/page-cache.server";
+import { CONTENT_VERSION_HEADER, episodePageData } from "~/utils/page-cache.server";
 import { can } from "~/utils/permissions";
 import { consume, RateLimitedError } from "~/utils/rate-limit.server";
 import { programNumbers } from "~/utils/linkify";
@@ -33,9 +33,6 @@ import { discussionSearch, EpisodePageQuerySchema } from "./query";
 
 type PagePayload = Awaited<ReturnType<typeof loadPage>>;
 
-// Anonymous readers share one page per URL and content version (utils/page-cache.server.ts).
-const anonymousPages = new VersionedCache<PagePayload>();
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await getUser(request);
   if (user || request.method !== "GET") return data(await loadPage(request, params.slug ?? "", user));
@@ -43,10 +40,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const version = await getEpisodeVersion(params.slug ?? "");
   invariantResponse(version, `No episode has the address “/episodes/${params.slug}”.`, { status: 404 });
   const key = `${url.pathname}${url.search}`;
-  let payload = anonymousPages.get(key, version);
+  // Anonymous readers share one page per URL and content version (utils/page-cache.server.ts).
+  let payload = episodePageData.get(key, version) as PagePayload | undefined;
   if (!payload) {
     payload = await loadPage(request, params.slug ?? "", null);
-    anonymousPages.set(key, version, payload);
+    episodePageData.set(key, version, payload);
   }
   return data(payload, { headers: { [CONTENT_VERSION_HEADER]: version } });
 }
