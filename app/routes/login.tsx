@@ -187,7 +187,7 @@ export default function SignInPage() {
         </button>
       </Form>
       <p className="mt-6 text-sm text-stone-600 dark:text-stone-300">
-        No account yet? <Link to={`/signup?${new URLSearchParams({ redirectTo })}`}>Create one</Link>.
+        No account yet? <Link to={`/signup?${new URLSearchParams({ redirectTo })}`} className="underline">Create one</Link>.
       </p>
     </div>
   );

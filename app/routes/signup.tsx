@@ -273,7 +273,7 @@ export default function SignUpPage() {
       </Form>
 
       <p className="mt-4 text-center text-sm text-stone-600 dark:text-stone-300">
-        Already have an account? <Link to={signInLink}>Sign in</Link>
+        Already have an account? <Link to={signInLink} className="underline">Sign in</Link>
       </p>
     </div>
   );

@@ -38,7 +38,7 @@ export function CitationCard({ citation }: { citation: CitationBlock }) {
 
   return (
     <div className="rounded-md border border-stone-200 bg-stone-100/70 px-3.5 py-2.5 font-sans text-sm leading-snug dark:border-stone-700/80 dark:bg-stone-800/50">
-      <p className="text-[0.7rem] font-semibold uppercase tracking-wider text-stone-500 dark:text-stone-400">
+      <p className="text-[0.7rem] font-semibold uppercase tracking-wider text-stone-600 dark:text-stone-400">
         <span className="sr-only">Source: </span>
         {KIND_LABELS[source.kind]}
       </p>

@@ -154,7 +154,7 @@ function NewCommentBox({ viewer }: { viewer: DiscussionViewer }) {
   if (!viewer.signedIn) {
     return (
       <p className="mt-6 rounded-lg border border-dashed border-stone-300 px-4 py-3 text-sm text-stone-600 dark:border-stone-700 dark:text-stone-300">
-        <Link to={viewer.signInHref}>Sign in</Link> or <Link to="/signup">create an account</Link> to join the discussion.
+        <Link to={viewer.signInHref} className="underline">Sign in</Link> or <Link to="/signup" className="underline">create an account</Link> to join the discussion.
       </p>
     );
   }

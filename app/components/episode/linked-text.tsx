@@ -16,18 +16,18 @@ export function LinkedText({ text, programSlugs }: { text: string; programSlugs:
           case "url":
             // Links in imported and user-written text are the author's, not Footnote's endorsement.
             return (
-              <a key={index} href={token.href} rel="nofollow ugc noopener" className="[overflow-wrap:anywhere]">
+              <a key={index} href={token.href} rel="nofollow ugc noopener" className="underline [overflow-wrap:anywhere]">
                 {token.text}
               </a>
             );
           case "program": {
             const slug = programSlugs[token.number];
             return slug ? (
-              <Link key={index} to={`/episodes/${slug}`}>
+              <Link key={index} to={`/episodes/${slug}`} className="underline">
                 {token.text}
               </Link>
             ) : (
-              <Link key={index} to={programSearchHref(token.number)} title={`FTR #${token.number} is not in the archive: search for it`}>
+              <Link key={index} to={programSearchHref(token.number)} title={`FTR #${token.number} is not in the archive: search for it`} className="underline">
                 {token.text}
               </Link>
             );

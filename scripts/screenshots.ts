@@ -1,0 +1,109 @@
+// `npm run screenshots`: the main pages at phone (390 px) and desktop (1280 px) width, captured in
+// Chromium from the production build on a throwaway database seeded like the e2e suite, into docs/screenshots/.
+import fs from "node:fs";
+import path from "node:path";
+import { chromium, type Page } from "@playwright/test";
+import { buildIfNeeded } from "./build-if-needed";
+import { freePort } from "./db/embedded";
+import { createMigratedDatabase, dropDatabase, startTestServer } from "../tests/setup/test-database";
+
+const OUT_DIR = "docs/screenshots";
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const PROGRAM_PATH = "/episodes/ftr-863-9-11-the-muslim-brotherhood-and-the-earth-island-boogie-part-2";
+const ARTICLE_PATH = "/episodes/taipei-times-why-isis-attacked-russia-and-why-moscow-blames-kyiv";
+const VIEWPORTS = [
+  { width: 390, height: 844 },
+  { width: 1280, height: 900 },
+];
+
+type Shot = { name: string; path: string; fullPage: boolean; prepare?: (page: Page) => Promise<void> };
+
+const log = (line: string) => console.log(`[screenshots] ${line}`);
+
+if (!fs.existsSync(CHROMIUM_PATH)) {
+  console.error(`Chromium not found at ${CHROMIUM_PATH}: install it (apt-get install -y chromium) or set CHROMIUM_PATH.`);
+  process.exit(1);
+}
+
+await buildIfNeeded(log);
+
+const database = await startTestServer("screenshots");
+const databaseName = `footnote_screenshots_${process.pid}`;
+let app: { close(): Promise<void> } | undefined;
+let browser: Awaited<ReturnType<typeof chromium.launch>> | undefined;
+try {
+  process.env.DATABASE_URL = await createMigratedDatabase(database, databaseName);
+  process.env.NODE_ENV = "production";
+  process.env.COOKIE_SECURE = "false";
+
+  const { seedE2eData } = await import("../tests/e2e/seed");
+  await seedE2eData();
+  const { startServer } = await import("./server");
+  const port = await freePort();
+  app = await startServer({ port, log });
+  const baseURL = `http://localhost:${port}`;
+
+  const sources = (await (await fetch(`${baseURL}/api/sources?q=Dollars`)).json()) as { sources: { title: string; path: string }[] };
+  const labeviere = sources.sources.find((source) => /Dollars for Terror/i.test(source.title));
+  if (!labeviere) throw new Error(`"Dollars for Terror" is not among the sources: ${JSON.stringify(sources.sources.map((s) => s.title))}`);
+
+  const shots: Shot[] = [
+    { name: "home", path: "/", fullPage: true },
+    { name: "episode", path: PROGRAM_PATH, fullPage: false },
+    {
+      name: "discussion",
+      path: PROGRAM_PATH,
+      fullPage: false,
+      // The reply chain #1 → #2 → #3: the end of #2 under #1's rule, then #3 indented one level further.
+      // (#1 and #2 are each taller than a phone screen, so the viewport is placed by #3.)
+      prepare: async (page) => {
+        await page.locator("#comment-3").evaluate((reply) => {
+          reply.scrollIntoView({ block: "start" });
+          window.scrollBy(0, -Math.round(window.innerHeight * 0.4));
+        });
+      },
+    },
+    { name: "article", path: ARTICLE_PATH, fullPage: true },
+    { name: "source", path: labeviere.path, fullPage: true },
+    { name: "search", path: "/search?q=Xinjiang", fullPage: true },
+  ];
+
+  browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    // The same flags as tests/playwright.config.ts: no sandbox as root, no background fetches.
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+  fs.mkdirSync(OUT_DIR, { recursive: true });
+  for (const viewport of VIEWPORTS) {
+    const context = await browser.newContext({ viewport, baseURL, deviceScaleFactor: 1, colorScheme: "light" });
+    const page = await context.newPage();
+    for (const shot of shots) {
+      const response = await page.goto(shot.path, { waitUntil: "networkidle" });
+      if (!response?.ok()) throw new Error(`${shot.path} answered ${response?.status()}`);
+      await shot.prepare?.(page);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      if (overflow > 0) log(`warning: ${shot.path} is ${overflow} px wider than the ${viewport.width} px viewport`);
+      const file = path.join(OUT_DIR, `${shot.name}-${viewport.width}.png`);
+      await page.screenshot({ path: file, fullPage: shot.fullPage, animations: "disabled" });
+      log(`${file} (${Math.round(fs.statSync(file).size / 1024)} KB)`);
+    }
+    await context.close();
+  }
+} finally {
+  await browser?.close();
+  await app?.close();
+  if (process.env.DATABASE_URL) {
+    const { prisma } = await import("../app/utils/db.server");
+    await prisma.$disconnect();
+  }
+  await dropDatabase(database, databaseName);
+  await database.stop();
+}
