@@ -1034,9 +1034,13 @@ function userHref(username: string | undefined) {
 
 /** The moderation log, newest first: actions and reasons for everyone, the moderators' names for staff only. */
 export async function listModerationLog({ viewer, page = 1 }: { viewer: ClaimViewer; page?: number }) {
+  // Moderation of content is public; decisions about accounts (roles, suspensions) are for staff only.
+  const staff = isStaff(viewer);
+  const where: Prisma.ModerationLogWhereInput = staff ? {} : { targetType: { not: "user" } };
   const [total, rows] = await Promise.all([
-    prisma.moderationLog.count(),
+    prisma.moderationLog.count({ where }),
     prisma.moderationLog.findMany({
+      where,
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       skip: (page - 1) * LOG_PER_PAGE,
       take: LOG_PER_PAGE,
@@ -1049,7 +1053,6 @@ export async function listModerationLog({ viewer, page = 1 }: { viewer: ClaimVie
     prisma.importedAuthor.findMany({ where: { id: { in: idsOf("imported_author") } }, select: { id: true, name: true } }),
   ]);
   const names = { users: new Map(users.map((user) => [user.id, user.username])), authors: new Map(authors.map((author) => [author.id, author.name])) };
-  const staff = isStaff(viewer);
   return {
     page,
     total,

@@ -693,3 +693,13 @@ describe("markers for the episode page", () => {
     expect(result).toEqual({ claimId: expect.any(Number), joined: false });
   });
 });
+
+describe("the public moderation log", () => {
+  it("lists account decisions to staff only", async () => {
+    const { listModerationLog } = await import("~/models/claim.server");
+    const admin = await signedIn("admin");
+    await prisma.moderationLog.create({ data: { actorId: admin.user.id, action: "user.suspended", targetType: "user", targetId: String(admin.user.id), reason: "spam" } });
+    expect((await listModerationLog({ viewer: null })).total).toBe(0);
+    expect((await listModerationLog({ viewer: { id: admin.user.id, role: "moderator" } })).total).toBe(1);
+  });
+});
