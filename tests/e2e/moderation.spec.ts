@@ -91,7 +91,7 @@ test("a moderator takes a flagged claim, dismisses it with a reason, and finds i
   await expect(page.getByRole("article", { name: `Claim #${claimId}` })).toHaveCount(0);
 
   // The public log names the action and the reason; the moderator sees names, readers see "a moderator".
-  await page.getByRole("link", { name: "moderation log" }).click();
+  await page.getByRole("main").getByRole("link", { name: "moderation log" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Moderation log" })).toBeVisible();
   const entry = page.getByRole("listitem").filter({ hasText: `dismissed claim #${claimId}` });
   await expect(entry).toContainText("e2e-moderator");
