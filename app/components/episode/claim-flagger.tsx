@@ -9,9 +9,11 @@ type Selected =
   | { kind: "claim"; values: FlagClaimValues; top: number; left: number }
   | { kind: "refused"; message: string; top: number; left: number };
 
-/** The text of `node`'s range within `container`, leaving out the "[citation needed]" labels of earlier claims. */
+/** The text of a selected fragment, leaving out the "[citation needed]" labels of earlier claims. */
 function plainText(fragment: DocumentFragment) {
   fragment.querySelectorAll("[data-claim-link]").forEach((element) => element.remove());
+  // Blocks are separated by a blank line in the canonical text the server anchors claims in.
+  fragment.querySelectorAll("p, li, blockquote").forEach((element) => element.append("\n\n"));
   return fragment.textContent ?? "";
 }
 
