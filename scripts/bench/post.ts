@@ -1,10 +1,9 @@
 // `npm run bench:post`: time to post a reply over HTTP — 200 sequential replies to the FTR #863
 // discussion through the production server (session lookup, validation, rate limit, transaction),
 // sent as the page's fetcher sends them.
-import { fork } from "node:child_process";
 import fs from "node:fs";
 import { buildIfNeeded } from "../build-if-needed";
-import { freePort } from "../db/embedded";
+import { startServerProcess } from "./server-process";
 import { machine, summarize } from "./stats";
 import { withBenchDatabase } from "./with-database";
 
@@ -30,19 +29,10 @@ const timings = await withBenchDatabase("post", async (url) => {
     cookies.push(`footnote_session=${token}`);
   }
 
-  const port = await freePort();
-  const server = fork("scripts/bench/serve.ts", [], {
-    execArgv: ["--import", "tsx"],
-    env: { ...process.env, DATABASE_URL: url, PORT: String(port), NODE_ENV: "production", COOKIE_SECURE: "false", BENCH_TIMING: "1" },
-    stdio: ["ignore", "inherit", "inherit", "ipc"],
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once("message", () => resolve());
-    server.once("exit", (code) => reject(new Error(`server exited with ${code}`)));
-  });
+  const server = await startServerProcess({ databaseUrl: url, timing: true });
   // What the browser's fetcher sends: the single-fetch action request (the page revalidates separately,
   // which is the read benchmark's business).
-  const endpoint = `http://127.0.0.1:${port}/episodes/${episode.slug}.data`;
+  const endpoint = `${server.origin}/episodes/${episode.slug}.data`;
   const send = async (index: number) => {
     const body = new URLSearchParams({ intent: "post-comment", body: `Benchmark reply ${index}: according to the report, 137 people died.`, parentId: String(parent.id), js: "1" });
     const start = performance.now();
@@ -60,16 +50,14 @@ const timings = await withBenchDatabase("post", async (url) => {
     for (let i = 0; i < 5; i++) {
       await fetch(endpoint, { method: "POST", body: new URLSearchParams({ intent: "post-comment", body: "warm", js: "1" }), headers: { Cookie: `footnote_session=${token}` } });
     }
-    await serverTimings(server); // forget the warm-up
+    await server.timings(); // forget the warm-up
     const samples: number[] = [];
     for (let i = 0; i < POSTS; i++) samples.push(await send(i));
     const stored = await prisma.comment.count({ where: { parentId: parent.id } });
     if (stored < POSTS) throw new Error(`only ${stored} replies were stored`);
-    return { roundTrip: samples, server: await serverTimings(server) };
+    return { roundTrip: samples, server: await server.timings() };
   } finally {
-    const exited = new Promise((resolve) => server.once("exit", resolve));
-    server.kill("SIGTERM");
-    await exited;
+    await server.stop();
   }
 });
 
@@ -79,9 +67,3 @@ console.table({
   "post a reply, HTTP round trip (ms)": summarize(timings.roundTrip),
 });
 
-function serverTimings(server: ReturnType<typeof fork>) {
-  return new Promise<number[]>((resolve) => {
-    server.once("message", (message) => resolve((message as { timings: number[] }).timings));
-    server.send("timings");
-  });
-}

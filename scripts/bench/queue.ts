@@ -1,10 +1,9 @@
 // `npm run bench:queue`: the moderation queue and the claims API over 100,000 synthetic claims, through
 // the model and through HTTP against the production build in a separate server process, and the
 // throughput of sequential flags through the model. Runs against its own throwaway database.
-import { fork } from "node:child_process";
 import fs from "node:fs";
-import { freePort } from "../db/embedded";
 import { buildIfNeeded } from "../build-if-needed";
+import { startServerProcess } from "./server-process";
 import { machine, summarize } from "./stats";
 import { withBenchDatabase } from "./with-database";
 
@@ -93,22 +92,13 @@ const { rows, throughput } = await withBenchDatabase("queue", async (url) => {
   results["model: queue, page 40"] = await time(() => listQueue({ page: 40 }));
   results["model: claims API, state=open"] = await time(() => listClaimsApi({ state: "open" }));
 
-  const port = await freePort();
-  const server = fork("scripts/bench/serve.ts", [], {
-    execArgv: ["--import", "tsx"],
-    env: { ...process.env, DATABASE_URL: url, PORT: String(port), NODE_ENV: "production" },
-    stdio: ["ignore", "inherit", "inherit", "ipc"],
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once("message", () => resolve());
-    server.once("exit", (code) => reject(new Error(`server exited with ${code}`)));
-  });
+  const server = await startServerProcess({ databaseUrl: url });
   try {
     const token = generateSessionToken();
     await createSession(token, moderator.id);
     const cookie = `${SESSION_COOKIE}=${token}`;
     const fetchOk = async (path: string, headers: Record<string, string> = {}) => {
-      const response = await fetch(`http://127.0.0.1:${port}${path}`, { headers });
+      const response = await fetch(`${server.origin}${path}`, { headers });
       await response.arrayBuffer();
       if (response.status !== 200) throw new Error(`${path} answered ${response.status}`);
     };
@@ -116,7 +106,7 @@ const { rows, throughput } = await withBenchDatabase("queue", async (url) => {
     results["HTTP: GET /api/claims?state=open"] = await time(() => fetchOk("/api/claims?state=open"));
     results["HTTP: GET /api/claims?state=open&page=100"] = await time(() => fetchOk("/api/claims?state=open&page=100"));
   } finally {
-    server.kill("SIGTERM");
+    await server.stop();
   }
 
   // Sequential flags, each by another member: half on spans of the program's sections, where the synthetic

@@ -1,10 +1,9 @@
 // `npm run bench:read`: the FTR #863 page with its real body and 10 / 100 / 1,000 / 10,000 synthetic
 // comments, loaded by autocannon against the production build in a separate server process.
-import { fork } from "node:child_process";
 import fs from "node:fs";
 import autocannon from "autocannon";
-import { freePort } from "../db/embedded";
 import { buildIfNeeded } from "../build-if-needed";
+import { startServerProcess } from "./server-process";
 import { machine } from "./stats";
 import { withBenchDatabase } from "./with-database";
 
@@ -19,17 +18,8 @@ const rows = await withBenchDatabase("read", async (url) => {
   const { seedSyntheticComments } = await import("../seed-synthetic");
   const file = "seeds/ftr-863-9-11-muslim-brotherhood-earth-island-boogie-part-2.txt";
   const { episode } = await importDocument({ fileName: "ftr-863.txt", bytes: fs.readFileSync(file) });
-  const port = await freePort();
-  const server = fork("scripts/bench/serve.ts", [], {
-    execArgv: ["--import", "tsx"],
-    env: { ...process.env, DATABASE_URL: url, PORT: String(port), NODE_ENV: "production" },
-    stdio: ["ignore", "inherit", "inherit", "ipc"],
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once("message", () => resolve());
-    server.once("exit", (code) => reject(new Error(`server exited with ${code}`)));
-  });
-  const pageUrl = `http://127.0.0.1:${port}/episodes/${episode.slug}`;
+  const server = await startServerProcess({ databaseUrl: url });
+  const pageUrl = `${server.origin}/episodes/${episode.slug}`;
   const results: Record<string, Record<string, string | number>> = {};
   try {
     for (const size of SIZES) {
@@ -46,13 +36,11 @@ const rows = await withBenchDatabase("read", async (url) => {
         "p99 ms": result.latency.p99,
         "page KB": Math.round(Buffer.byteLength(body) / 1024),
         "sent KB (gzip)": Math.round(result.throughput.average / Math.max(1, result.requests.average) / 1024),
-        "server RSS MB": rssMegabytes(server.pid!),
+        "server RSS MB": server.rssMegabytes(),
       };
     }
   } finally {
-    const exited = new Promise((resolve) => server.once("exit", resolve));
-    server.kill("SIGTERM");
-    await exited;
+    await server.stop();
   }
   return results;
 });
@@ -60,8 +48,3 @@ const rows = await withBenchDatabase("read", async (url) => {
 console.log(`Read benchmark — FTR #863 page, ${CONNECTIONS} connections × ${DURATION_SECONDS} s each, ${machine()}`);
 console.table(rows);
 
-function rssMegabytes(pid: number) {
-  const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
-  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-  return Math.round(kb / 1024);
-}
