@@ -49,7 +49,7 @@ try {
   if (accounts.length) printDemoAccounts(accounts, env.PORT);
 } catch (error) {
   if (error instanceof EnvError) console.error(error.message);
-  else console.error(`[footnote] could not start: ${(error as Error).message}`, process.env.DEBUG ? error : "");
+  else console.error(`[footnote] could not start: ${(error as Error).message}`);
   await shutdown("error", 1);
 }
 
