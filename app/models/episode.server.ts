@@ -1,5 +1,6 @@
 import type { Prisma } from "@prisma/client";
 import type { StoredBlock } from "~/import/stored-blocks";
+import { SOURCE_SELECT } from "~/models/source.server";
 import { prisma } from "~/utils/db.server";
 
 export const EPISODES_PER_PAGE = 20;
@@ -32,20 +33,6 @@ export async function listEpisodes({ page = 1 }: { page?: number } = {}) {
   };
 }
 
-const SOURCE_SELECT = {
-  id: true,
-  kind: true,
-  title: true,
-  authors: true,
-  outlet: true,
-  originalOutlet: true,
-  publisher: true,
-  date: true,
-  dateText: true,
-  year: true,
-  isbn: true,
-  url: true,
-} as const;
 
 const CITATION_SELECT = { blockIndex: true, pages: true, backReference: true, source: { select: SOURCE_SELECT } } as const;
 
@@ -137,24 +124,10 @@ export function getEpisodeRef(slug: string) {
 /** Top-level threads per page of the discussion; each comes with all its replies. */
 export const THREADS_PER_PAGE = 50;
 
-const PAGE_SOURCE_SELECT = {
-  id: true,
-  kind: true,
-  title: true,
-  authors: true,
-  outlet: true,
-  originalOutlet: true,
-  publisher: true,
-  date: true,
-  dateText: true,
-  year: true,
-  isbn: true,
-  url: true,
-} as const;
 
-const PAGE_CITATION_SELECT = { blockIndex: true, pages: true, source: { select: PAGE_SOURCE_SELECT } } as const;
+const PAGE_CITATION_SELECT = { blockIndex: true, pages: true, source: { select: SOURCE_SELECT } } as const;
 
-export type PageSource = Prisma.SourceGetPayload<{ select: typeof PAGE_SOURCE_SELECT }>;
+export type PageSource = Prisma.SourceGetPayload<{ select: typeof SOURCE_SELECT }>;
 
 /** A stored block with its citation's source resolved, as the page renders it. */
 export type ResolvedBlock =

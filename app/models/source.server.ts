@@ -5,7 +5,8 @@ import { prisma } from "~/utils/db.server";
 
 export const SOURCES_PER_PAGE = 50;
 
-const SOURCE_SELECT = {
+/** The fields of a source that a citation card or a source record shows. */
+export const SOURCE_SELECT = {
   id: true,
   kind: true,
   title: true,
