@@ -25,12 +25,46 @@ export async function listEpisodes({ page = 1 }: { page?: number } = {}) {
       },
     }),
   ]);
+  const sourcing = await getSourcingSummaries(episodes.map((episode) => episode.id));
   return {
     total,
     page,
     pageCount: Math.max(1, Math.ceil(total / EPISODES_PER_PAGE)),
-    episodes: episodes.map(({ _count, ...episode }) => ({ ...episode, commentCount: _count.comments })),
+    episodes: episodes.map(({ _count, ...episode }) => ({
+      ...episode,
+      commentCount: _count.comments,
+      sourcing: sourcing.get(episode.id) ?? EMPTY_SOURCING,
+    })),
   };
+}
+
+export type SourcingSummary = { open: number; sourced: number; unsourced: number; dismissed: number };
+
+const EMPTY_SOURCING: SourcingSummary = { open: 0, sourced: 0, unsourced: 0, dismissed: 0 };
+
+/**
+ * How each episode's claims stand: open (flagged, with or without a proposed source), sourced,
+ * unsourced, dismissed. Claims on comments no longer shown to readers are not counted.
+ */
+export async function getSourcingSummaries(episodeIds: number[]) {
+  const summaries = new Map<number, SourcingSummary>();
+  if (episodeIds.length === 0) return summaries;
+  const rows = await prisma.claim.groupBy({
+    by: ["episodeId", "state"],
+    where: {
+      episodeId: { in: episodeIds },
+      state: { not: "removed" },
+      OR: [{ commentId: null }, { comment: { status: "visible" } }],
+    },
+    _count: { _all: true },
+  });
+  for (const row of rows) {
+    const summary = summaries.get(row.episodeId) ?? { ...EMPTY_SOURCING };
+    const key = row.state === "source_proposed" ? "open" : row.state;
+    if (key in summary) summary[key as keyof SourcingSummary] += row._count._all;
+    summaries.set(row.episodeId, summary);
+  }
+  return summaries;
 }
 
 

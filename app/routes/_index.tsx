@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { SourcingSummary } from "~/components/claims/sourcing-summary";
 import { listEpisodes } from "~/models/episode.server";
 import { firstIssue, PageQuerySchema } from "~/schemas/pagination";
 
@@ -40,8 +41,9 @@ export default function ArchivePage() {
                 <h3 className="mt-1 font-serif text-lg font-semibold leading-snug">
                   <Link to={`/episodes/${episode.slug}`}>{episode.title}</Link>
                 </h3>
-                <p className="mt-1 text-sm text-stone-500 dark:text-stone-400">
-                  {episode.commentCount === 1 ? "1 comment" : `${episode.commentCount} comments`}
+                <p className="mt-1 flex flex-wrap gap-x-3 text-sm text-stone-500 dark:text-stone-400">
+                  <span>{episode.commentCount === 1 ? "1 comment" : `${episode.commentCount} comments`}</span>
+                  <SourcingSummary summary={episode.sourcing} episodeSlug={episode.slug} />
                 </p>
               </li>
             ))}

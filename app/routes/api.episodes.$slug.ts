@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { getEpisodeBySlug } from "~/models/episode.server";
+import { getEpisodeBySlug, getSourcingSummaries } from "~/models/episode.server";
 import { episodeJson } from "~/utils/episode-json";
 import { jsonResponse } from "~/utils/http";
 import { cacheForAnonymous } from "~/utils/http-cache.server";
@@ -7,5 +7,6 @@ import { cacheForAnonymous } from "~/utils/http-cache.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const episode = await getEpisodeBySlug(params.slug ?? "");
   if (!episode) return jsonResponse({ error: `No episode has the address "${params.slug}".` }, { status: 404 });
-  return cacheForAnonymous(request, jsonResponse(episodeJson(episode)));
+  const sourcing = await getSourcingSummaries([episode.id]);
+  return cacheForAnonymous(request, jsonResponse({ ...episodeJson(episode), sourcing: sourcing.get(episode.id) ?? { open: 0, sourced: 0, unsourced: 0, dismissed: 0 } }));
 }

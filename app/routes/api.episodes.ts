@@ -16,6 +16,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       title: episode.title,
       publication: episode.publication,
       commentCount: episode.commentCount,
+      sourcing: episode.sourcing,
       url: `/episodes/${episode.slug}`,
     })),
     page,

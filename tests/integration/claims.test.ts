@@ -703,3 +703,19 @@ describe("the public moderation log", () => {
     expect((await listModerationLog({ viewer: { id: admin.user.id, role: "moderator" } })).total).toBe(1);
   });
 });
+
+describe("the sourcing summary", () => {
+  it("counts an episode's claims by how they stand, in the archive, the API and the page", async () => {
+    const seed = await seeded();
+    const flagger = await signedIn("member");
+    await flag(commentFlag(seed), flagger.cookie);
+    const { getSourcingSummaries, listEpisodes } = await import("~/models/episode.server");
+    const program = await prisma.episode.findFirstOrThrow({ where: { number: 863 }, select: { id: true, slug: true } });
+    expect((await getSourcingSummaries([program.id])).get(program.id)).toEqual({ open: 1, sourced: 0, unsourced: 0, dismissed: 0 });
+    const archive = await listEpisodes();
+    expect(archive.episodes.find((episode) => episode.slug === program.slug)?.sourcing).toEqual({ open: 1, sourced: 0, unsourced: 0, dismissed: 0 });
+    const { loader } = await import("~/routes/api.episodes.$slug");
+    const response = await loader({ request: new Request(`http://localhost/api/episodes/${program.slug}`), params: { slug: program.slug }, context: { clientIp: "127.0.0.1" } });
+    expect((await response.json()).sourcing).toEqual({ open: 1, sourced: 0, unsourced: 0, dismissed: 0 });
+  });
+});

@@ -1,4 +1,5 @@
 import { FlagClaimForm } from "~/components/claims/flag-claim-form";
+import { SourcingSummary, type SourcingSummaryData } from "~/components/claims/sourcing-summary";
 import { Blocks } from "./blocks";
 import { LinkedText } from "./linked-text";
 import type { BlockData, ClaimMarkData, ProgramSlugs } from "./types";
@@ -17,6 +18,8 @@ export type EpisodeArticleData = {
   /** "September 4, 2015", when the original says when it was published. */
   publishedLabel: string | null;
   commentCount: number;
+  slug: string;
+  sourcing?: SourcingSummaryData;
   sections: { id: number; label: string; blocks: BlockData[]; marks: ClaimMarkData[] }[];
 };
 
@@ -48,6 +51,7 @@ export function EpisodeArticle({ episode, programSlugs, canFlag = false }: { epi
         <p className="mt-3 flex flex-wrap gap-x-3 gap-y-1 text-sm text-stone-500 dark:text-stone-400">
           {episode.recordingNote ? <span className="italic">{episode.recordingNote}</span> : null}
           <a href="#comments">{commentsLabel(episode.commentCount)}</a>
+          {episode.sourcing ? <SourcingSummary summary={episode.sourcing} episodeSlug={episode.slug} /> : null}
         </p>
       </header>
 

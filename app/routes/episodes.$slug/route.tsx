@@ -16,6 +16,7 @@ import {
   getEpisodeRef,
   getEpisodeVersion,
   getProgramSlugs,
+  getSourcingSummaries,
   type CommentViewer,
   type ResolvedBlock,
 } from "~/models/episode.server";
@@ -94,12 +95,15 @@ async function loadPage(request: Request, slug: string, user: Awaited<ReturnType
   }
 
   const texts = [...episode.intro, ...episode.highlights, ...episode.sections.flatMap((section) => linkableTexts(section.blocks))];
-  const [discussion, sectionMarkers] = await Promise.all([
+  const [discussion, sectionMarkers, sourcing] = await Promise.all([
     loadDiscussion(episode, cpage ?? 1, sort, viewer, texts),
     getClaimMarkers({ episodeId: episode.id, sectionIds: episode.sections.map((section) => section.id), commentIds: [] }),
+    getSourcingSummaries([episode.id]),
   ]);
   const sectionMarks = marksByTarget(sectionMarkers);
   const article: EpisodeArticleData = {
+    slug: episode.slug,
+    sourcing: sourcing.get(episode.id),
     kind: episode.kind,
     number: episode.number,
     title: episode.title,
@@ -122,7 +126,7 @@ async function loadPage(request: Request, slug: string, user: Awaited<ReturnType
   const canonicalPage = discussion.page > 1 ? `?cpage=${discussion.page}` : "";
   return {
     part: "page" as const,
-    episode: { slug: episode.slug, ...article },
+    episode: article,
     description: describe(episode.summary, episode.intro, episode.sections.flatMap((section) => section.blocks)),
     canonical: `${url.origin}/episodes/${episode.slug}${canonicalPage}`,
     discussion,
