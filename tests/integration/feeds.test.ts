@@ -69,3 +69,25 @@ describe("feeds", () => {
     expect((error as Response).status).toBe(404);
   });
 });
+
+describe("the claims feed of an episode", () => {
+  it("lists each change of state of the episode's claims, newest first", async () => {
+    const { loader: claimsFeed } = await import("~/routes/feeds.episodes.$slug.claims[.]xml");
+    const { flagClaim, resolveClaim } = await import("~/models/claim.server");
+    const { signedIn } = await import("../factories");
+    const episode = await importSeeds();
+    const member = await signedIn("member");
+    const moderator = await signedIn("moderator");
+    const comment = await prisma.comment.findFirstOrThrow({ where: { ordinal: 3 }, select: { id: true } });
+    const { claimId } = await flagClaim({
+      user: { ...member.user, suspendedAt: null },
+      target: { type: "comment", id: comment.id },
+      exact: "Interestingly, the US is insisting that ISIS‑K was solely responsible",
+      reason: "no_source",
+    });
+    await resolveClaim({ moderator: { ...moderator.user, suspendedAt: null }, claimId, version: 1, action: "dismiss", reason: "An attribution, reported as such." });
+    const feed = await fetchFeed(claimsFeed, `/feeds/episodes/${episode.slug}/claims.xml`, { slug: episode.slug });
+    expect(feed.items.map((item) => item.title)).toEqual([`Claim #${claimId}: Open → Dismissed`, `Claim #${claimId}: Open`]);
+    expect(feed.items[0]!.description).toContain("An attribution, reported as such.");
+  });
+});

@@ -229,6 +229,20 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
     { property: "og:title", content: data.episode.title },
     { property: "og:description", content: data.description },
     { tagName: "link", rel: "canonical", href: data.canonical },
+    {
+      tagName: "link",
+      rel: "alternate",
+      type: "application/atom+xml",
+      title: `Comments on ${data.episode.title}`,
+      href: `/feeds/episodes/${data.episode.slug}/comments.xml`,
+    },
+    {
+      tagName: "link",
+      rel: "alternate",
+      type: "application/atom+xml",
+      title: `Claims in ${data.episode.title}`,
+      href: `/feeds/episodes/${data.episode.slug}/claims.xml`,
+    },
   ];
 };
 
