@@ -7,7 +7,7 @@ import { CommentStatus, Prisma, type ClaimState, type FlagReason } from "@prisma
 import { sourceKey } from "~/import/sources";
 import { logModeratorAction } from "~/models/moderation-log.server";
 import { CLAIM_STATE_LABELS, EXACT_MAX_LENGTH, FLAG_REASON_LABELS, FLAG_REASONS, OPEN_STATES, type Decision } from "~/schemas/claim";
-import { anchorQuote, selectorsFor, spansOverlap } from "~/utils/anchoring";
+import { anchorQuote, reanchor, selectorsFor, spansOverlap } from "~/utils/anchoring";
 import { commentCanonicalText } from "~/utils/canonical-text.server";
 import { prisma } from "~/utils/db.server";
 import { formatUtc } from "~/utils/utc";
@@ -238,6 +238,37 @@ export async function flagClaim({ user, target, exact, prefix, suffix, start, re
 
 function tooLong() {
   return `Select at most ${EXACT_MAX_LENGTH.toLocaleString("en")} characters: flag one claim at a time.`;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Re-anchoring after the target's text changed
+
+/**
+ * Finds every marked claim on a section or comment again in its new text, in the transaction that
+ * changed the text: offsets, quote and context follow the text (`fuzzy` when the quoted words changed).
+ * A claim whose words are gone becomes `orphaned`, kept with its old quote for a moderator; never deleted.
+ */
+export async function reanchorClaims(tx: Tx, { target, text, revision }: { target: ClaimTarget; text: string; revision: number }) {
+  const claims = await tx.claim.findMany({
+    where: { ...(target.type === "section" ? { sectionId: target.id } : { commentId: target.id }), state: { in: [...MARKED_STATES] } },
+    orderBy: { id: "asc" },
+    select: { id: true, state: true, anchorStatus: true, exact: true, prefix: true, suffix: true, start: true },
+  });
+  for (const claim of claims) {
+    const found = reanchor(text, claim);
+    if (!found) {
+      await tx.claim.update({ where: { id: claim.id }, data: { anchorStatus: "orphaned", targetRevision: revision }, select: { id: true } });
+      if (claim.anchorStatus !== "orphaned") {
+        await tx.claimEvent.create({
+          data: { claimId: claim.id, actorId: null, action: "orphaned", fromState: claim.state, toState: claim.state, reason: `The claimed text is no longer in the ${target.type}.` },
+          select: { id: true },
+        });
+      }
+      continue;
+    }
+    const selectors = selectorsFor(text, found.start, found.end);
+    await tx.claim.update({ where: { id: claim.id }, data: { ...selectors, targetRevision: revision, anchorStatus: found.status }, select: { id: true } });
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -704,9 +735,51 @@ export async function listQueue({ filters = {}, page = 1 }: { filters?: QueueFil
 
 export type QueueItem = Awaited<ReturnType<typeof listQueue>>["items"][number];
 
+const ORPHAN_WHERE = { anchorStatus: "orphaned", state: { in: [...MARKED_STATES] } } satisfies Prisma.ClaimWhereInput;
+
+/** How many marked claims lost their text (up to the queue's cap), for the "Orphans (N)" tab. */
+export function countOrphans() {
+  return prisma.claim.count({ where: ORPHAN_WHERE, take: QUEUE_COUNT_CAP + 1 });
+}
+
+/** Claims whose words were edited out of their target, newest first, with the old quote and where it was. */
+export async function listOrphans({ page = 1 }: { page?: number } = {}) {
+  const [total, rows] = await Promise.all([
+    prisma.claim.count({ where: ORPHAN_WHERE }),
+    prisma.claim.findMany({
+      where: ORPHAN_WHERE,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      skip: (page - 1) * QUEUE_PER_PAGE,
+      take: QUEUE_PER_PAGE,
+      select: { id: true, state: true, version: true, exact: true, prefix: true, suffix: true, flaggerCount: true, createdAt: true, ...TARGET_SELECT },
+    }),
+  ]);
+  return {
+    page,
+    total,
+    pageCount: Math.max(1, Math.ceil(total / QUEUE_PER_PAGE)),
+    items: rows.map((row) => ({
+      id: row.id,
+      state: row.state,
+      version: row.version,
+      exact: row.exact,
+      prefix: row.prefix,
+      suffix: row.suffix,
+      flaggerCount: row.flaggerCount,
+      createdAt: row.createdAt,
+      // Only a claim still waiting can be dismissed; a settled one is listed for the record.
+      dismissable: isOpen(row.state),
+      target: targetOf(row),
+    })),
+  };
+}
+
+export type OrphanItem = Awaited<ReturnType<typeof listOrphans>>["items"][number];
+
 /** Who the history names: members who flagged never; moderators only to staff; proposers, as on their proposals. */
 function historyActor(action: string, actor: { username: string } | null, viewer: ClaimViewer) {
   if (action === "flagged" || action === "flag-joined") return "a member";
+  if (action === "orphaned") return "Footnote";
   if (SETTLED_ACTIONS.has(action)) return isStaff(viewer) && actor ? actor.username : "a moderator";
   return actor?.username ?? "a member";
 }
@@ -914,8 +987,9 @@ export type ClaimMarker = {
 
 /**
  * The claims to mark in the text of these sections and comments (open, source_proposed, sourced,
- * unsourced — not dismissed or removed), by position in each target's canonical text. A claim whose
- * target was edited since it was flagged is found again by its quote, and left out when it is gone.
+ * unsourced — not dismissed or removed, nor orphaned), by position in each target's canonical text.
+ * Edits re-anchor claims as they are saved (reanchorClaims); a claim whose stored revision is still
+ * behind its target's is found again by its quote, and left out when it is gone.
  */
 export async function getClaimMarkers({ episodeId, sectionIds, commentIds }: { episodeId: number; sectionIds: number[]; commentIds: number[] }): Promise<ClaimMarker[]> {
   if (sectionIds.length === 0 && commentIds.length === 0) return [];
@@ -923,6 +997,7 @@ export async function getClaimMarkers({ episodeId, sectionIds, commentIds }: { e
     where: {
       episodeId,
       state: { in: [...MARKED_STATES] },
+      anchorStatus: { not: "orphaned" },
       OR: [...(sectionIds.length ? [{ sectionId: { in: sectionIds } }] : []), ...(commentIds.length ? [{ commentId: { in: commentIds } }] : [])],
     },
     orderBy: [{ start: "asc" }, { id: "asc" }],

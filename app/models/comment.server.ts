@@ -1,4 +1,6 @@
 import type { Prisma } from "@prisma/client";
+import { reanchorClaims } from "~/models/claim.server";
+import { commentCanonicalText } from "~/utils/canonical-text.server";
 import { prisma } from "~/utils/db.server";
 
 const FEED_COMMENT_SELECT = {
@@ -113,6 +115,8 @@ export async function editComment({ commentId, editor, body }: { commentId: numb
       data: { body, revision: { increment: 1 }, editedAt: new Date() },
     });
     if (updated.count !== 1) throw new CommentError("The comment changed while you were editing it; reload and try again.", 409);
+    // Claims on the comment follow its new text, or become orphans when their words are gone.
+    await reanchorClaims(tx, { target: { type: "comment", id: commentId }, text: commentCanonicalText({ format: "markdown", body }), revision: comment.revision + 1 });
     return { id: comment.id, ordinal: comment.ordinal, changed: true };
   });
 }

@@ -7,6 +7,7 @@ import { canonicalText, toStoredBlocks, type StoredBlock } from "~/import/stored
 import { sourceKey } from "~/import/sources";
 import { slugify } from "~/import/text";
 import type { ParsedComment, ParsedDocument, ParseWarning } from "~/import/types";
+import { reanchorClaims } from "~/models/claim.server";
 import { prisma } from "~/utils/db.server";
 
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
@@ -427,7 +428,9 @@ async function writeSections(tx: Tx, document: ParsedDocument, episodeId: number
         : { position },
       select: { id: true },
     });
-    if (blocksChanged) changes.sectionsUpdated++;
+    if (!blocksChanged) continue;
+    await reanchorClaims(tx, { target: { type: "section", id: current.id }, text: plainText, revision: current.revision + 1 });
+    changes.sectionsUpdated++;
   }
 }
 
@@ -464,6 +467,7 @@ async function writeComments(tx: Tx, document: ParsedDocument, episodeId: number
         },
         select: { id: true },
       });
+      await reanchorClaims(tx, { target: { type: "comment", id: current.id }, text: body, revision: current.revision + 1 });
       changes.commentsUpdated++;
       continue;
     }

@@ -100,6 +100,7 @@ const HISTORY_LABELS: Record<string, string> = {
   "marked-unsourced": "marked it unsourced",
   dismissed: "dismissed it",
   "comment-hidden": "hid the comment",
+  orphaned: "lost its place: the text was edited",
 };
 
 const PROPOSAL_STATUS: Record<string, string> = { pending: "Waiting for a moderator", accepted: "Accepted", rejected: "Not accepted" };

@@ -9,11 +9,15 @@ import { Pager } from "~/components/search/pager";
 import {
   bulkDismiss,
   ClaimError,
+  countOrphans,
   hideComment,
+  listOrphans,
   listQueue,
+  QUEUE_COUNT_CAP,
   releaseClaim,
   resolveClaim,
   takeClaim,
+  type OrphanItem,
   type QueueItem,
 } from "~/models/claim.server";
 import {
@@ -23,6 +27,7 @@ import {
   FLAG_REASON_LABELS,
   FLAG_REASONS,
   QueueFiltersSchema,
+  QueueTabSchema,
   REASON_MAX_LENGTH,
   ResolveClaimSchema,
   TakeClaimSchema,
@@ -37,11 +42,19 @@ export const meta: MetaFunction = () => [{ title: "Moderation queue — Footnote
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const moderator = await requirePermission(request, "moderation:view-queue");
-  const parsed = QueueFiltersSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  const query = Object.fromEntries(new URL(request.url).searchParams);
+  const parsed = QueueFiltersSchema.safeParse(query);
   if (!parsed.success) throw new Response(firstIssue(parsed.error), { status: 400 });
+  const tabbed = QueueTabSchema.safeParse(query);
+  if (!tabbed.success) throw new Response(firstIssue(tabbed.error), { status: 400 });
+  const { tab } = tabbed.data;
   const { page, ...filters } = parsed.data;
-  const queue = await listQueue({ filters, page });
-  return { ...queue, filters, moderator: { id: moderator.id, username: moderator.username } };
+  const [queue, orphanCount, orphans] = await Promise.all([
+    listQueue({ filters, page: tab === "queue" ? page : 1 }),
+    countOrphans(),
+    tab === "orphans" ? listOrphans({ page }) : null,
+  ]);
+  return { ...queue, filters, tab, orphanCount, orphans, moderator: { id: moderator.id, username: moderator.username } };
 }
 
 type Errors = { decision?: string; proposalId?: string; reason?: string; claimIds?: string; form?: string };
@@ -146,7 +159,7 @@ const quietButtonClass =
   "rounded-md border border-stone-300 bg-white px-3 py-1.5 text-sm font-medium text-stone-800 hover:bg-stone-100 disabled:opacity-60 dark:border-stone-700 dark:bg-stone-900 dark:text-stone-100 dark:hover:bg-stone-800";
 
 export default function ModerationQueuePage() {
-  const { items, total, capped, page, pageCount, episodes, filters, moderator } = useLoaderData<typeof loader>();
+  const { items, total, capped, page, pageCount, episodes, filters, moderator, tab, orphanCount, orphans } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const failedTop = answer && !answer.ok && answer.errors.form ? answer : undefined;
 
@@ -161,6 +174,15 @@ export default function ModerationQueuePage() {
           <Link to="/moderation/log">moderation log</Link>.
         </p>
       </header>
+
+      <nav aria-label="Moderation lists" className="flex gap-2 border-b border-stone-200 dark:border-stone-800">
+        <TabLink to="/moderation" current={tab === "queue"}>
+          Queue
+        </TabLink>
+        <TabLink to="/moderation?tab=orphans" current={tab === "orphans"}>
+          Orphans ({orphanCount > QUEUE_COUNT_CAP ? `${QUEUE_COUNT_CAP.toLocaleString("en")}+` : orphanCount.toLocaleString("en")})
+        </TabLink>
+      </nav>
 
       {answer?.ok ? (
         <p role="status" className="rounded-md border border-emerald-300 bg-emerald-50 px-4 py-3 text-emerald-900 dark:border-emerald-800 dark:bg-emerald-950 dark:text-emerald-100">
@@ -181,9 +203,11 @@ export default function ModerationQueuePage() {
         </p>
       ) : null}
 
-      <Filters filters={filters} episodes={episodes} />
+      {orphans ? <OrphanList orphans={orphans} answer={answer && !answer.ok ? answer : undefined} /> : null}
 
-      <section aria-labelledby="queue-title" className="space-y-4">
+      {orphans ? null : <Filters filters={filters} episodes={episodes} />}
+
+      <section aria-labelledby="queue-title" hidden={Boolean(orphans)} className="space-y-4">
         <div className="flex flex-wrap items-baseline justify-between gap-2">
           <h2 id="queue-title" className="font-serif text-xl font-semibold">
             {capped ? `More than ${total.toLocaleString("en")} claims waiting` : total === 1 ? "1 claim waiting" : `${total.toLocaleString("en")} claims waiting`}
@@ -208,6 +232,118 @@ export default function ModerationQueuePage() {
         <Pager page={page} pageCount={pageCount} href={(target) => queueHref(filters, target)} label="Queue pages" />
       </section>
     </div>
+  );
+}
+
+function TabLink({ to, current, children }: { to: string; current: boolean; children: React.ReactNode }) {
+  const look = current
+    ? "border-accent-700 text-stone-900 dark:border-accent-300 dark:text-stone-100"
+    : "border-transparent text-stone-600 hover:text-stone-900 dark:text-stone-300 dark:hover:text-stone-100";
+  return (
+    <Link to={to} aria-current={current ? "page" : undefined} className={`-mb-px border-b-2 px-3 py-2 text-sm font-semibold no-underline ${look}`}>
+      {children}
+    </Link>
+  );
+}
+
+type OrphanPage = { items: OrphanItem[]; total: number; page: number; pageCount: number };
+
+/** Claims whose words were edited away: their old quote, where it was, and the dismiss decision. */
+function OrphanList({ orphans, answer }: { orphans: OrphanPage; answer: Extract<ModerationAnswer, { ok: false }> | undefined }) {
+  return (
+    <section aria-labelledby="orphans-title" className="space-y-4">
+      <h2 id="orphans-title" className="font-serif text-xl font-semibold">
+        {orphans.total === 1 ? "1 claim lost its text" : `${orphans.total.toLocaleString("en")} claims lost their text`}
+      </h2>
+      <p className="max-w-prose text-stone-600 dark:text-stone-300">
+        The words these claims quoted were edited out of their section or comment, so the page no longer marks them. Newest first.
+      </p>
+      {orphans.items.length === 0 ? (
+        <p className="rounded-lg border border-dashed border-stone-300 bg-white px-5 py-8 text-center text-stone-600 dark:border-stone-700 dark:bg-stone-900 dark:text-stone-300">
+          No claim has lost its text.
+        </p>
+      ) : (
+        <ol className="space-y-5">
+          {orphans.items.map((item) => (
+            <li key={item.id}>
+              <OrphanCard item={item} answer={answer?.claimId === item.id ? answer : undefined} />
+            </li>
+          ))}
+        </ol>
+      )}
+      <Pager
+        page={orphans.page}
+        pageCount={orphans.pageCount}
+        href={(target) => (target > 1 ? `/moderation?tab=orphans&page=${target}` : "/moderation?tab=orphans")}
+        label="Orphan pages"
+      />
+    </section>
+  );
+}
+
+function OrphanCard({ item, answer }: { item: OrphanItem; answer: Extract<ModerationAnswer, { ok: false }> | undefined }) {
+  const id = useId();
+  const navigation = useNavigation();
+  const sending = navigation.state === "submitting" && navigation.formData?.get("claimId") === String(item.id);
+  const errors = answer?.intent === "resolve-claim" ? answer.errors : {};
+  const titleId = `${id}-title`;
+  return (
+    <article aria-labelledby={titleId} className="space-y-4 rounded-lg border border-stone-200 bg-white p-4 sm:p-5 dark:border-stone-800 dark:bg-stone-900">
+      <header className="flex flex-wrap items-center gap-x-3 gap-y-2">
+        <h3 id={titleId} className="font-serif text-lg font-semibold">
+          <Link to={`/claims/${item.id}`}>Claim #{item.id}</Link>
+        </h3>
+        <ClaimStateBadge state={item.state} />
+        <span className="text-sm font-medium text-stone-700 dark:text-stone-200">{flaggerLabel(item.flaggerCount)}</span>
+        <span className="text-sm text-stone-500 dark:text-stone-400">
+          flagged <time dateTime={item.createdAt.toISOString()}>{formatUtc(item.createdAt)}</time>
+        </span>
+      </header>
+      <p className="text-sm text-stone-600 dark:text-stone-300">
+        Was in <Link to={item.target.url}>{item.target.label}</Link> in {item.target.episode.title}
+      </p>
+      <ClaimInContext prefix={item.prefix} exact={item.exact} suffix={item.suffix} />
+      {item.dismissable ? (
+        <Form
+          method="post"
+          preventScrollReset
+          key={`${item.id}-${item.version}`}
+          aria-label={`Dismiss claim #${item.id}`}
+          noValidate
+          className="space-y-3 border-t border-stone-200 pt-4 dark:border-stone-800"
+        >
+          <input type="hidden" name="intent" value="resolve-claim" />
+          <input type="hidden" name="decision" value="dismiss" />
+          <input type="hidden" name="claimId" value={item.id} />
+          <input type="hidden" name="version" value={item.version} />
+          <div>
+            <label htmlFor={`${id}-reason`} className="block text-sm font-medium text-stone-800 dark:text-stone-200">
+              Reason for dismissing <span className="font-normal text-stone-500 dark:text-stone-400">(public)</span>
+            </label>
+            <textarea
+              id={`${id}-reason`}
+              name="reason"
+              rows={2}
+              maxLength={REASON_MAX_LENGTH}
+              defaultValue={answer?.values.reason ?? ""}
+              aria-invalid={errors.reason ? true : undefined}
+              aria-describedby={errors.reason ? `${id}-reason-error` : undefined}
+              className={fieldClass}
+            />
+            {errors.reason ? (
+              <p id={`${id}-reason-error`} className="mt-1 text-sm text-red-700 dark:text-red-400">
+                {errors.reason}
+              </p>
+            ) : null}
+          </div>
+          <button type="submit" disabled={sending} className={buttonClass}>
+            {sending ? "Dismissing…" : "Dismiss"}
+          </button>
+        </Form>
+      ) : (
+        <p className="text-sm text-stone-500 dark:text-stone-400">Already settled: listed for the record.</p>
+      )}
+    </article>
   );
 }
 

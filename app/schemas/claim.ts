@@ -229,6 +229,11 @@ export const QueueFiltersSchema = PageQuerySchema.extend({
 });
 export type QueueFilters = z.infer<typeof QueueFiltersSchema>;
 
+/** `/moderation?tab=`: the queue, or the claims whose text was edited away. */
+export const QueueTabSchema = z.object({
+  tab: z.preprocess(blankAsMissing, z.enum(["queue", "orphans"], { error: "The tab must be queue or orphans." }).default("queue")),
+});
+
 /** `GET /api/claims?state=&episode=&page=` and the public list at /claims. */
 export const ApiClaimsQuerySchema = PageQuerySchema.extend({
   state: z.preprocess(blankAsMissing, z.enum(CLAIM_STATES, { error: `The state must be one of: ${CLAIM_STATES.join(", ")}.` }).optional()),

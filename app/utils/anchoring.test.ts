@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { anchorQuote, CONTEXT_LENGTH, selectorsFor, spansOverlap } from "./anchoring";
+import { anchorQuote, CONTEXT_LENGTH, reanchor, selectorsFor, spansOverlap } from "./anchoring";
 
 const text = "The cat sat on the mat. The cat ate the rat. The dog sat on the log.";
 
@@ -82,5 +82,41 @@ describe("spansOverlap", () => {
     expect(spansOverlap({ start: 0, end: 5 }, { start: 4, end: 8 })).toBe(true);
     expect(spansOverlap({ start: 0, end: 5 }, { start: 5, end: 8 })).toBe(false);
     expect(spansOverlap({ start: 2, end: 3 }, { start: 0, end: 10 })).toBe(true);
+  });
+});
+
+describe("reanchor", () => {
+  const before = "Intro line. The attackers came from Tajikistan, officials said. The hall burned for hours.";
+  const claimed = "The attackers came from Tajikistan, officials said.";
+  const selectors = () => selectorsFor(before, before.indexOf(claimed), before.indexOf(claimed) + claimed.length);
+
+  it("keeps a claim whose text is unchanged where it was", () => {
+    expect(reanchor(before, selectors())).toEqual({ start: before.indexOf(claimed), end: before.indexOf(claimed) + claimed.length, status: "anchored" });
+  });
+
+  it("finds a sentence that moved, and stays anchored", () => {
+    const after = `A new paragraph comes first.\n\n${before}`;
+    const span = reanchor(after, selectors());
+    expect(span?.status).toBe("anchored");
+    expect(after.slice(span!.start, span!.end)).toBe(claimed);
+  });
+
+  it("finds a sentence with one changed word as fuzzy, covering the edited sentence", () => {
+    const edited = "The attackers came from Uzbekistan, officials said.";
+    const after = before.replace(claimed, edited);
+    const span = reanchor(after, selectors());
+    expect(span?.status).toBe("fuzzy");
+    expect(after.slice(span!.start, span!.end)).toBe(edited);
+  });
+
+  it("prefers the approximate match whose surroundings match the context", () => {
+    const after = "The attackers came from Uzbekistan, reporters said. Intro line. The attackers came from Uzbekistan, officials said. The hall burned for hours.";
+    const span = reanchor(after, selectors());
+    expect(span?.status).toBe("fuzzy");
+    expect(span!.start).toBe(after.indexOf("The attackers", 1));
+  });
+
+  it("returns null when the sentence was deleted", () => {
+    expect(reanchor(before.replace(`${claimed} `, ""), selectors())).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 // Finding a claim's quoted text in the canonical plain text of its target, and describing a span of
 // that text with W3C Web Annotation selectors (TextQuoteSelector + TextPositionSelector). Pure: the
-// single place where quotes are anchored, so that a later fuzzy re-anchoring changes only this module.
+// single place where quotes are anchored, and where a claim is found again after its target's text changed.
+import search from "approx-string-match";
 
 /** Characters of context kept before and after the quoted text. */
 export const CONTEXT_LENGTH = 32;
@@ -47,6 +48,34 @@ export function selectorsFor(text: string, start: number, end: number): Selector
   let suffixEnd = Math.min(text.length, end + CONTEXT_LENGTH);
   if (suffixEnd < text.length && isHighSurrogate(text.charCodeAt(suffixEnd - 1))) suffixEnd -= 1;
   return { exact: text.slice(start, end), prefix: text.slice(prefixStart, start), suffix: text.slice(end, suffixEnd), start, end };
+}
+
+export type Reanchored = TextSpan & { status: "anchored" | "fuzzy" };
+
+/**
+ * Where a claim's quote is in `text` after the text changed: at its old position, else found verbatim by
+ * its quote and context (both "anchored"); else the closest approximate match — up to max(2, 20%) of the
+ * quote's length in edits, the one whose surroundings best match prefix and suffix — as "fuzzy".
+ * Null when the quote is gone (an orphan).
+ */
+export function reanchor(text: string, { exact, prefix, suffix, start }: QuoteSelector): Reanchored | null {
+  if (exact.length === 0) return null;
+  const exactly = anchorQuote(text, { exact, prefix, suffix, start });
+  if (exactly) return { ...exactly, status: "anchored" };
+
+  const maxErrors = Math.max(2, Math.floor(exact.length * 0.2));
+  // A quote this short could match almost anything once edits are allowed.
+  if (maxErrors * 2 >= exact.length) return null;
+  const matches = search(text, exact, maxErrors).filter((match) => match.end > match.start);
+  if (matches.length === 0) return null;
+  const context = (match: TextSpan) =>
+    commonSuffixLength(text.slice(Math.max(0, match.start - (prefix ?? "").length), match.start), prefix ?? "") +
+    commonPrefixLength(text.slice(match.end, match.end + (suffix ?? "").length), suffix ?? "");
+  const distance = (match: TextSpan) => (typeof start === "number" ? Math.abs(match.start - start) : 0);
+  const [best] = matches
+    .map((match) => ({ ...match, context: context(match) }))
+    .sort((a, b) => b.context - a.context || a.errors - b.errors || distance(a) - distance(b) || a.start - b.start);
+  return { start: best!.start, end: best!.end, status: "fuzzy" };
 }
 
 /** Whether two half-open spans share at least one character. */
