@@ -10,6 +10,7 @@ import { CLAIM_STATE_LABELS, EXACT_MAX_LENGTH, FLAG_REASON_LABELS, FLAG_REASONS,
 import { anchorQuote, reanchor, selectorsFor, spansOverlap } from "~/utils/anchoring";
 import { commentCanonicalText } from "~/utils/canonical-text.server";
 import { prisma } from "~/utils/db.server";
+import { getEnv } from "~/utils/env.server";
 import { formatUtc } from "~/utils/utc";
 import { can, type Permission, type Role } from "~/utils/permissions";
 
@@ -232,8 +233,27 @@ export async function flagClaim({ user, target, exact, prefix, suffix, start, re
       },
       select: { id: true },
     });
+    if (target.type === "comment") await notifyCommentAuthor(tx, { commentId: target.id, claimId: created.id, actorId: user.id });
     return { claimId: created.id, joined: false };
   });
+}
+
+/** Tells everyone who flagged a claim that it was settled (not the moderator who settled it). */
+async function notifyFlaggers(tx: Tx, claimId: number, actorId: number) {
+  const flaggers = await tx.flag.findMany({ where: { claimId, userId: { not: actorId } }, select: { userId: true } });
+  if (flaggers.length === 0) return;
+  await tx.notification.createMany({ data: flaggers.map(({ userId }) => ({ userId, actorId, kind: "claim-resolved", claimId })) });
+}
+
+/** Tells the author of a comment (or the account linked to its imported author) that a claim in it was flagged. */
+async function notifyCommentAuthor(tx: Tx, { commentId, claimId, actorId }: { commentId: number; claimId: number; actorId: number }) {
+  const comment = await tx.comment.findUnique({
+    where: { id: commentId },
+    select: { authorId: true, importedAuthor: { select: { linkedUserId: true } } },
+  });
+  const recipient = comment?.authorId ?? comment?.importedAuthor?.linkedUserId ?? null;
+  if (recipient === null || recipient === actorId) return;
+  await tx.notification.create({ data: { userId: recipient, actorId, kind: "claim-flagged", claimId, commentId }, select: { id: true } });
 }
 
 function tooLong() {
@@ -486,6 +506,7 @@ export async function resolveClaim({
       data: { claimId, actorId: moderator.id, action: resolution.event, fromState: claim.state, toState: resolution.to, reason: reason.trim() },
       select: { id: true },
     });
+    await notifyFlaggers(tx, claimId, moderator.id);
     await logModeratorAction(tx, {
       actorId: moderator.id,
       action: resolution.log,
@@ -553,6 +574,7 @@ export async function hideComment({
         data: { claimId: claim.id, actorId: moderator.id, action: "comment-hidden", fromState: claim.state, toState: "removed", reason: reason.trim() },
         select: { id: true },
       });
+      await notifyFlaggers(tx, claim.id, moderator.id);
       removed.push(claim.id);
     }
     await tx.sourceProposal.updateMany({ where: { claimId: { in: removed }, status: "pending" }, data: { status: "rejected" } });
@@ -607,6 +629,7 @@ export async function bulkDismiss({ moderator, claimIds, reason }: { moderator: 
         data: { claimId, actorId: moderator.id, action: "dismissed", fromState: claim.state, toState: "dismissed", reason: reason.trim() },
         select: { id: true },
       });
+      await notifyFlaggers(tx, claimId, moderator.id);
       await logModeratorAction(tx, {
         actorId: moderator.id,
         action: "claim.dismissed",
@@ -991,14 +1014,42 @@ export type ClaimMarker = {
  * Edits re-anchor claims as they are saved (reanchorClaims); a claim whose stored revision is still
  * behind its target's is found again by its quote, and left out when it is gone.
  */
-export async function getClaimMarkers({ episodeId, sectionIds, commentIds }: { episodeId: number; sectionIds: number[]; commentIds: number[] }): Promise<ClaimMarker[]> {
+/**
+ * A claim on a comment is marked for everyone only after a grace period (CLAIM_GRACE_MINUTES), which
+ * gives its author time to add a source; until then only the author, the flaggers and staff see it.
+ */
+export function claimGraceVisibility(viewer: ClaimViewer, now: Date): Prisma.ClaimWhereInput {
+  if (isStaff(viewer)) return {};
+  const graceEnded = new Date(now.getTime() - getEnv().CLAIM_GRACE_MINUTES * 60_000);
+  const own: Prisma.ClaimWhereInput[] = viewer
+    ? [{ flags: { some: { userId: viewer.id } } }, { comment: { authorId: viewer.id } }, { comment: { importedAuthor: { linkedUserId: viewer.id } } }]
+    : [];
+  return { OR: [{ commentId: null }, { createdAt: { lte: graceEnded } }, ...own] };
+}
+
+export async function getClaimMarkers({
+  episodeId,
+  sectionIds,
+  commentIds,
+  viewer = null,
+  now = new Date(),
+}: {
+  episodeId: number;
+  sectionIds: number[];
+  commentIds: number[];
+  viewer?: ClaimViewer;
+  now?: Date;
+}): Promise<ClaimMarker[]> {
   if (sectionIds.length === 0 && commentIds.length === 0) return [];
   const rows = await prisma.claim.findMany({
     where: {
       episodeId,
       state: { in: [...MARKED_STATES] },
       anchorStatus: { not: "orphaned" },
-      OR: [...(sectionIds.length ? [{ sectionId: { in: sectionIds } }] : []), ...(commentIds.length ? [{ commentId: { in: commentIds } }] : [])],
+      AND: [
+        { OR: [...(sectionIds.length ? [{ sectionId: { in: sectionIds } }] : []), ...(commentIds.length ? [{ commentId: { in: commentIds } }] : [])] },
+        claimGraceVisibility(viewer, now),
+      ],
     },
     orderBy: [{ start: "asc" }, { id: "asc" }],
     select: {

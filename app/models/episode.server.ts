@@ -2,6 +2,7 @@ import type { Prisma } from "@prisma/client";
 import type { StoredBlock } from "~/import/stored-blocks";
 import { SOURCE_SELECT } from "~/models/source.server";
 import { prisma } from "~/utils/db.server";
+import { getEnv } from "~/utils/env.server";
 
 export const EPISODES_PER_PAGE = 20;
 
@@ -377,7 +378,8 @@ export async function findCommentPage({ episodeId, ordinal, sort }: { episodeId:
 }
 
 /**
- * A fingerprint of everything the episode page shows: the episode, its sections, comments and claims,
+ * A fingerprint of everything the episode page shows: the episode, its sections, comments and claims
+ * (and which claims are past their grace period),
  * the linked imported authors, and the archive's programs (cross-references link to them). Equal
  * fingerprints mean an identical page for an anonymous reader. Null for an unknown slug.
  */
@@ -388,6 +390,8 @@ export async function getEpisodeVersion(slug: string) {
       (SELECT max("updatedAt") FROM "Section" WHERE "episodeId" = e.id),
       (SELECT count(*) || ':' || coalesce(max("updatedAt")::text, '') FROM "Comment" WHERE "episodeId" = e.id),
       (SELECT count(*) || ':' || coalesce(max("updatedAt")::text, '') FROM "Claim" WHERE "episodeId" = e.id),
+      -- Claims on comments become public when their grace period ends: a change with no write.
+      (SELECT count(*) FROM "Claim" WHERE "episodeId" = e.id AND "createdAt" <= now() - make_interval(mins => ${getEnv().CLAIM_GRACE_MINUTES})),
       (SELECT count(*) || ':' || coalesce(max("createdAt")::text, '') FROM "Episode"),
       (SELECT coalesce(string_agg(id || ':' || coalesce("linkedUserId", 0), ',' ORDER BY id), '') FROM "ImportedAuthor")
     ) AS version

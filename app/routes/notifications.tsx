@@ -34,8 +34,19 @@ function describe(notification: Row): { text: string; href: string | null; excer
       excerpt: comment.status === "visible" ? excerptOf(comment.body) : null,
     };
   }
+  if (notification.kind === "claim-flagged" && notification.claim) {
+    return {
+      text: `${actor} asks for a source for a claim in your comment${comment ? ` on “${comment.episode.title}”` : ""}`,
+      href: `/claims/${notification.claim.id}`,
+      excerpt: `“${excerptOf(notification.claim.exact)}” — add a source before the marker is shown to everyone.`,
+    };
+  }
   if (notification.claim) {
-    return { text: `Claim “${excerptOf(notification.claim.exact, 80)}” is now ${notification.claim.state.replace("_", " ")}`, href: `/claims/${notification.claim.id}`, excerpt: null };
+    return {
+      text: `A claim you flagged is now ${notification.claim.state.replace("_", " ")}: “${excerptOf(notification.claim.exact, 80)}”`,
+      href: `/claims/${notification.claim.id}`,
+      excerpt: null,
+    };
   }
   return { text: `${actor}: ${notification.kind}`, href: null, excerpt: null };
 }

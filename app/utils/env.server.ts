@@ -20,6 +20,8 @@ const EnvSchema = z.object({
     .string()
     .refine(isTimeZone, "must be an IANA time zone such as America/Los_Angeles")
     .default("America/Los_Angeles"),
+  /** Minutes a claim on a comment stays visible only to its author, flaggers and staff before everyone sees it. */
+  CLAIM_GRACE_MINUTES: z.coerce.number().int().min(0).max(10_080).default(60),
   /** Multiplies the per-address rate limits (sign-in, sign-up); end-to-end tests, all from one address, raise it. */
   RATE_LIMIT_IP_SCALE: z.coerce.number().int().min(1).max(1000).default(1),
   /** Import the documents in seeds/ that are not imported yet when `npm start` runs. */

@@ -14,6 +14,9 @@ import { rateLimits } from "~/utils/rate-limit.server";
 import { outcomeOf, signedIn, testContext } from "../factories";
 import { ARTICLE_FILE, PROGRAM_FILE, seedBytes } from "../fixtures/seeds";
 
+// These tests are about anchoring: read the markers as everyone sees them once the grace period is over.
+const AFTER_GRACE = new Date(Date.now() + 2 * 60 * 60 * 1000);
+
 type Fields = Record<string, string | number | (string | number)[]>;
 
 function body(fields: Fields) {
@@ -666,7 +669,7 @@ describe("markers for the episode page", () => {
     const written = await createComment({ episodeId: seed.program.id, parentId: null, author: member.user, body: "The *attack* was planned **for months**, says a report." });
     const onMarkdown = (await flag({ intent: "flag-claim", targetType: "comment", targetId: written.id, exact: "planned for months", reason: "no_source", js: 1 }, member.cookie)).body.claimId;
 
-    const markers = await getClaimMarkers({ episodeId: seed.program.id, sectionIds: [seed.section4.id], commentIds: [seed.comment3.id, written.id] });
+    const markers = await getClaimMarkers({ episodeId: seed.program.id, sectionIds: [seed.section4.id], commentIds: [seed.comment3.id, written.id], now: AFTER_GRACE });
     const start = seed.comment3.body.indexOf(TAJIKISTAN);
     expect(markers).toEqual([
       { claimId: onMarkdown, targetType: "comment", targetId: written.id, start: 15, end: 33, state: "open", flaggerCount: 1, acceptedSourceId: null },
@@ -675,10 +678,10 @@ describe("markers for the episode page", () => {
 
     // The author edits: the claim is found again where its words moved; gone words drop their marker.
     await editComment({ commentId: written.id, editor: member.user, body: "Reportedly, the *attack* was planned **for months**." });
-    const moved = await getClaimMarkers({ episodeId: seed.program.id, sectionIds: [], commentIds: [written.id] });
+    const moved = await getClaimMarkers({ episodeId: seed.program.id, sectionIds: [], commentIds: [written.id], now: AFTER_GRACE });
     expect(moved).toEqual([expect.objectContaining({ claimId: onMarkdown, start: 27, end: 45 })]);
     await editComment({ commentId: written.id, editor: member.user, body: "I withdraw that." });
-    expect(await getClaimMarkers({ episodeId: seed.program.id, sectionIds: [], commentIds: [written.id] })).toEqual([]);
+    expect(await getClaimMarkers({ episodeId: seed.program.id, sectionIds: [], commentIds: [written.id], now: AFTER_GRACE })).toEqual([]);
   });
 
   it("flags a claim through the model with the same rules as the form", async () => {

@@ -97,7 +97,7 @@ async function loadPage(request: Request, slug: string, user: Awaited<ReturnType
   const texts = [...episode.intro, ...episode.highlights, ...episode.sections.flatMap((section) => linkableTexts(section.blocks))];
   const [discussion, sectionMarkers, sourcing] = await Promise.all([
     loadDiscussion(episode, cpage ?? 1, sort, viewer, texts),
-    getClaimMarkers({ episodeId: episode.id, sectionIds: episode.sections.map((section) => section.id), commentIds: [] }),
+    getClaimMarkers({ episodeId: episode.id, sectionIds: episode.sections.map((section) => section.id), commentIds: [], viewer }),
     getSourcingSummaries([episode.id]),
   ]);
   const sectionMarks = marksByTarget(sectionMarkers);
@@ -198,7 +198,7 @@ async function loadDiscussion(
   );
   const [slugs, commentMarkers] = await Promise.all([
     getProgramSlugs(programNumbers([...texts, ...threads.comments.flatMap((comment) => linkableTexts(comment.blocks))])),
-    getClaimMarkers({ episodeId: episode.id, sectionIds: [], commentIds: threads.comments.map((comment) => comment.id) }),
+    getClaimMarkers({ episodeId: episode.id, sectionIds: [], commentIds: threads.comments.map((comment) => comment.id), viewer }),
   ]);
   const commentMarks = marksByTarget(commentMarkers);
   return {
