@@ -1,6 +1,7 @@
 import type { Prisma } from "@prisma/client";
 import { reanchorClaims } from "~/models/claim.server";
 import { commentCanonicalText } from "~/utils/canonical-text.server";
+import { suggestForTarget } from "~/models/suggestion.server";
 import { prisma } from "~/utils/db.server";
 
 const FEED_COMMENT_SELECT = {
@@ -51,7 +52,10 @@ type Actor = { id: number };
 export async function createComment({ episodeId, parentId, author, body }: { episodeId: number; parentId: number | null; author: Actor; body: string }) {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await insertComment({ episodeId, parentId, authorId: author.id, body });
+      const comment = await insertComment({ episodeId, parentId, authorId: author.id, body });
+      // Likely-unsourced sentences for the moderators' suggestions tab (docs/claims.md).
+      await suggestForTarget(prisma, { episodeId, target: { type: "comment", id: comment.id }, text: commentCanonicalText({ format: "markdown", body }), revision: 1 });
+      return comment;
     } catch (error) {
       if (attempt >= 25 || !isUniqueViolation(error)) throw error;
       await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));
@@ -99,7 +103,7 @@ export async function editComment({ commentId, editor, body }: { commentId: numb
   return prisma.$transaction(async (tx) => {
     const comment = await tx.comment.findUnique({
       where: { id: commentId },
-      select: { id: true, ordinal: true, authorId: true, status: true, body: true, revision: true },
+      select: { id: true, episodeId: true, ordinal: true, authorId: true, status: true, body: true, revision: true },
     });
     if (!comment) throw new CommentError("That comment does not exist.", 404);
     if (comment.authorId !== editor.id) throw new CommentError("You can only edit your own comments.", 403);
@@ -116,7 +120,9 @@ export async function editComment({ commentId, editor, body }: { commentId: numb
     });
     if (updated.count !== 1) throw new CommentError("The comment changed while you were editing it; reload and try again.", 409);
     // Claims on the comment follow its new text, or become orphans when their words are gone.
-    await reanchorClaims(tx, { target: { type: "comment", id: commentId }, text: commentCanonicalText({ format: "markdown", body }), revision: comment.revision + 1 });
+    const text = commentCanonicalText({ format: "markdown", body });
+    await reanchorClaims(tx, { target: { type: "comment", id: commentId }, text, revision: comment.revision + 1 });
+    await suggestForTarget(tx, { episodeId: comment.episodeId, target: { type: "comment", id: commentId }, text, revision: comment.revision + 1 });
     return { id: comment.id, ordinal: comment.ordinal, changed: true };
   });
 }

@@ -8,6 +8,7 @@ import { sourceKey } from "~/import/sources";
 import { slugify } from "~/import/text";
 import type { ParsedComment, ParsedDocument, ParseWarning } from "~/import/types";
 import { reanchorClaims } from "~/models/claim.server";
+import { suggestForTarget } from "~/models/suggestion.server";
 import { prisma } from "~/utils/db.server";
 
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
@@ -399,7 +400,7 @@ async function writeSections(tx: Tx, document: ParsedDocument, episodeId: number
     const plainText = canonicalText(blocks);
     const current = existing.get(section.label);
     if (!current) {
-      await tx.section.create({
+      const created = await tx.section.create({
         data: {
           episodeId,
           position,
@@ -410,6 +411,7 @@ async function writeSections(tx: Tx, document: ParsedDocument, episodeId: number
         },
         select: { id: true },
       });
+      await suggestForTarget(tx, { episodeId, target: { type: "section", id: created.id }, text: plainText, revision: 1 });
       changes.sectionsAdded++;
       continue;
     }
@@ -430,6 +432,7 @@ async function writeSections(tx: Tx, document: ParsedDocument, episodeId: number
     });
     if (!blocksChanged) continue;
     await reanchorClaims(tx, { target: { type: "section", id: current.id }, text: plainText, revision: current.revision + 1 });
+    await suggestForTarget(tx, { episodeId, target: { type: "section", id: current.id }, text: plainText, revision: current.revision + 1 });
     changes.sectionsUpdated++;
   }
 }
@@ -468,6 +471,7 @@ async function writeComments(tx: Tx, document: ParsedDocument, episodeId: number
         select: { id: true },
       });
       await reanchorClaims(tx, { target: { type: "comment", id: current.id }, text: body, revision: current.revision + 1 });
+      await suggestForTarget(tx, { episodeId, target: { type: "comment", id: current.id }, text: body, revision: current.revision + 1 });
       changes.commentsUpdated++;
       continue;
     }
@@ -498,6 +502,7 @@ async function writeComments(tx: Tx, document: ParsedDocument, episodeId: number
       },
       select: { id: true, ordinal: true, originalOrdinal: true, rootId: true, body: true, blocks: true, revision: true },
     });
+    await suggestForTarget(tx, { episodeId, target: { type: "comment", id: created.id }, text: body, revision: created.revision });
     byOriginal.set(comment.ordinal, created);
     changes.commentsAdded++;
   }

@@ -182,6 +182,9 @@ export default function ModerationQueuePage() {
         <TabLink to="/moderation?tab=orphans" current={tab === "orphans"}>
           Orphans ({orphanCount > QUEUE_COUNT_CAP ? `${QUEUE_COUNT_CAP.toLocaleString("en")}+` : orphanCount.toLocaleString("en")})
         </TabLink>
+        <TabLink to="/moderation/suggestions" current={false}>
+          Suggestions
+        </TabLink>
       </nav>
 
       {answer?.ok ? (
