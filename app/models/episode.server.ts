@@ -39,26 +39,35 @@ export async function listEpisodes({ page = 1 }: { page?: number } = {}) {
   };
 }
 
-export type SourcingSummary = { open: number; sourced: number; unsourced: number; dismissed: number };
+export type SourcingSummary = { open: number; sourced: number; unsourced: number; dismissed: number; suggested: number };
 
-const EMPTY_SOURCING: SourcingSummary = { open: 0, sourced: 0, unsourced: 0, dismissed: 0 };
+const EMPTY_SOURCING: SourcingSummary = { open: 0, sourced: 0, unsourced: 0, dismissed: 0, suggested: 0 };
 
 /**
  * How each episode's claims stand: open (flagged, with or without a proposed source), sourced,
- * unsourced, dismissed. Claims on comments no longer shown to readers are not counted.
+ * unsourced, dismissed, and the likely-unsourced sentences suggested to moderators. Claims on comments
+ * no longer shown to readers are not counted.
  */
 export async function getSourcingSummaries(episodeIds: number[]) {
   const summaries = new Map<number, SourcingSummary>();
   if (episodeIds.length === 0) return summaries;
-  const rows = await prisma.claim.groupBy({
-    by: ["episodeId", "state"],
-    where: {
-      episodeId: { in: episodeIds },
-      state: { not: "removed" },
-      OR: [{ commentId: null }, { comment: { status: "visible" } }],
-    },
-    _count: { _all: true },
-  });
+  const [rows, suggestions] = await Promise.all([
+    prisma.claim.groupBy({
+      by: ["episodeId", "state"],
+      where: {
+        episodeId: { in: episodeIds },
+        state: { not: "removed" },
+        OR: [{ commentId: null }, { comment: { status: "visible" } }],
+      },
+      _count: { _all: true },
+    }),
+    prisma.claimSuggestion.groupBy({
+      by: ["episodeId"],
+      where: { episodeId: { in: episodeIds }, status: "pending" },
+      _count: { _all: true },
+    }),
+  ]);
+  for (const row of suggestions) summaries.set(row.episodeId, { ...EMPTY_SOURCING, suggested: row._count._all });
   for (const row of rows) {
     const summary = summaries.get(row.episodeId) ?? { ...EMPTY_SOURCING };
     const key = row.state === "source_proposed" ? "open" : row.state;

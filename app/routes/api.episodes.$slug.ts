@@ -8,5 +8,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const episode = await getEpisodeBySlug(params.slug ?? "");
   if (!episode) return jsonResponse({ error: `No episode has the address "${params.slug}".` }, { status: 404 });
   const sourcing = await getSourcingSummaries([episode.id]);
-  return cacheForAnonymous(request, jsonResponse({ ...episodeJson(episode), sourcing: sourcing.get(episode.id) ?? { open: 0, sourced: 0, unsourced: 0, dismissed: 0 } }));
+  return cacheForAnonymous(request, jsonResponse({ ...episodeJson(episode), sourcing: sourcing.get(episode.id) ?? { open: 0, sourced: 0, unsourced: 0, dismissed: 0, suggested: 0 } }));
 }

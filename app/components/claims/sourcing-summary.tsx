@@ -1,12 +1,13 @@
 import { Link } from "@remix-run/react";
 
-export type SourcingSummaryData = { open: number; sourced: number; unsourced: number; dismissed: number };
+export type SourcingSummaryData = { open: number; sourced: number; unsourced: number; dismissed: number; suggested: number };
 
 const PARTS = [
   { key: "open", one: "claim needs a source", many: "claims need a source", className: "text-amber-800 dark:text-amber-300" },
   { key: "sourced", one: "sourced", many: "sourced", className: "text-emerald-800 dark:text-emerald-300" },
   { key: "unsourced", one: "unsourced", many: "unsourced", className: "text-red-800 dark:text-red-300" },
   { key: "dismissed", one: "dismissed", many: "dismissed", className: "text-stone-600 dark:text-stone-400" },
+  { key: "suggested", one: "suggested for review", many: "suggested for review", className: "text-stone-600 dark:text-stone-400" },
 ] as const;
 
 /** "2 claims need a source · 1 sourced": how an episode's flagged claims stand, linking to their list. */
