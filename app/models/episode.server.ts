@@ -80,24 +80,29 @@ export async function getSourcingSummaries(episodeIds: number[]) {
 
 const CITATION_SELECT = { blockIndex: true, pages: true, backReference: true, source: { select: SOURCE_SELECT } } as const;
 
+/** What the page and the JSON twin show of an episode above its sections. */
+const EPISODE_HEADER_SELECT = {
+  id: true,
+  slug: true,
+  kind: true,
+  number: true,
+  title: true,
+  publication: true,
+  author: true,
+  recordingNote: true,
+  summary: true,
+  authorBio: true,
+  intro: true,
+  highlights: true,
+  publishedOn: true,
+} as const;
+
 /** Everything the episode page and its JSON twin show. Hidden comments are the caller's to filter (see comment visibility). */
 export async function getEpisodeBySlug(slug: string) {
   return prisma.episode.findUnique({
     where: { slug },
     select: {
-      id: true,
-      slug: true,
-      kind: true,
-      number: true,
-      title: true,
-      publication: true,
-      author: true,
-      recordingNote: true,
-      summary: true,
-      authorBio: true,
-      intro: true,
-      highlights: true,
-      publishedOn: true,
+      ...EPISODE_HEADER_SELECT,
       declaredCommentCount: true,
       timeZone: true,
       createdAt: true,
@@ -210,19 +215,7 @@ export async function getEpisodePage(slug: string) {
   const episode = await prisma.episode.findUnique({
     where: { slug },
     select: {
-      id: true,
-      slug: true,
-      kind: true,
-      number: true,
-      title: true,
-      publication: true,
-      author: true,
-      recordingNote: true,
-      summary: true,
-      authorBio: true,
-      intro: true,
-      highlights: true,
-      publishedOn: true,
+      ...EPISODE_HEADER_SELECT,
       timeZone: true,
       sections: {
         orderBy: { position: "asc" },
