@@ -5,10 +5,10 @@ import path from "node:path";
 import { chromium, type Page } from "@playwright/test";
 import { buildIfNeeded } from "./build-if-needed";
 import { freePort } from "./db/embedded";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../tests/e2e/env";
 import { createMigratedDatabase, dropDatabase, startTestServer } from "../tests/setup/test-database";
 
 const OUT_DIR = "docs/screenshots";
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const PROGRAM_PATH = "/episodes/ftr-863-9-11-the-muslim-brotherhood-and-the-earth-island-boogie-part-2";
 const ARTICLE_PATH = "/episodes/taipei-times-why-isis-attacked-russia-and-why-moscow-blames-kyiv";
 const VIEWPORTS = [
@@ -70,16 +70,7 @@ try {
 
   browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
-    // The same flags as tests/playwright.config.ts: no sandbox as root, no background fetches.
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
+    args: CHROMIUM_ARGS,
   });
   fs.mkdirSync(OUT_DIR, { recursive: true });
   for (const viewport of VIEWPORTS) {

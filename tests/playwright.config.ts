@@ -1,7 +1,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig, devices } from "@playwright/test";
-import { BASE_URL, CHROMIUM_PATH } from "./e2e/env";
+import { BASE_URL, CHROMIUM_ARGS, CHROMIUM_PATH } from "./e2e/env";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -27,16 +27,7 @@ export default defineConfig({
         ...devices["Desktop Chrome"],
         launchOptions: {
           executablePath: CHROMIUM_PATH,
-          // Debian's Chromium on a machine without network: no sandbox as root, no background fetches.
-          args: [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-          ],
+          args: CHROMIUM_ARGS,
         },
       },
     },
