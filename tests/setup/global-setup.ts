@@ -1,6 +1,7 @@
 // Vitest global setup: one throwaway server and a migrated template database per run;
 // each worker clones the template (tests/setup/integration.ts).
 import type { TestProject } from "vitest/node";
+import { buildIfNeeded } from "../../scripts/build-if-needed";
 import { createMigratedDatabase, dropDatabasesLike, startTestServer } from "./test-database";
 
 declare module "vitest" {
@@ -11,6 +12,8 @@ declare module "vitest" {
 }
 
 export default async function setup(project: TestProject) {
+  // tests/http.ts serves the built app: build it when the sources changed since the last build.
+  await buildIfNeeded(() => {});
   const server = await startTestServer("vitest");
   const template = `footnote_test_template_${process.pid}`;
   await createMigratedDatabase(server, template);
