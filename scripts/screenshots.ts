@@ -5,7 +5,7 @@ import path from "node:path";
 import { chromium, type Page } from "@playwright/test";
 import { buildIfNeeded } from "./build-if-needed";
 import { freePort } from "./db/embedded";
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../tests/e2e/env";
+import { CHROMIUM_ARGS, requireChromium } from "../tests/e2e/browser";
 import { createMigratedDatabase, dropDatabase, startTestServer } from "../tests/setup/test-database";
 
 const OUT_DIR = "docs/screenshots";
@@ -20,10 +20,8 @@ type Shot = { name: string; path: string; fullPage: boolean; prepare?: (page: Pa
 
 const log = (line: string) => console.log(`[screenshots] ${line}`);
 
-if (!fs.existsSync(CHROMIUM_PATH)) {
-  console.error(`Chromium not found at ${CHROMIUM_PATH}: install it (apt-get install -y chromium) or set CHROMIUM_PATH.`);
-  process.exit(1);
-}
+const { executablePath, description } = requireChromium();
+log(`Chromium: ${description}`);
 
 await buildIfNeeded(log);
 
@@ -69,7 +67,7 @@ try {
   ];
 
   browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
+    executablePath,
     args: CHROMIUM_ARGS,
   });
   fs.mkdirSync(OUT_DIR, { recursive: true });

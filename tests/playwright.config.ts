@@ -1,9 +1,11 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig, devices } from "@playwright/test";
-import { BASE_URL, CHROMIUM_ARGS, CHROMIUM_PATH } from "./e2e/env";
+import { CHROMIUM_ARGS, chromium } from "./e2e/browser";
+import { BASE_URL } from "./e2e/env";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+const browser = chromium();
 
 export default defineConfig({
   testDir: path.join(here, "e2e"),
@@ -26,7 +28,8 @@ export default defineConfig({
       use: {
         ...devices["Desktop Chrome"],
         launchOptions: {
-          executablePath: CHROMIUM_PATH,
+          // None found: global-setup stops the run with one line saying what to install.
+          executablePath: browser.found ? browser.executablePath : undefined,
           args: CHROMIUM_ARGS,
         },
       },

@@ -1,16 +1,16 @@
 // Playwright global setup: a fresh database and a freshly started production server, both owned
 // by this run (an already-running server is never reused).
-import fs from "node:fs";
 import { startTestServer, createMigratedDatabase, dropDatabase } from "../setup/test-database";
-import { CHROMIUM_PATH, E2E_PORT } from "./env";
+import { chromium } from "./browser";
+import { E2E_PORT } from "./env";
 
 export default async function globalSetup() {
-  if (!fs.existsSync(CHROMIUM_PATH)) {
-    console.error(
-      `\nChromium not found at ${CHROMIUM_PATH}: install it (apt-get install -y chromium) or set CHROMIUM_PATH to a Chromium or Chrome binary.\n`,
-    );
+  const browser = chromium();
+  if (!browser.found) {
+    console.error(`\n${browser.problem}\n`);
     process.exit(1);
   }
+  console.log(`[e2e] Chromium: ${browser.description}`);
   const server = await startTestServer("e2e");
   const name = `footnote_e2e_${process.pid}`;
   process.env.DATABASE_URL = await createMigratedDatabase(server, name);
