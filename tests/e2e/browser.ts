@@ -68,12 +68,12 @@ function npmChromium(): ChromiumChoice {
   return { found: true, executablePath, source: "npm", description: `${NPM_PACKAGE} ${version} (${executablePath})` };
 }
 
-export function chooseChromium(env: NodeJS.ProcessEnv = process.env): ChromiumChoice {
+export function chooseChromium(env: Record<string, string | undefined> = process.env): ChromiumChoice {
   const named = env.CHROMIUM_PATH;
   if (named) {
     return isExecutable(named)
       ? { found: true, executablePath: named, source: "CHROMIUM_PATH", description: `CHROMIUM_PATH=${named}` }
-      : { found: false, problem: `No Chromium: CHROMIUM_PATH=${named} is not an executable file; ${INSTALL_HINT}, or unset CHROMIUM_PATH.` };
+      : { found: false, problem: `No Chromium: CHROMIUM_PATH=${named} is not an executable file; point it at a Chromium or Chrome binary, or unset it.` };
   }
   if (isExecutable(SYSTEM_CHROMIUM)) {
     return { found: true, executablePath: SYSTEM_CHROMIUM, source: "system", description: SYSTEM_CHROMIUM };
