@@ -172,70 +172,73 @@ export type FlagClaimArgs = {
  * target's canonical text (refused when it is not there, so a selection across two targets is refused);
  * a span overlapping a claim still open joins it instead of making a duplicate.
  */
-export async function flagClaim({ user, target, exact, prefix, suffix, start, reason, note }: FlagClaimArgs) {
+export async function flagClaim(args: FlagClaimArgs) {
+  return prisma.$transaction((tx) => flagClaimIn(tx, args));
+}
+
+/** flagClaim inside a caller's transaction (promoting a suggestion flags and decides in one). */
+export async function flagClaimIn(tx: Tx, { user, target, exact, prefix, suffix, start, reason, note }: FlagClaimArgs) {
   ensurePermitted(user, "claim:flag");
   const kind = target.type === "section" ? "section" : "comment";
   if (exact.trim() === "") throw new ClaimError("Select the text you want to flag.", 400);
   if (exact.trim().length > EXACT_MAX_LENGTH) throw new ClaimError(tooLong(), 400);
   if (reason === "other" && !note?.trim()) throw new ClaimError("Say what is wrong with this claim.", 400);
 
-  return prisma.$transaction(async (tx) => {
-    // One flag at a time per target: two flags on overlapping spans join one claim instead of racing to make two.
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`claims:${target.type}:${target.id}`}))`;
-    const { episodeId, text, revision } = await readTarget(tx, target);
-    if (typeof start === "number" && start >= text.length) throw new ClaimError(`That selection is outside the text of this ${kind}.`, 400);
-    const span = anchorQuote(text, { exact, prefix, suffix, start });
-    if (!span) throw new ClaimError(`That text is not in this ${kind}.`, 400);
-    if (span.end - span.start > EXACT_MAX_LENGTH) throw new ClaimError(tooLong(), 400);
-    const selectors = selectorsFor(text, span.start, span.end);
-    const targetWhere = target.type === "section" ? { sectionId: target.id } : { commentId: target.id };
+  // One flag at a time per target: two flags on overlapping spans join one claim instead of racing to make two.
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`claims:${target.type}:${target.id}`}))`;
+  const { episodeId, text, revision } = await readTarget(tx, target);
+  if (typeof start === "number" && start >= text.length) throw new ClaimError(`That selection is outside the text of this ${kind}.`, 400);
+  const span = anchorQuote(text, { exact, prefix, suffix, start });
+  if (!span) throw new ClaimError(`That text is not in this ${kind}.`, 400);
+  if (span.end - span.start > EXACT_MAX_LENGTH) throw new ClaimError(tooLong(), 400);
+  const selectors = selectorsFor(text, span.start, span.end);
+  const targetWhere = target.type === "section" ? { sectionId: target.id } : { commentId: target.id };
 
-    const candidates = (
-      await tx.claim.findMany({
-        where: { ...targetWhere, state: { in: OPEN }, start: { lt: span.end }, end: { gt: span.start } },
-        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-        select: { id: true, state: true, start: true, end: true, flags: { where: { userId: user.id }, select: { id: true } } },
-      })
-    )
-      .filter((claim) => spansOverlap(claim, span))
-      // The claim sharing the most text with the new span first; the oldest on a tie.
-      .map((claim) => ({ ...claim, shared: Math.min(claim.end, span.end) - Math.max(claim.start, span.start) }))
-      .sort((a, b) => b.shared - a.shared);
+  const candidates = (
+    await tx.claim.findMany({
+      where: { ...targetWhere, state: { in: OPEN }, start: { lt: span.end }, end: { gt: span.start } },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      select: { id: true, state: true, start: true, end: true, flags: { where: { userId: user.id }, select: { id: true } } },
+    })
+  )
+    .filter((claim) => spansOverlap(claim, span))
+    // The claim sharing the most text with the new span first; the oldest on a tie.
+    .map((claim) => ({ ...claim, shared: Math.min(claim.end, span.end) - Math.max(claim.start, span.start) }))
+    .sort((a, b) => b.shared - a.shared);
 
-    const flag = { userId: user.id, reason, note: note?.trim() || null };
-    for (const claim of candidates) {
-      if (claim.flags.length > 0) throw new ClaimError("You already flagged this claim.", 409);
-      // Only a claim still open takes the flag: one settled a moment ago is left as it is.
-      const joined = await tx.claim.updateMany({ where: { id: claim.id, state: { in: OPEN } }, data: { flaggerCount: { increment: 1 } } });
-      if (joined.count === 0) continue;
-      await tx.flag.create({ data: { claimId: claim.id, ...flag }, select: { id: true } });
-      await tx.claimEvent.create({
-        data: { claimId: claim.id, actorId: user.id, action: "flag-joined", fromState: claim.state, toState: claim.state, reason: flagEventReason(reason, flag.note) },
-        select: { id: true },
-      });
-      return { claimId: claim.id, joined: true };
-    }
-
-    const created = await tx.claim.create({
-      data: {
-        episodeId,
-        targetType: target.type,
-        ...targetWhere,
-        exact: selectors.exact,
-        prefix: selectors.prefix,
-        suffix: selectors.suffix,
-        start: selectors.start,
-        end: selectors.end,
-        targetRevision: revision,
-        flaggerCount: 1,
-        flags: { create: flag },
-        events: { create: { actorId: user.id, action: "flagged", fromState: null, toState: "open", reason: flagEventReason(reason, flag.note) } },
-      },
+  const flag = { userId: user.id, reason, note: note?.trim() || null };
+  for (const claim of candidates) {
+    if (claim.flags.length > 0) throw new ClaimError("You already flagged this claim.", 409);
+    // Only a claim still open takes the flag: one settled a moment ago is left as it is.
+    const joined = await tx.claim.updateMany({ where: { id: claim.id, state: { in: OPEN } }, data: { flaggerCount: { increment: 1 } } });
+    if (joined.count === 0) continue;
+    await tx.flag.create({ data: { claimId: claim.id, ...flag }, select: { id: true } });
+    await tx.claimEvent.create({
+      data: { claimId: claim.id, actorId: user.id, action: "flag-joined", fromState: claim.state, toState: claim.state, reason: flagEventReason(reason, flag.note) },
       select: { id: true },
     });
-    if (target.type === "comment") await notifyCommentAuthor(tx, { commentId: target.id, claimId: created.id, actorId: user.id });
-    return { claimId: created.id, joined: false };
+    return { claimId: claim.id, joined: true };
+  }
+
+  const created = await tx.claim.create({
+    data: {
+      episodeId,
+      targetType: target.type,
+      ...targetWhere,
+      exact: selectors.exact,
+      prefix: selectors.prefix,
+      suffix: selectors.suffix,
+      start: selectors.start,
+      end: selectors.end,
+      targetRevision: revision,
+      flaggerCount: 1,
+      flags: { create: flag },
+      events: { create: { actorId: user.id, action: "flagged", fromState: null, toState: "open", reason: flagEventReason(reason, flag.note) } },
+    },
+    select: { id: true },
   });
+  if (target.type === "comment") await notifyCommentAuthor(tx, { commentId: target.id, claimId: created.id, actorId: user.id });
+  return { claimId: created.id, joined: false };
 }
 
 /** Tells everyone who flagged a claim that it was settled (not the moderator who settled it). */
