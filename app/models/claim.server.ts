@@ -299,26 +299,48 @@ export async function reanchorClaims(tx: Tx, { target, text, revision }: { targe
 
 export type NewSource = { url: string; title: string; outlet: string | null; date: string | null };
 
-/** A source typed in by a member joins the library, or is found there when the same work is already in it. */
-async function findOrCreateSource(tx: Tx, source: NewSource, createdById: number) {
-  const key = sourceKey({ title: source.title, authors: [], outlet: source.outlet, url: source.url });
-  const existing = await tx.source.findUnique({ where: { key }, select: { id: true } });
-  if (existing) return existing.id;
-  const created = await tx.source.create({
-    data: {
-      key,
-      kind: source.outlet ? "article" : "web",
-      title: source.title,
-      authors: [],
-      outlet: source.outlet,
-      date: source.date ? new Date(`${source.date}T00:00:00Z`) : null,
-      year: source.date ? Number(source.date.slice(0, 4)) : null,
-      url: source.url,
-      createdById,
-    },
-    select: { id: true },
+/**
+ * The new source a member typed is already in the library (the same address, normalised): it is shown
+ * to them, and attached only when they confirm it (`confirmSourceId`). Nothing is written meanwhile.
+ */
+export class SourceMatchError extends ClaimError {
+  constructor(public readonly source: ClaimSource) {
+    super(`This address is already in the library as source #${source.id}. Check that it is the source you mean, then confirm.`, 409);
+  }
+}
+
+/**
+ * A source typed in by a member joins the library under its identity (docs/decisions/0008): with an
+ * address, the normalised URL, so a title never attaches it to another page. The same address already in
+ * the library is attached only once the member confirmed that source; two members adding it at the same
+ * moment never collide (the second is shown the first one's source).
+ */
+async function findOrCreateSource(tx: Tx, source: NewSource, createdById: number, confirmSourceId: number | undefined) {
+  const fields = {
+    kind: source.outlet ? ("article" as const) : ("web" as const),
+    title: source.title,
+    authors: [],
+    outlet: source.outlet,
+    date: source.date,
+    year: source.date ? Number(source.date.slice(0, 4)) : null,
+    isbn: null,
+    url: source.url,
+  };
+  const key = sourceKey(fields);
+  const existing = await tx.source.findUnique({ where: { key }, select: SOURCE_SELECT });
+  if (existing) {
+    if (existing.id === confirmSourceId) return existing.id;
+    throw new SourceMatchError(existing);
+  }
+  const created = await tx.source.createMany({
+    data: [{ ...fields, key, date: source.date ? new Date(`${source.date}T00:00:00Z`) : null, createdById }],
+    skipDuplicates: true,
   });
-  return created.id;
+  const row = await tx.source.findUnique({ where: { key }, select: SOURCE_SELECT });
+  if (!row) throw new ClaimError("The source could not be saved. Please try again.", 409);
+  // Someone added the same address a moment ago: show it, as if it had been there before.
+  if (created.count === 0 && row.id !== confirmSourceId) throw new SourceMatchError(row);
+  return row.id;
 }
 
 /**
@@ -330,12 +352,15 @@ export async function proposeSource({
   claimId,
   sourceId,
   newSource,
+  confirmSourceId,
   quote,
 }: {
   user: ClaimActor;
   claimId: number;
   sourceId?: number;
   newSource?: NewSource;
+  /** The library's source the member confirmed when their new source matched it. */
+  confirmSourceId?: number;
   quote: string;
 }) {
   ensurePermitted(user, "claim:propose-source");
@@ -357,7 +382,7 @@ export async function proposeSource({
       if (!source) throw new ClaimError(`The library has no source number ${sourceId}.`, 404);
       chosen = source.id;
     } else {
-      chosen = await findOrCreateSource(tx, newSource!, user.id);
+      chosen = await findOrCreateSource(tx, newSource!, user.id, confirmSourceId);
     }
     const already = await tx.sourceProposal.findFirst({ where: { claimId, sourceId: chosen, status: "pending" }, select: { id: true } });
     if (already) throw new ClaimError("That source is already proposed for this claim.", 409);
