@@ -1,6 +1,8 @@
-// On `npm start`: imports the documents in seeds/ that are not imported yet (by content hash).
+// On `npm start`: imports the documents in seeds/ not imported yet by this parser (by content hash and
+// parser version): a seed read by an older parser is imported again, which updates its episode.
 import fs from "node:fs";
 import path from "node:path";
+import { PARSER_VERSION } from "../app/import/parse";
 import { contentHash, importDocument } from "../app/models/import.server";
 import { prisma } from "../app/utils/db.server";
 
@@ -10,7 +12,7 @@ export async function importSeedDirectory(directory: string, timeZone: string, l
   for (const name of files) {
     const bytes = fs.readFileSync(path.join(directory, name));
     const known = await prisma.import.findFirst({
-      where: { contentHash: contentHash(bytes), outcome: { not: "failed" } },
+      where: { contentHash: contentHash(bytes), parserVersion: PARSER_VERSION, outcome: { not: "failed" } },
       select: { id: true },
     });
     if (known) continue;

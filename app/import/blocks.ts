@@ -81,6 +81,7 @@ export function toTextBlocks(units: readonly Unit[]): TextBlock[] {
 export function citeSource(context: ParseContext, unit: Unit, cited: CitedSource): Block {
   const sourceIndex = context.registry.add(cited.source);
   context.lastSourceIndex = sourceIndex;
+  context.lastPages = cited.pages;
   return {
     type: "citation",
     citation: { sourceIndex, pages: cited.pages, raw: unit.text, backReference: false, line: unit.lines[0] ?? 0 },
@@ -88,7 +89,10 @@ export function citeSource(context: ParseContext, unit: Unit, cited: CitedSource
   };
 }
 
-/** "(Idem.)" / "(Ibid.; pp. 10–11.)" → a citation of the previous source with its own pages, or null with a warning. */
+/**
+ * "(Idem.)" repeats the whole preceding citation, its pages included; "(Ibid.; pp. 10–11.)" cites the
+ * same source at its own pages. Null with a warning when nothing was cited before.
+ */
 export function citeBackReference(context: ParseContext, unit: Unit): Block | null {
   const reference = parseBackReference(unit.text);
   if (!reference) return null;
@@ -97,11 +101,13 @@ export function citeBackReference(context: ParseContext, unit: Unit): Block | nu
     warn(context, line, `"${unit.text}" refers back to a source, but no source was cited before it`);
     return null;
   }
+  const pages = reference.pages ?? context.lastPages;
+  context.lastPages = pages;
   return {
     type: "citation",
     citation: {
       sourceIndex: context.lastSourceIndex,
-      pages: reference.pages,
+      pages,
       raw: unit.text,
       backReference: true,
       line,

@@ -10,6 +10,8 @@ export interface ParseContext {
   registry: SourceRegistry;
   /** Index of the most recently cited source, which "(Idem.)" and "(Ibid.)" point back to. */
   lastSourceIndex: number | null;
+  /** Pages of the most recent citation: "(Idem.)" repeats them, "(Ibid.; p. 11.)" gives its own. */
+  lastPages: string | null;
   timeZone: string;
 }
 
@@ -20,6 +22,7 @@ export function createContext(timeZone: string): ParseContext {
     structural: [],
     registry: createSourceRegistry(),
     lastSourceIndex: null,
+    lastPages: null,
     timeZone,
   };
 }

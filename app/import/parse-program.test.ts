@@ -101,7 +101,7 @@ describe("FTR #863 program page: sections and sources", () => {
     const [idem] = citations(section("5").blocks);
     const [ibid6] = citations(section("6").blocks);
     const [ibid7] = citations(section("7").blocks);
-    expect(idem).toMatchObject({ sourceIndex: fromSection4?.sourceIndex, backReference: true, pages: null, raw: "(Idem.)" });
+    expect(idem).toMatchObject({ sourceIndex: fromSection4?.sourceIndex, backReference: true, pages: "p. 10", raw: "(Idem.)" });
     expect(ibid6).toMatchObject({ sourceIndex: fromSection4?.sourceIndex, backReference: true, pages: "pp. 10–11" });
     expect(ibid7).toMatchObject({ sourceIndex: fromSection4?.sourceIndex, backReference: true, pages: "p. 11" });
   });

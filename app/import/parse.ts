@@ -72,6 +72,12 @@ function salvage(lines: readonly SourceLine[], error: unknown): ParsedDocument {
  * Parses one episode document (a "For The Record" program page, a news article, or anything else).
  * Pure and total: never throws; whatever it cannot place is reported in `warnings`.
  */
+/**
+ * Bumped whenever the parser reads the same bytes differently: an import of a file already imported
+ * by an older version is read again (2: "(Idem.)" keeps the pages it repeats, sources get their identity).
+ */
+export const PARSER_VERSION = 2;
+
 export function parseDocument(text: string, options: ParseOptions = {}): ParsedDocument {
   let lines: SourceLine[] = [];
   try {

@@ -33,21 +33,58 @@ export function normalizeIsbn(text: string): string | null {
   return isbn.length >= 10 ? isbn : null;
 }
 
-/** Stable identity of a source: normalised title and first author (or outlet), or the URL. */
-export function sourceKey(source: Pick<ParsedSource, "title" | "authors" | "outlet" | "url">): string {
-  if (source.url && source.title === source.url) return `url:${normalizeUrl(source.url)}`;
-  const by = source.authors[0] ?? source.outlet ?? "";
-  return `${slugify(source.title)}|${slugify(by)}`;
+// Identity of a source (docs/decisions/0008-source-identity.md). The same rules are written in SQL as
+// footnote_source_identity (migration 20261130020100_source_identity), which re-keyed the sources
+// already stored: both sides use only explicit ASCII sets, so they agree on every input.
+
+/** Characters read as a space when texts are compared: ASCII punctuation and the typographic quotes and dashes. */
+const IDENTITY_PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~‘’“”„«»–—…·\u00a0";
+const IDENTITY_SPACES = /[ \t\n\r\f\v]+/g;
+
+function asciiLower(text: string) {
+  return text.replace(/[A-Z]/g, (letter) => letter.toLowerCase());
 }
 
-/** URL compared without scheme, "www.", letter case of the host, or a trailing slash. */
+/**
+ * A title, outlet or name as compared: ASCII letters in lower case, punctuation and runs of spaces as one
+ * space. Letters of every script are kept, so all-CJK titles stay apart; a title of punctuation only is
+ * compared as written.
+ */
+export function identityText(text: string): string {
+  let folded = "";
+  for (const character of asciiLower(text)) folded += IDENTITY_PUNCTUATION.includes(character) ? " " : character;
+  folded = folded.replace(IDENTITY_SPACES, " ").replace(/^ | $/g, "");
+  return folded === "" ? text.replace(IDENTITY_SPACES, " ").replace(/^ | $/g, "") : folded;
+}
+
+/** URL compared without scheme, "www.", fragment, letter case of the host, or trailing slashes; query kept. */
 export function normalizeUrl(url: string): string {
   return url
-    .trim()
+    .replace(/^[ \t\n\r]+|[ \t\n\r]+$/g, "")
+    .replace(/#.*$/s, "")
     .replace(/^https?:\/\//i, "")
     .replace(/^www\./i, "")
-    .replace(/^[^/]+/, (host) => host.toLowerCase())
+    .replace(/^[^/?]*/, (host) => asciiLower(host))
     .replace(/\/+$/, "");
+}
+
+type IdentityFields = Pick<ParsedSource, "kind" | "title" | "authors" | "outlet" | "date" | "year" | "isbn" | "url">;
+
+/**
+ * Stable identity of a source, shared across the archive: a book by its ISBN, else by title + authors +
+ * year; any other source with an address by its normalised URL; without one, by title + outlet + date.
+ */
+export function sourceKey(source: IdentityFields): string {
+  if (source.kind === "book" && source.isbn) return `isbn:${source.isbn}`;
+  if (source.url) return `url:${normalizeUrl(source.url)}`;
+  if (source.kind === "book") return bookKey(source);
+  const when = source.date ?? (source.year === null ? "" : String(source.year));
+  return `text:${identityText(source.title)}|${identityText(source.outlet ?? "")}|${when}`;
+}
+
+/** A book's identity without its ISBN: a citation that omits the ISBN still names the same book. */
+function bookKey(source: IdentityFields) {
+  return `book:${identityText(source.title)}|${source.authors.map(identityText).join(" & ")}|${source.year ?? ""}`;
 }
 
 function emptySource(kind: SourceKind, title: string): Omit<ParsedSource, "key"> {
@@ -261,17 +298,26 @@ export interface SourceRegistry {
 export function createSourceRegistry(): SourceRegistry {
   const sources: ParsedSource[] = [];
   const indexByKey = new Map<string, number>();
+  // A book is known by its ISBN and by title + authors + year: a citation with either finds it.
+  const keysOf = (source: ParsedSource) => (source.kind === "book" ? [source.key, bookKey(source)] : [source.key]);
   return {
     sources,
     add(source) {
-      const existing = indexByKey.get(source.key);
+      const existing = keysOf(source)
+        .map((key) => indexByKey.get(key))
+        .find((index) => index !== undefined);
       if (existing !== undefined) {
         const known = sources[existing];
-        if (known) sources[existing] = mergeSource(known, source);
+        if (known) {
+          const merged = mergeSource(known, source);
+          // A book first cited without its ISBN takes the ISBN's identity when a later citation gives it.
+          sources[existing] = { ...merged, key: sourceKey(merged) };
+          for (const key of keysOf(sources[existing]!)) indexByKey.set(key, existing);
+        }
         return existing;
       }
       sources.push(source);
-      indexByKey.set(source.key, sources.length - 1);
+      for (const key of keysOf(source)) indexByKey.set(key, sources.length - 1);
       return sources.length - 1;
     },
   };

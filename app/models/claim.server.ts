@@ -172,70 +172,73 @@ export type FlagClaimArgs = {
  * target's canonical text (refused when it is not there, so a selection across two targets is refused);
  * a span overlapping a claim still open joins it instead of making a duplicate.
  */
-export async function flagClaim({ user, target, exact, prefix, suffix, start, reason, note }: FlagClaimArgs) {
+export async function flagClaim(args: FlagClaimArgs) {
+  return prisma.$transaction((tx) => flagClaimIn(tx, args));
+}
+
+/** flagClaim inside a caller's transaction (promoting a suggestion flags and decides in one). */
+export async function flagClaimIn(tx: Tx, { user, target, exact, prefix, suffix, start, reason, note }: FlagClaimArgs) {
   ensurePermitted(user, "claim:flag");
   const kind = target.type === "section" ? "section" : "comment";
   if (exact.trim() === "") throw new ClaimError("Select the text you want to flag.", 400);
   if (exact.trim().length > EXACT_MAX_LENGTH) throw new ClaimError(tooLong(), 400);
   if (reason === "other" && !note?.trim()) throw new ClaimError("Say what is wrong with this claim.", 400);
 
-  return prisma.$transaction(async (tx) => {
-    // One flag at a time per target: two flags on overlapping spans join one claim instead of racing to make two.
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`claims:${target.type}:${target.id}`}))`;
-    const { episodeId, text, revision } = await readTarget(tx, target);
-    if (typeof start === "number" && start >= text.length) throw new ClaimError(`That selection is outside the text of this ${kind}.`, 400);
-    const span = anchorQuote(text, { exact, prefix, suffix, start });
-    if (!span) throw new ClaimError(`That text is not in this ${kind}.`, 400);
-    if (span.end - span.start > EXACT_MAX_LENGTH) throw new ClaimError(tooLong(), 400);
-    const selectors = selectorsFor(text, span.start, span.end);
-    const targetWhere = target.type === "section" ? { sectionId: target.id } : { commentId: target.id };
+  // One flag at a time per target: two flags on overlapping spans join one claim instead of racing to make two.
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`claims:${target.type}:${target.id}`}))`;
+  const { episodeId, text, revision } = await readTarget(tx, target);
+  if (typeof start === "number" && start >= text.length) throw new ClaimError(`That selection is outside the text of this ${kind}.`, 400);
+  const span = anchorQuote(text, { exact, prefix, suffix, start });
+  if (!span) throw new ClaimError(`That text is not in this ${kind}.`, 400);
+  if (span.end - span.start > EXACT_MAX_LENGTH) throw new ClaimError(tooLong(), 400);
+  const selectors = selectorsFor(text, span.start, span.end);
+  const targetWhere = target.type === "section" ? { sectionId: target.id } : { commentId: target.id };
 
-    const candidates = (
-      await tx.claim.findMany({
-        where: { ...targetWhere, state: { in: OPEN }, start: { lt: span.end }, end: { gt: span.start } },
-        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-        select: { id: true, state: true, start: true, end: true, flags: { where: { userId: user.id }, select: { id: true } } },
-      })
-    )
-      .filter((claim) => spansOverlap(claim, span))
-      // The claim sharing the most text with the new span first; the oldest on a tie.
-      .map((claim) => ({ ...claim, shared: Math.min(claim.end, span.end) - Math.max(claim.start, span.start) }))
-      .sort((a, b) => b.shared - a.shared);
+  const candidates = (
+    await tx.claim.findMany({
+      where: { ...targetWhere, state: { in: OPEN }, start: { lt: span.end }, end: { gt: span.start } },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      select: { id: true, state: true, start: true, end: true, flags: { where: { userId: user.id }, select: { id: true } } },
+    })
+  )
+    .filter((claim) => spansOverlap(claim, span))
+    // The claim sharing the most text with the new span first; the oldest on a tie.
+    .map((claim) => ({ ...claim, shared: Math.min(claim.end, span.end) - Math.max(claim.start, span.start) }))
+    .sort((a, b) => b.shared - a.shared);
 
-    const flag = { userId: user.id, reason, note: note?.trim() || null };
-    for (const claim of candidates) {
-      if (claim.flags.length > 0) throw new ClaimError("You already flagged this claim.", 409);
-      // Only a claim still open takes the flag: one settled a moment ago is left as it is.
-      const joined = await tx.claim.updateMany({ where: { id: claim.id, state: { in: OPEN } }, data: { flaggerCount: { increment: 1 } } });
-      if (joined.count === 0) continue;
-      await tx.flag.create({ data: { claimId: claim.id, ...flag }, select: { id: true } });
-      await tx.claimEvent.create({
-        data: { claimId: claim.id, actorId: user.id, action: "flag-joined", fromState: claim.state, toState: claim.state, reason: flagEventReason(reason, flag.note) },
-        select: { id: true },
-      });
-      return { claimId: claim.id, joined: true };
-    }
-
-    const created = await tx.claim.create({
-      data: {
-        episodeId,
-        targetType: target.type,
-        ...targetWhere,
-        exact: selectors.exact,
-        prefix: selectors.prefix,
-        suffix: selectors.suffix,
-        start: selectors.start,
-        end: selectors.end,
-        targetRevision: revision,
-        flaggerCount: 1,
-        flags: { create: flag },
-        events: { create: { actorId: user.id, action: "flagged", fromState: null, toState: "open", reason: flagEventReason(reason, flag.note) } },
-      },
+  const flag = { userId: user.id, reason, note: note?.trim() || null };
+  for (const claim of candidates) {
+    if (claim.flags.length > 0) throw new ClaimError("You already flagged this claim.", 409);
+    // Only a claim still open takes the flag: one settled a moment ago is left as it is.
+    const joined = await tx.claim.updateMany({ where: { id: claim.id, state: { in: OPEN } }, data: { flaggerCount: { increment: 1 } } });
+    if (joined.count === 0) continue;
+    await tx.flag.create({ data: { claimId: claim.id, ...flag }, select: { id: true } });
+    await tx.claimEvent.create({
+      data: { claimId: claim.id, actorId: user.id, action: "flag-joined", fromState: claim.state, toState: claim.state, reason: flagEventReason(reason, flag.note) },
       select: { id: true },
     });
-    if (target.type === "comment") await notifyCommentAuthor(tx, { commentId: target.id, claimId: created.id, actorId: user.id });
-    return { claimId: created.id, joined: false };
+    return { claimId: claim.id, joined: true };
+  }
+
+  const created = await tx.claim.create({
+    data: {
+      episodeId,
+      targetType: target.type,
+      ...targetWhere,
+      exact: selectors.exact,
+      prefix: selectors.prefix,
+      suffix: selectors.suffix,
+      start: selectors.start,
+      end: selectors.end,
+      targetRevision: revision,
+      flaggerCount: 1,
+      flags: { create: flag },
+      events: { create: { actorId: user.id, action: "flagged", fromState: null, toState: "open", reason: flagEventReason(reason, flag.note) } },
+    },
+    select: { id: true },
   });
+  if (target.type === "comment") await notifyCommentAuthor(tx, { commentId: target.id, claimId: created.id, actorId: user.id });
+  return { claimId: created.id, joined: false };
 }
 
 /** Tells everyone who flagged a claim that it was settled (not the moderator who settled it). */
@@ -296,26 +299,48 @@ export async function reanchorClaims(tx: Tx, { target, text, revision }: { targe
 
 export type NewSource = { url: string; title: string; outlet: string | null; date: string | null };
 
-/** A source typed in by a member joins the library, or is found there when the same work is already in it. */
-async function findOrCreateSource(tx: Tx, source: NewSource, createdById: number) {
-  const key = sourceKey({ title: source.title, authors: [], outlet: source.outlet, url: source.url });
-  const existing = await tx.source.findUnique({ where: { key }, select: { id: true } });
-  if (existing) return existing.id;
-  const created = await tx.source.create({
-    data: {
-      key,
-      kind: source.outlet ? "article" : "web",
-      title: source.title,
-      authors: [],
-      outlet: source.outlet,
-      date: source.date ? new Date(`${source.date}T00:00:00Z`) : null,
-      year: source.date ? Number(source.date.slice(0, 4)) : null,
-      url: source.url,
-      createdById,
-    },
-    select: { id: true },
+/**
+ * The new source a member typed is already in the library (the same address, normalised): it is shown
+ * to them, and attached only when they confirm it (`confirmSourceId`). Nothing is written meanwhile.
+ */
+export class SourceMatchError extends ClaimError {
+  constructor(public readonly source: ClaimSource) {
+    super(`This address is already in the library as source #${source.id}. Check that it is the source you mean, then confirm.`, 409);
+  }
+}
+
+/**
+ * A source typed in by a member joins the library under its identity (docs/decisions/0008): with an
+ * address, the normalised URL, so a title never attaches it to another page. The same address already in
+ * the library is attached only once the member confirmed that source; two members adding it at the same
+ * moment never collide (the second is shown the first one's source).
+ */
+async function findOrCreateSource(tx: Tx, source: NewSource, createdById: number, confirmSourceId: number | undefined) {
+  const fields = {
+    kind: source.outlet ? ("article" as const) : ("web" as const),
+    title: source.title,
+    authors: [],
+    outlet: source.outlet,
+    date: source.date,
+    year: source.date ? Number(source.date.slice(0, 4)) : null,
+    isbn: null,
+    url: source.url,
+  };
+  const key = sourceKey(fields);
+  const existing = await tx.source.findUnique({ where: { key }, select: SOURCE_SELECT });
+  if (existing) {
+    if (existing.id === confirmSourceId) return existing.id;
+    throw new SourceMatchError(existing);
+  }
+  const created = await tx.source.createMany({
+    data: [{ ...fields, key, date: source.date ? new Date(`${source.date}T00:00:00Z`) : null, createdById }],
+    skipDuplicates: true,
   });
-  return created.id;
+  const row = await tx.source.findUnique({ where: { key }, select: SOURCE_SELECT });
+  if (!row) throw new ClaimError("The source could not be saved. Please try again.", 409);
+  // Someone added the same address a moment ago: show it, as if it had been there before.
+  if (created.count === 0 && row.id !== confirmSourceId) throw new SourceMatchError(row);
+  return row.id;
 }
 
 /**
@@ -327,12 +352,15 @@ export async function proposeSource({
   claimId,
   sourceId,
   newSource,
+  confirmSourceId,
   quote,
 }: {
   user: ClaimActor;
   claimId: number;
   sourceId?: number;
   newSource?: NewSource;
+  /** The library's source the member confirmed when their new source matched it. */
+  confirmSourceId?: number;
   quote: string;
 }) {
   ensurePermitted(user, "claim:propose-source");
@@ -354,7 +382,7 @@ export async function proposeSource({
       if (!source) throw new ClaimError(`The library has no source number ${sourceId}.`, 404);
       chosen = source.id;
     } else {
-      chosen = await findOrCreateSource(tx, newSource!, user.id);
+      chosen = await findOrCreateSource(tx, newSource!, user.id, confirmSourceId);
     }
     const already = await tx.sourceProposal.findFirst({ where: { claimId, sourceId: chosen, status: "pending" }, select: { id: true } });
     if (already) throw new ClaimError("That source is already proposed for this claim.", 409);

@@ -1,7 +1,7 @@
 import type { Prisma } from "@prisma/client";
 import { reanchorClaims } from "~/models/claim.server";
 import { commentCanonicalText } from "~/utils/canonical-text.server";
-import { suggestForTarget } from "~/models/suggestion.server";
+import { suggestForTarget, type SuggestForTargetArgs } from "~/models/suggestion.server";
 import { prisma } from "~/utils/db.server";
 
 const FEED_COMMENT_SELECT = {
@@ -45,26 +45,39 @@ type Actor = { id: number };
 
 /**
  * Posts a comment or a reply. Replies land under their parent; the parent's author (or the account
- * linked to the imported author) is notified. One SQL statement: this is the forum's hot write path
- * (docs/performance.md). Numbers are the episode's next free one; two comments racing for the same
- * number are settled by the unique index, and the loser retries.
+ * linked to the imported author) is notified. One transaction: the episode's comment numbers are taken
+ * one at a time (an advisory lock per episode, so no retry and no second insert), and the suggestions
+ * of the new text are computed in it (docs/claims.md).
  */
 export async function createComment({ episodeId, parentId, author, body }: { episodeId: number; parentId: number | null; author: Actor; body: string }) {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      const comment = await insertComment({ episodeId, parentId, authorId: author.id, body });
-      // Likely-unsourced sentences for the moderators' suggestions tab (docs/claims.md).
-      await suggestForTarget(prisma, { episodeId, target: { type: "comment", id: comment.id }, text: commentCanonicalText({ format: "markdown", body }), revision: 1 });
-      return comment;
-    } catch (error) {
-      if (attempt >= 25 || !isUniqueViolation(error)) throw error;
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));
-    }
+  return prisma.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`comments:${episodeId}`}))`;
+    const comment = await insertComment(tx, { episodeId, parentId, authorId: author.id, body });
+    await suggestWithoutFailing(tx, { episodeId, target: { type: "comment", id: comment.id }, text: commentCanonicalText({ format: "markdown", body }), revision: 1 });
+    return comment;
+  });
+}
+
+/**
+ * Suggestions are the moderators' helpers, not part of what the author wrote: when computing them fails,
+ * the write they belong to still commits (without them; the next edit or `npm run suggestions` makes them).
+ */
+async function suggestWithoutFailing(tx: Prisma.TransactionClient, args: SuggestForTargetArgs) {
+  await tx.$executeRaw`SAVEPOINT suggestions`;
+  try {
+    await suggestForTarget(tx, args);
+    await tx.$executeRaw`RELEASE SAVEPOINT suggestions`;
+  } catch (error) {
+    await tx.$executeRaw`ROLLBACK TO SAVEPOINT suggestions`;
+    console.error(`[footnote] suggestions for ${args.target.type} ${args.target.id} not computed:`, (error as Error).message);
   }
 }
 
-async function insertComment({ episodeId, parentId, authorId, body }: { episodeId: number; parentId: number | null; authorId: number; body: string }) {
-  const [row] = await prisma.$queryRaw<{ id: number | null; ordinal: number | null; parentId: number | null; parentStatus: string | null }[]>`
+async function insertComment(
+  tx: Prisma.TransactionClient,
+  { episodeId, parentId, authorId, body }: { episodeId: number; parentId: number | null; authorId: number; body: string },
+) {
+  const [row] = await tx.$queryRaw<{ id: number | null; ordinal: number | null; parentId: number | null; parentStatus: string | null }[]>`
     WITH parent AS (
       SELECT c.id, c."rootId", c.status, COALESCE(c."authorId", a."linkedUserId") AS recipient
       FROM "Comment" c LEFT JOIN "ImportedAuthor" a ON a.id = c."importedAuthorId"
@@ -93,11 +106,6 @@ async function insertComment({ episodeId, parentId, authorId, body }: { episodeI
   return { id: row.id, ordinal: row.ordinal, parentId: row.parentId };
 }
 
-function isUniqueViolation(error: unknown) {
-  const text = `${(error as { code?: string }).code ?? ""} ${(error as Error).message ?? ""} ${JSON.stringify((error as { meta?: unknown }).meta ?? {})}`;
-  return text.includes("23505") || text.includes("P2002") || text.includes("Unique constraint");
-}
-
 /** The author edits their own comment; the previous text is kept as a revision. */
 export async function editComment({ commentId, editor, body }: { commentId: number; editor: Actor; body: string }) {
   return prisma.$transaction(async (tx) => {
@@ -122,23 +130,29 @@ export async function editComment({ commentId, editor, body }: { commentId: numb
     // Claims on the comment follow its new text, or become orphans when their words are gone.
     const text = commentCanonicalText({ format: "markdown", body });
     await reanchorClaims(tx, { target: { type: "comment", id: commentId }, text, revision: comment.revision + 1 });
-    await suggestForTarget(tx, { episodeId: comment.episodeId, target: { type: "comment", id: commentId }, text, revision: comment.revision + 1 });
+    await suggestWithoutFailing(tx, { episodeId: comment.episodeId, target: { type: "comment", id: commentId }, text, revision: comment.revision + 1 });
     return { id: comment.id, ordinal: comment.ordinal, changed: true };
   });
 }
 
-/** The author deletes their own comment: it stays in the thread as "deleted by the author". */
+/**
+ * The author deletes their own comment: it stays in the thread as "deleted by the author". The update
+ * is guarded by the status it read, so a moderator's hide made in the meantime is never overwritten.
+ */
 export async function deleteOwnComment({ commentId, actor }: { commentId: number; actor: Actor }) {
   const comment = await prisma.comment.findUnique({ where: { id: commentId }, select: { id: true, ordinal: true, authorId: true, status: true } });
   if (!comment) throw new CommentError("That comment does not exist.", 404);
   if (comment.authorId !== actor.id) throw new CommentError("You can only delete your own comments.", 403);
   if (comment.status === "deleted") return comment;
-  if (comment.status !== "visible") throw new CommentError("A moderator already hid this comment.", 409);
-  await prisma.comment.update({
-    where: { id: commentId },
+  const deleted = await prisma.comment.updateMany({
+    where: { id: commentId, authorId: actor.id, status: "visible" },
     data: { status: "deleted", statusChangedAt: new Date(), statusReason: "deleted by the author" },
-    select: { id: true },
   });
+  if (deleted.count === 0) {
+    const now = await prisma.comment.findUnique({ where: { id: commentId }, select: { status: true } });
+    if (now?.status === "deleted") return comment;
+    throw new CommentError("A moderator hid this comment, so it stays hidden: it cannot be deleted.", 409);
+  }
   return comment;
 }
 

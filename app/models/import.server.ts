@@ -2,7 +2,7 @@
 // same file changes nothing; an updated capture adds what is new and updates what changed.
 import { createHash } from "node:crypto";
 import type { EpisodeKind, ImportOutcome, Prisma } from "@prisma/client";
-import { parseDocument } from "~/import/parse";
+import { parseDocument, PARSER_VERSION } from "~/import/parse";
 import { canonicalText, toStoredBlocks, type StoredBlock } from "~/import/stored-blocks";
 import { sourceKey } from "~/import/sources";
 import { slugify } from "~/import/text";
@@ -218,7 +218,7 @@ async function writeDocument(tx: Tx, input: WriteInput) {
   const existing = await findExistingEpisode(tx, document);
   if (existing) {
     const sameFile = await tx.import.findFirst({
-      where: { episodeId: existing.id, contentHash: hash, outcome: { not: "failed" } },
+      where: { episodeId: existing.id, contentHash: hash, parserVersion: PARSER_VERSION, outcome: { not: "failed" } },
       select: { id: true },
     });
     if (sameFile) return recordImport(tx, input, "unchanged", existing.id, changes);
@@ -245,6 +245,7 @@ async function recordImport(
     data: {
       fileName: input.fileName,
       contentHash: input.hash,
+      parserVersion: PARSER_VERSION,
       byteSize: input.byteSize,
       outcome,
       episodeId,
@@ -392,7 +393,7 @@ function citationRows(blocks: StoredBlock[], sourceIds: Map<string, number>) {
 async function writeSections(tx: Tx, document: ParsedDocument, episodeId: number, sourceIds: Map<string, number>, changes: ImportChanges) {
   const existing = new Map(
     (
-      await tx.section.findMany({ where: { episodeId }, select: { id: true, label: true, position: true, blocks: true, revision: true } })
+      await tx.section.findMany({ where: { episodeId }, select: { id: true, label: true, position: true, blocks: true, plainText: true, revision: true } })
     ).map((section) => [section.label, section]),
   );
   for (const [position, section] of document.sections.entries()) {
@@ -417,6 +418,16 @@ async function writeSections(tx: Tx, document: ParsedDocument, episodeId: number
     }
     const blocksChanged = !sameJson(current.blocks, blocks);
     if (!blocksChanged && current.position === position) continue;
+    if (blocksChanged && plainText === current.plainText) {
+      // Same text, other details (a citation's pages or source): no new revision, claims stay where they are.
+      await tx.section.update({
+        where: { id: current.id },
+        data: { position, blocks: blocks as unknown as Prisma.InputJsonValue, citations: { deleteMany: {}, create: citationRows(blocks, sourceIds) } },
+        select: { id: true },
+      });
+      changes.sectionsUpdated++;
+      continue;
+    }
     await tx.section.update({
       where: { id: current.id },
       data: blocksChanged
@@ -440,6 +451,8 @@ async function writeSections(tx: Tx, document: ParsedDocument, episodeId: number
 async function writeComments(tx: Tx, document: ParsedDocument, episodeId: number, sourceIds: Map<string, number>, changes: ImportChanges) {
   const comments = importableComments(document);
   if (comments.length === 0) return;
+  // The same lock as a member's new comment: both number comments after the episode's last one.
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`comments:${episodeId}`}))`;
   const authorIds = await importedAuthorIds(tx, comments);
   const rows = await tx.comment.findMany({
     where: { episodeId },
@@ -455,6 +468,16 @@ async function writeComments(tx: Tx, document: ParsedDocument, episodeId: number
     const current = byOriginal.get(comment.ordinal);
     if (current) {
       if (sameJson(current.blocks, blocks)) continue;
+      if (body === current.body) {
+        // Same text, other details (a citation's pages or source): not an edit of the comment.
+        await tx.comment.update({
+          where: { id: current.id },
+          data: { blocks: blocks as unknown as Prisma.InputJsonValue, citations: { deleteMany: {}, create: citationRows(blocks, sourceIds) } },
+          select: { id: true },
+        });
+        changes.commentsUpdated++;
+        continue;
+      }
       await tx.commentRevision.create({
         data: { commentId: current.id, revision: current.revision, body: current.body },
         select: { id: true },

@@ -3,7 +3,7 @@
 // a claim or discards it. A target's pending suggestions are recomputed whenever its text changes; decided
 // ones are kept, and a sentence already decided is not suggested again.
 import type { Prisma } from "@prisma/client";
-import { ClaimError, flagClaim, type ClaimActor, type ClaimTarget } from "~/models/claim.server";
+import { ClaimError, flagClaimIn, type ClaimActor, type ClaimTarget } from "~/models/claim.server";
 import { logModeratorAction } from "~/models/moderation-log.server";
 import { EXACT_MAX_LENGTH } from "~/schemas/claim";
 import { selectorsFor } from "~/utils/anchoring";
@@ -150,29 +150,28 @@ export async function discardSuggestion({ moderator, id, reason }: { moderator: 
 
 /**
  * Turns a suggestion into a claim: the moderator flags its sentence "no source" (joining a claim already
- * open on it, as any flag does), and the suggestion is marked promoted.
+ * open on it, as any flag does), and the suggestion is marked promoted, in one transaction. The
+ * suggestion's row is locked first: of two moderators promoting it at once, the second waits, then is told.
  */
 export async function promoteSuggestion({ moderator, id }: { moderator: ClaimActor; id: number }) {
   ensureModerator(moderator);
-  const suggestion = await prisma.claimSuggestion.findUnique({
-    where: { id },
-    select: { status: true, sectionId: true, commentId: true, exact: true, prefix: true, suffix: true, start: true },
-  });
-  if (!suggestion) throw new ClaimError("That suggestion does not exist.", 404);
-  if (suggestion.status !== "pending") throw new ClaimError(`That suggestion was already ${suggestion.status}.`, 409);
-  const target: ClaimTarget =
-    suggestion.sectionId !== null ? { type: "section", id: suggestion.sectionId } : { type: "comment", id: suggestion.commentId! };
-  // flagClaim runs its own transaction; the suggestion is marked after it, only if still pending.
-  const flagged = await flagClaim({
-    user: moderator,
-    target,
-    exact: suggestion.exact,
-    prefix: suggestion.prefix,
-    suffix: suggestion.suffix,
-    start: suggestion.start,
-    reason: "no_source",
-  });
-  await prisma.$transaction(async (tx) => {
+  return prisma.$transaction(async (tx) => {
+    const [suggestion] = await tx.$queryRaw<
+      { status: string; sectionId: number | null; commentId: number | null; exact: string; prefix: string; suffix: string; start: number }[]
+    >`SELECT status::text AS status, "sectionId", "commentId", exact, prefix, suffix, start FROM "ClaimSuggestion" WHERE id = ${id} FOR UPDATE`;
+    if (!suggestion) throw new ClaimError("That suggestion does not exist.", 404);
+    if (suggestion.status !== "pending") throw new ClaimError(`That suggestion was already ${suggestion.status}.`, 409);
+    const target: ClaimTarget =
+      suggestion.sectionId !== null ? { type: "section", id: suggestion.sectionId } : { type: "comment", id: suggestion.commentId! };
+    const flagged = await flagClaimIn(tx, {
+      user: moderator,
+      target,
+      exact: suggestion.exact,
+      prefix: suggestion.prefix,
+      suffix: suggestion.suffix,
+      start: suggestion.start,
+      reason: "no_source",
+    });
     await decide(tx, id, moderator, "promoted", flagged.claimId);
     await logModeratorAction(tx, {
       actorId: moderator.id,
@@ -182,6 +181,6 @@ export async function promoteSuggestion({ moderator, id }: { moderator: ClaimAct
       reason: null,
       details: { claimId: flagged.claimId, joined: flagged.joined },
     });
+    return { claimId: flagged.claimId, joined: flagged.joined };
   });
-  return { claimId: flagged.claimId, joined: flagged.joined };
 }

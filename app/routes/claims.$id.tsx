@@ -5,7 +5,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ClaimInContext } from "~/components/claims/claim-in-context";
 import { ClaimSourceCard } from "~/components/claims/claim-source";
 import { ClaimStateBadge, flaggerLabel } from "~/components/claims/claim-state-badge";
-import { ClaimError, getClaim, listEpisodeSources, proposeSource } from "~/models/claim.server";
+import { ClaimError, getClaim, listEpisodeSources, proposeSource, SourceMatchError, type ClaimSource } from "~/models/claim.server";
 import { CLAIM_STATE_LABELS, ClaimIdParamSchema, FLAG_REASON_LABELS, FLAG_REASONS, ProposeSourceSchema, QUOTE_MAX_LENGTH } from "~/schemas/claim";
 import { firstIssue } from "~/schemas/pagination";
 import { getUser, requirePermission } from "~/utils/auth.server";
@@ -51,7 +51,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 type ProposeField = "sourceId" | "url" | "title" | "outlet" | "date" | "quote";
 type ProposeErrors = Partial<Record<ProposeField | "form", string>>;
-type ProposeAnswer = { ok: false; errors: ProposeErrors; values: Partial<Record<ProposeField, string>> };
+/** `match`: the library's source with the address the member typed, shown for them to confirm. */
+type ProposeAnswer = { ok: false; errors: ProposeErrors; values: Partial<Record<ProposeField, string>>; match?: ClaimSource };
 
 const FIELDS: ProposeField[] = ["sourceId", "url", "title", "outlet", "date", "quote"];
 
@@ -83,9 +84,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
       user,
       claimId,
       quote,
-      ...(source.kind === "library" ? { sourceId: source.sourceId } : { newSource: source }),
+      ...(source.kind === "library"
+        ? { sourceId: source.sourceId }
+        : { newSource: { url: source.url, title: source.title, outlet: source.outlet, date: source.date }, confirmSourceId: source.confirmSourceId }),
     }));
   } catch (error) {
+    if (error instanceof SourceMatchError) return data<ProposeAnswer>({ ok: false, errors: {}, values, match: error.source }, { status: 409 });
     if (error instanceof ClaimError) return fail(error.status, { form: error.message });
     throw error;
   }
@@ -373,12 +377,31 @@ function ProposeForm({
           {error("quote")}
         </div>
 
+        {answer?.match ? (
+          <div role="alert" id={`${id}-match`} className="space-y-3 rounded-md border border-amber-300 bg-amber-50 p-4 dark:border-amber-800 dark:bg-amber-950">
+            <p className="text-sm text-amber-900 dark:text-amber-100">
+              This address is already in the library as source #{answer.match.id}. Is it the source you mean? Nothing is proposed until you
+              confirm; if it is not, change the address.
+            </p>
+            <ClaimSourceCard source={answer.match} />
+            <button
+              type="submit"
+              name="confirmSourceId"
+              value={answer.match.id}
+              disabled={busy}
+              className="rounded-md bg-accent-700 px-4 py-2 font-semibold text-white shadow-sm hover:bg-accent-600 disabled:cursor-wait disabled:opacity-70 dark:bg-accent-300 dark:text-stone-950 dark:hover:bg-accent-100"
+            >
+              Yes, propose source #{answer.match.id}
+            </button>
+          </div>
+        ) : null}
+
         <button
           type="submit"
           disabled={busy}
           className="rounded-md bg-accent-700 px-4 py-2 font-semibold text-white shadow-sm hover:bg-accent-600 disabled:cursor-wait disabled:opacity-70 dark:bg-accent-300 dark:text-stone-950 dark:hover:bg-accent-100"
         >
-          {busy ? "Proposing…" : "Propose this source"}
+          {busy ? "Proposing…" : answer?.match ? "Propose with the address as I changed it" : "Propose this source"}
         </button>
       </Form>
     </section>

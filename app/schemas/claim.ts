@@ -129,6 +129,8 @@ export const ProposeSourceSchema = z
         .optional(),
     ),
     title: OptionalText(300, "A title"),
+    /** Sent by the confirm button when the new source's address is already in the library. */
+    confirmSourceId: z.preprocess(blankAsMissing, idSchema("Confirm a source of the library by its number.").optional()),
     outlet: OptionalText(200, "An outlet"),
     date: z.preprocess(
       blankAsMissing,
@@ -158,14 +160,14 @@ export const ProposeSourceSchema = z
       if (value.title === undefined) context.addIssue({ code: "custom", path: ["title"], message: "Enter the title of the new source." });
     }
   })
-  .transform(({ intent, claimId, sourceId, url, title, outlet, date, quote }) => ({
+  .transform(({ intent, claimId, sourceId, url, title, outlet, date, confirmSourceId, quote }) => ({
     intent,
     claimId,
     quote,
     source:
       sourceId !== undefined
         ? ({ kind: "library", sourceId } as const)
-        : ({ kind: "new", url: url!, title: title!, outlet: outlet ?? null, date: date ?? null } as const),
+        : ({ kind: "new", url: url!, title: title!, outlet: outlet ?? null, date: date ?? null, confirmSourceId } as const),
   }));
 export type ProposeSourceInput = z.infer<typeof ProposeSourceSchema>;
 

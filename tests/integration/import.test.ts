@@ -61,13 +61,13 @@ describe("importing the seed documents", () => {
     expect(result.counts).toMatchObject({ sections: 21, comments: 9, threads: 7 });
   });
 
-  it("resolves (Idem.) and (Ibid.; pp. 10–11.) in sections 5–7 to the Labeviere book with their own pages", async () => {
+  it("resolves (Idem.) and (Ibid.; pp. 10–11.) in sections 5–7 to the Labeviere book: Idem with the pages it repeats, Ibid with its own", async () => {
     await importSeed(PROGRAM_FILE);
     const program = await programJson();
     const section = (label: string) => program.sections.find((s: { label: string }) => s.label === label);
     const book = { kind: "book", title: expect.stringContaining("Dollars for Terror"), authors: ["Richard Labeviere"], publisher: "Algora Press" };
     expect(section("4").sources).toEqual([expect.objectContaining({ ...book, pages: "p. 10" })]);
-    expect(section("5").sources).toEqual([expect.objectContaining({ ...book, pages: null })]);
+    expect(section("5").sources).toEqual([expect.objectContaining({ ...book, pages: "p. 10" })]);
     expect(section("6").sources).toEqual([expect.objectContaining({ ...book, pages: "pp. 10–11" })]);
     expect(section("7").sources).toEqual([expect.objectContaining({ ...book, pages: "p. 11" })]);
     // One book, cited in every section that refers to it.

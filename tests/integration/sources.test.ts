@@ -104,10 +104,10 @@ describe("a source's page", () => {
     expect(data.citedIn[0]).toMatchObject({ slug: PROGRAM_SLUG, comments: [] });
     expect(data.citedIn[0]!.sections.map(({ label, pages, url }) => ({ label, pages, url }))).toEqual([
       { label: "4", pages: "p. 10", url: `/episodes/${PROGRAM_SLUG}#section-4` },
-      { label: "5", pages: null, url: `/episodes/${PROGRAM_SLUG}#section-5` },
+      { label: "5", pages: "p. 10", url: `/episodes/${PROGRAM_SLUG}#section-5` },
       { label: "6", pages: "pp. 10–11", url: `/episodes/${PROGRAM_SLUG}#section-6` },
       { label: "7", pages: "p. 11", url: `/episodes/${PROGRAM_SLUG}#section-7` },
-      { label: "8", pages: null, url: `/episodes/${PROGRAM_SLUG}#section-8` },
+      { label: "8", pages: "p. 11", url: `/episodes/${PROGRAM_SLUG}#section-8` },
     ]);
   });
 
