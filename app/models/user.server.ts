@@ -2,6 +2,7 @@ import { Prisma, type Role } from "@prisma/client";
 import { logModeratorAction } from "~/models/moderation-log.server";
 import { nameLookalikeKey } from "~/schemas/auth";
 import { prisma } from "~/utils/db.server";
+import { LISTED_COMMENT } from "~/models/presenters/comment";
 import { hashPassword, verifyPassword } from "~/utils/password.server";
 
 export function usernameKey(username: string) {
@@ -130,7 +131,7 @@ export function excerpt(text: string, length = EXCERPT_LENGTH) {
  */
 export async function listProfileComments({ userId, page = 1 }: { userId: number; page?: number }) {
   const where: Prisma.CommentWhereInput = {
-    status: "visible",
+    ...LISTED_COMMENT,
     OR: [{ authorId: userId }, { importedAuthor: { linkedUserId: userId } }],
   };
   const [total, comments] = await Promise.all([
