@@ -47,15 +47,15 @@ async function buildScene() {
   const episode = await prisma.episode.create({ data: { kind: "post", slug: "matrix", title: "The matrix episode" }, select: { id: true, slug: true } });
   const post = (body: string, by = author) => createComment({ episodeId: episode.id, parentId: null, author: by, body });
 
-  const visible = await post("Velvetvisible words and a Gracetoken claim to check.");
-  const past = await post("Another Pasttoken claim, flagged long ago.");
-  const dismissedOn = await post("A Dismisstoken claim a moderator dismissed.");
-  const edited = await post("Earlierversion of this comment.");
-  await editComment({ commentId: edited.id, editor: author, body: "Currentversion of this comment." });
-  const deleted = await post("Deletedtext the author took back.");
+  const visible = await post("Velvetvisible words and a Gracetoken claim to check, Matrixword.");
+  const past = await post("Another Pasttoken claim, flagged long ago, Matrixword.");
+  const dismissedOn = await post("A Dismisstoken claim a moderator dismissed, Matrixword.");
+  const edited = await post("Earlierversion of this comment, Matrixword.");
+  await editComment({ commentId: edited.id, editor: author, body: "Currentversion of this comment, Matrixword." });
+  const deleted = await post("Deletedtext the author took back, Matrixword.");
   await deleteOwnComment({ commentId: deleted.id, actor: author });
-  const hidden = await post("Hiddentext with a Removedtoken claim.");
-  const bySuspended = await post("Suspendedtext by an account suspended since.", suspended);
+  const hidden = await post("Hiddentext with a Removedtoken claim, Matrixword.");
+  const bySuspended = await post("Suspendedtext by an account suspended since, Matrixword.", suspended);
   await prisma.user.update({ where: { id: suspended.id }, data: { suspendedAt: new Date(), suspendedReason: "test" } });
 
   const flag = (commentId: number, exact: string) => flagClaim({ user: { ...flagger, suspendedAt: null }, target: { type: "comment", id: commentId }, exact, reason: "no_source" });
@@ -88,7 +88,8 @@ async function buildScene() {
   };
 }
 
-const SEARCH = "Velvetvisible or Deletedtext or Hiddentext or Suspendedtext or Earlierversion";
+// A word every comment has: the answer echoes the query, so the query names no content state.
+const SEARCH = "Matrixword";
 
 /** Where each surface is read, for a row's content (history and claim pages are per comment and claim). */
 function pathOf(scene: Scene, surface: string, content: string) {
