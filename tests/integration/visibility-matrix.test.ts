@@ -179,7 +179,8 @@ describe("the visibility matrix (docs/authorization.md), over HTTP", () => {
       }
     }
     expect(differences).toEqual([]);
-  });
+    // About a hundred requests, one per surface and reader: a limit, not a timed assertion.
+  }, 600_000);
 });
 
 describe("issue 10: what each reader sees, one rule for every surface (over HTTP)", () => {
