@@ -1,4 +1,5 @@
 import { Prisma, type Role } from "@prisma/client";
+import { articledRole } from "~/models/presenters/user";
 import { logModeratorAction } from "~/models/moderation-log.server";
 import { nameLookalikeKey } from "~/schemas/auth";
 import { prisma } from "~/utils/db.server";
@@ -300,9 +301,7 @@ export async function unsuspendUser({ actorId, userId, reason }: { actorId: numb
   });
 }
 
-function articled(role: Role) {
-  return role === "admin" ? "an admin" : `a ${role}`;
-}
+const articled = articledRole;
 
 // ——— Admin: imported authors ———
 
