@@ -6,7 +6,7 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { etagOf, isAnonymousRead, PRIVATE_CACHE_CONTROL, respondWithEtag } from "~/utils/http-cache.server";
 import { gzipSync } from "node:zlib";
-import { acceptsGzip, CONTENT_VERSION_HEADER, renderedPages } from "~/utils/page-cache.server";
+import { acceptsGzip, renderedPages } from "~/utils/page-cache.server";
 
 const ABORT_DELAY = 5_000;
 
@@ -17,15 +17,14 @@ export default function handleRequest(
   responseStatusCode: number,
   responseHeaders: Headers,
   remixContext: EntryContext,
-  _loadContext: AppLoadContext,
+  loadContext: AppLoadContext,
 ) {
   responseHeaders.set("Content-Type", "text/html; charset=utf-8");
   setSecurityHeaders(responseHeaders);
   // Anonymous reads are rendered whole so they can carry an ETag; signed-in pages stream.
   const anonymous = isAnonymousRead(request) && responseStatusCode === 200;
   // A route that declares the version of what it shows lets anonymous pages be rendered once per version.
-  const version = anonymous ? responseHeaders.get(CONTENT_VERSION_HEADER) : null;
-  responseHeaders.delete(CONTENT_VERSION_HEADER);
+  const version = anonymous ? (loadContext.pageVersion ?? null) : null;
   if (version) {
     const cached = renderedPages.get(request.url, version);
     if (cached) {

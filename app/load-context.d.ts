@@ -4,5 +4,10 @@ declare module "@remix-run/node" {
   interface AppLoadContext {
     /** The client's address, for rate limits (behind a proxy when TRUST_PROXY=true). */
     clientIp: string;
+    /**
+     * Set by a loader whose anonymous page is the same for every reader at this version (the episode
+     * page): the document renderer caches its HTML under it. Server-side only, never a header.
+     */
+    pageVersion?: string;
   }
 }

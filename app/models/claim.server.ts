@@ -3,16 +3,19 @@
 // public history) and, when a moderator makes it, a ModerationLog row, in the same transaction.
 // Moderator decisions are guarded by Claim.version: of two moderators acting on what they both saw,
 // exactly one succeeds and the other is told who acted first.
-import { CommentStatus, Prisma, type ClaimState, type FlagReason } from "@prisma/client";
+import { Prisma, type ClaimState, type FlagReason } from "@prisma/client";
 import { sourceKey } from "~/import/sources";
 import { logModeratorAction } from "~/models/moderation-log.server";
 import { CLAIM_STATE_LABELS, EXACT_MAX_LENGTH, FLAG_REASON_LABELS, FLAG_REASONS, OPEN_STATES, type Decision } from "~/schemas/claim";
 import { anchorQuote, reanchor, selectorsFor, spansOverlap } from "~/utils/anchoring";
 import { commentCanonicalText } from "~/utils/canonical-text.server";
 import { prisma } from "~/utils/db.server";
-import { getEnv } from "~/utils/env.server";
 import { formatUtc } from "~/utils/utc";
 import { can, type Permission, type Role } from "~/utils/permissions";
+import { COMMENT_AUTHOR_SELECT, commentAuthorName } from "~/models/presenters/comment";
+import { claimJson, claimVisibleTo, claimVisibleToSql, graceCutoff, historyActor, MODERATOR_DECISIONS, PUBLIC_CLAIM } from "~/models/presenters/claim.server";
+import { seesModeratorNames, type Reader } from "~/models/presenters/reader";
+import { SOURCE_SELECT } from "~/models/source.server";
 
 type Tx = Prisma.TransactionClient;
 
@@ -28,8 +31,8 @@ export class ClaimError extends Error {
 
 /** Whoever acts: the signed-in user as the session gives it. */
 export type ClaimActor = { id: number; role: Role; suspendedAt?: Date | null };
-/** Who is reading: moderators and admins also see removed claims and moderator names. */
-export type ClaimViewer = { id: number; role: Role } | null;
+/** Who is reading (app/models/presenters/reader.ts): what each reader sees is decided by the claim presenter. */
+export type ClaimViewer = Reader;
 
 export const CLAIMS_PER_PAGE = 50;
 export const QUEUE_PER_PAGE = 25;
@@ -46,10 +49,6 @@ function isOpen(state: ClaimState) {
   return OPEN.includes(state);
 }
 
-function isStaff(viewer: { role: Role } | null | undefined) {
-  return viewer?.role === "moderator" || viewer?.role === "admin";
-}
-
 /** The models check the actor's role too, so no caller can skip the table in app/utils/permissions.ts. */
 function ensurePermitted(actor: ClaimActor, permission: Permission) {
   if (!can({ role: actor.role, suspendedAt: actor.suspendedAt ?? null }, permission)) {
@@ -57,50 +56,7 @@ function ensurePermitted(actor: ClaimActor, permission: Permission) {
   }
 }
 
-// A claim a reader who is not staff may see: not removed, and not on a comment that is no longer shown
-// (deleted by its author or hidden). The rule twice, once for Prisma and once for SQL, side by side.
-const PUBLIC_CLAIM = {
-  state: { not: "removed" },
-  OR: [{ targetType: "section" }, { comment: { status: "visible" } }],
-} satisfies Prisma.ClaimWhereInput;
-
-const NOT_SHOWN = Object.values(CommentStatus).filter((status) => status !== "visible");
-
-// Comments not shown are few: read through the index on Comment.status, they make a small hashed set,
-// and the claims are counted from the (state, commentId) index without visiting the table.
-const PUBLIC_CLAIM_SQL = Prisma.sql`c.state <> 'removed' AND (c."commentId" IS NULL OR c."commentId" NOT IN (
-  SELECT id FROM "Comment" WHERE status IN (${Prisma.join(NOT_SHOWN.map((status) => Prisma.sql`${status}::"CommentStatus"`))})))`;
-
-function visibleTo(viewer: ClaimViewer): Prisma.ClaimWhereInput {
-  return isStaff(viewer) ? {} : PUBLIC_CLAIM;
-}
-
-
-const SOURCE_SELECT = {
-  id: true,
-  kind: true,
-  title: true,
-  authors: true,
-  outlet: true,
-  publisher: true,
-  date: true,
-  dateText: true,
-  year: true,
-  url: true,
-} as const;
-
 export type ClaimSource = Prisma.SourceGetPayload<{ select: typeof SOURCE_SELECT }>;
-
-const AUTHOR_SELECT = {
-  author: { select: { username: true } },
-  importedAuthor: { select: { name: true, linkedUser: { select: { username: true } } } },
-} as const;
-
-type AuthorRow = Prisma.CommentGetPayload<{ select: typeof AUTHOR_SELECT }>;
-
-function authorName(comment: AuthorRow) {
-  return comment.author?.username ?? comment.importedAuthor?.linkedUser?.username ?? comment.importedAuthor?.name ?? "unknown";
-}
 
 const TARGET_SELECT = {
   targetType: true,
@@ -108,7 +64,7 @@ const TARGET_SELECT = {
   commentId: true,
   episode: { select: { id: true, slug: true, title: true } },
   section: { select: { label: true } },
-  comment: { select: { id: true, ordinal: true, status: true, ...AUTHOR_SELECT } },
+  comment: { select: { id: true, ordinal: true, status: true, ...COMMENT_AUTHOR_SELECT } },
 } as const;
 
 type TargetRow = Prisma.ClaimGetPayload<{ select: typeof TARGET_SELECT }>;
@@ -125,7 +81,7 @@ function targetOf(row: TargetRow) {
     type: "comment" as const,
     id: row.commentId!,
     episode,
-    label: `Comment #${ordinal} by ${row.comment ? authorName(row.comment) : "unknown"}`,
+    label: `Comment #${ordinal} by ${row.comment ? commentAuthorName(row.comment) : "unknown"}`,
     url: `/episodes/${episode.slug}?c=${ordinal}#comment-${ordinal}`,
     commentStatus: row.comment?.status ?? "visible",
   };
@@ -406,8 +362,7 @@ export async function proposeSource({
 // ---------------------------------------------------------------------------------------------------
 // Moderation
 
-/** The history's actions that are moderator decisions. */
-const SETTLED_ACTIONS = new Set(["source-accepted", "marked-unsourced", "dismissed", "comment-hidden"]);
+const SETTLED_ACTIONS = MODERATOR_DECISIONS;
 
 /**
  * Why a moderator's action on a claim cannot go ahead, read after the fact: "Already dismissed by
@@ -827,18 +782,10 @@ export async function listOrphans({ page = 1 }: { page?: number } = {}) {
 
 export type OrphanItem = Awaited<ReturnType<typeof listOrphans>>["items"][number];
 
-/** Who the history names: members who flagged never; moderators only to staff; proposers, as on their proposals. */
-function historyActor(action: string, actor: { username: string } | null, viewer: ClaimViewer) {
-  if (action === "flagged" || action === "flag-joined") return "a member";
-  if (action === "orphaned") return "Footnote";
-  if (SETTLED_ACTIONS.has(action)) return isStaff(viewer) && actor ? actor.username : "a moderator";
-  return actor?.username ?? "a member";
-}
-
 /** One claim with its target, reasons, proposals and history as `viewer` may see them; null when unknown or not theirs to see. */
-export async function getClaim(id: number, viewer: ClaimViewer) {
+export async function getClaim(id: number, viewer: ClaimViewer, cutoff?: Date) {
   const row = await prisma.claim.findFirst({
-    where: { id, ...visibleTo(viewer) },
+    where: { id, ...claimVisibleTo(viewer, cutoff ?? (await graceCutoff())) },
     select: {
       id: true,
       state: true,
@@ -871,7 +818,7 @@ export async function getClaim(id: number, viewer: ClaimViewer) {
     prisma.flag.groupBy({ by: ["claimId", "reason"], where: { claimId: id }, _count: { _all: true } }),
     prisma.flag.findMany({ where: { claimId: id, note: { not: null } }, orderBy: { id: "asc" }, select: { note: true } }),
   ]);
-  const staff = isStaff(viewer);
+  const staff = seesModeratorNames(viewer);
   return {
     id: row.id,
     state: row.state,
@@ -934,7 +881,7 @@ export async function listClaims({
   }
   const where = Prisma.join(
     [
-      isStaff(viewer) ? Prisma.sql`TRUE` : PUBLIC_CLAIM_SQL,
+      claimVisibleToSql(viewer, await graceCutoff()),
       state ? Prisma.sql`c.state = ${state}::"ClaimState"` : Prisma.sql`TRUE`,
       episodeId ? Prisma.sql`c."episodeId" = ${episodeId}` : Prisma.sql`TRUE`,
     ],
@@ -988,25 +935,6 @@ export async function listClaims({
   };
 }
 
-/** The public JSON shape of a claim in a list (docs/api.md): field names are a contract. */
-export function claimJson(claim: Awaited<ReturnType<typeof listClaims>>["claims"][number]) {
-  return {
-    id: claim.id,
-    state: claim.state,
-    targetType: claim.targetType,
-    targetId: claim.targetId,
-    exact: claim.exact,
-    prefix: claim.prefix,
-    suffix: claim.suffix,
-    start: claim.start,
-    end: claim.end,
-    flaggerCount: claim.flaggerCount,
-    createdAt: claim.createdAt.toISOString(),
-    episode: claim.episode.slug,
-    url: `/claims/${claim.id}`,
-  };
-}
-
 /** The API's `listClaimsApi`: the public list in its JSON shape. */
 export async function listClaimsApi({ state, episode, page = 1 }: { state?: ClaimState; episode?: string; page?: number }) {
   const list = await listClaims({ state, episode, page, viewer: null });
@@ -1042,31 +970,19 @@ export type ClaimMarker = {
  * Edits re-anchor claims as they are saved (reanchorClaims); a claim whose stored revision is still
  * behind its target's is found again by its quote, and left out when it is gone.
  */
-/**
- * A claim on a comment is marked for everyone only after a grace period (CLAIM_GRACE_MINUTES), which
- * gives its author time to add a source; until then only the author, the flaggers and staff see it.
- */
-export function claimGraceVisibility(viewer: ClaimViewer, now: Date): Prisma.ClaimWhereInput {
-  if (isStaff(viewer)) return {};
-  const graceEnded = new Date(now.getTime() - getEnv().CLAIM_GRACE_MINUTES * 60_000);
-  const own: Prisma.ClaimWhereInput[] = viewer
-    ? [{ flags: { some: { userId: viewer.id } } }, { comment: { authorId: viewer.id } }, { comment: { importedAuthor: { linkedUserId: viewer.id } } }]
-    : [];
-  return { OR: [{ commentId: null }, { createdAt: { lte: graceEnded } }, ...own] };
-}
-
 export async function getClaimMarkers({
   episodeId,
   sectionIds,
   commentIds,
   viewer = null,
-  now = new Date(),
+  cutoff,
 }: {
   episodeId: number;
   sectionIds: number[];
   commentIds: number[];
   viewer?: ClaimViewer;
-  now?: Date;
+  /** The end of the grace period (graceCutoff); the cached page passes the one its version was read with. */
+  cutoff?: Date;
 }): Promise<ClaimMarker[]> {
   if (sectionIds.length === 0 && commentIds.length === 0) return [];
   const rows = await prisma.claim.findMany({
@@ -1076,7 +992,7 @@ export async function getClaimMarkers({
       anchorStatus: { not: "orphaned" },
       AND: [
         { OR: [...(sectionIds.length ? [{ sectionId: { in: sectionIds } }] : []), ...(commentIds.length ? [{ commentId: { in: commentIds } }] : [])] },
-        claimGraceVisibility(viewer, now),
+        claimVisibleTo(viewer, cutoff ?? (await graceCutoff())),
       ],
     },
     orderBy: [{ start: "asc" }, { id: "asc" }],
@@ -1186,11 +1102,14 @@ function userHref(username: string | undefined) {
   return username ? `/users/${encodeURIComponent(username)}` : null;
 }
 
-/** The moderation log, newest first: actions and reasons for everyone, the moderators' names for staff only. */
+/**
+ * The moderation log, newest first: actions and reasons for everyone, the moderators' names to those who
+ * may see them. Decisions about accounts (roles, suspensions) and on suggestions (which never appear to
+ * readers, docs/claims.md) are listed only to those who may see moderator names.
+ */
 export async function listModerationLog({ viewer, page = 1 }: { viewer: ClaimViewer; page?: number }) {
-  // Moderation of content is public; decisions about accounts (roles, suspensions) are for staff only.
-  const staff = isStaff(viewer);
-  const where: Prisma.ModerationLogWhereInput = staff ? {} : { targetType: { not: "user" } };
+  const staff = seesModeratorNames(viewer);
+  const where: Prisma.ModerationLogWhereInput = staff ? {} : { targetType: { notIn: ["user", "claim_suggestion"] } };
   const [total, rows] = await Promise.all([
     prisma.moderationLog.count({ where }),
     prisma.moderationLog.findMany({

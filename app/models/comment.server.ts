@@ -3,20 +3,21 @@ import { reanchorClaims } from "~/models/claim.server";
 import { commentCanonicalText } from "~/utils/canonical-text.server";
 import { suggestForTarget, type SuggestForTargetArgs } from "~/models/suggestion.server";
 import { prisma } from "~/utils/db.server";
+import { COMMENT_AUTHOR_SELECT, commentAuthorName, LISTED_COMMENT, mayReadHistory } from "~/models/presenters/comment";
+import type { Reader } from "~/models/presenters/reader";
 
 const FEED_COMMENT_SELECT = {
   id: true,
   ordinal: true,
   body: true,
   postedAt: true,
-  author: { select: { username: true } },
-  importedAuthor: { select: { name: true, linkedUser: { select: { username: true } } } },
+  ...COMMENT_AUTHOR_SELECT,
   episode: { select: { slug: true, title: true } },
 } as const;
 
 /** The newest visible comments, site-wide or of one episode, for feeds. Deleted and hidden comments never appear. */
 export function listRecentComments({ episodeId, take = 50 }: { episodeId?: number; take?: number } = {}) {
-  const where: Prisma.CommentWhereInput = { status: "visible", ...(episodeId ? { episodeId } : {}) };
+  const where: Prisma.CommentWhereInput = { ...LISTED_COMMENT, ...(episodeId ? { episodeId } : {}) };
   return prisma.comment.findMany({
     where,
     orderBy: [{ postedAt: "desc" }, { id: "desc" }],
@@ -27,9 +28,7 @@ export function listRecentComments({ episodeId, take = 50 }: { episodeId?: numbe
 
 export type FeedComment = Awaited<ReturnType<typeof listRecentComments>>[number];
 
-export function feedCommentAuthor(comment: FeedComment) {
-  return comment.author?.username ?? comment.importedAuthor?.linkedUser?.username ?? comment.importedAuthor?.name ?? "unknown";
-}
+export const feedCommentAuthor: (comment: FeedComment) => string = commentAuthorName;
 
 /** A comment action that cannot be done; `status` is the HTTP answer, `message` is for the member. */
 export class CommentError extends Error {
@@ -157,7 +156,7 @@ export async function deleteOwnComment({ commentId, actor }: { commentId: number
 }
 
 /** Earlier versions of a comment, newest first, for the "edited" history. Removed comments show none. */
-export async function getCommentHistory(commentId: number) {
+export async function getCommentHistory(commentId: number, reader: Reader) {
   const comment = await prisma.comment.findUnique({
     where: { id: commentId },
     select: {
@@ -168,9 +167,12 @@ export async function getCommentHistory(commentId: number) {
       editedAt: true,
       postedAt: true,
       episode: { select: { slug: true, title: true } },
-      author: { select: { username: true } },
+      ...COMMENT_AUTHOR_SELECT,
       revisions: { orderBy: { revision: "desc" }, select: { revision: true, body: true, createdAt: true } },
     },
   });
-  return comment;
+  if (!comment) return null;
+  const { author: _author, importedAuthor: _imported, authorId: _authorId, ...rest } = comment;
+  // A removed comment keeps its versions from readers who may not see removed text (the comment presenter).
+  return { ...rest, authorName: commentAuthorName(comment), readable: mayReadHistory(comment, reader) };
 }

@@ -1,6 +1,9 @@
 import type { Prisma } from "@prisma/client";
 import type { StoredBlock } from "~/import/stored-blocks";
 import { SOURCE_SELECT } from "~/models/source.server";
+import { claimVisibleTo, graceCutoff } from "~/models/presenters/claim.server";
+import { ANONYMOUS, type Reader } from "~/models/presenters/reader";
+import { COMMENT_AUTHOR_SELECT, commentAuthorName, isImportedAuthor, LISTED_COMMENT, presentCommentText } from "~/models/presenters/comment";
 import { prisma } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 
@@ -22,7 +25,7 @@ export async function listEpisodes({ page = 1 }: { page?: number } = {}) {
         publication: true,
         publishedOn: true,
         createdAt: true,
-        _count: { select: { comments: true } },
+        _count: { select: { comments: { where: LISTED_COMMENT } } },
       },
     }),
   ]);
@@ -45,20 +48,18 @@ const EMPTY_SOURCING: SourcingSummary = { open: 0, sourced: 0, unsourced: 0, dis
 
 /**
  * How each episode's claims stand: open (flagged, with or without a proposed source), sourced,
- * unsourced, dismissed, and the likely-unsourced sentences suggested to moderators. Claims on comments
- * no longer shown to readers are not counted.
+ * unsourced, dismissed, and the likely-unsourced sentences suggested to moderators. It counts the claims
+ * an anonymous reader is listed (the claim presenter): not those on comments no longer shown, nor those
+ * still in their grace period. `cutoff` is the end of the grace period (graceCutoff).
  */
-export async function getSourcingSummaries(episodeIds: number[]) {
+export async function getSourcingSummaries(episodeIds: number[], cutoff?: Date) {
   const summaries = new Map<number, SourcingSummary>();
   if (episodeIds.length === 0) return summaries;
+  const visible = claimVisibleTo(ANONYMOUS, cutoff ?? (await graceCutoff()));
   const [rows, suggestions] = await Promise.all([
     prisma.claim.groupBy({
       by: ["episodeId", "state"],
-      where: {
-        episodeId: { in: episodeIds },
-        state: { not: "removed" },
-        OR: [{ commentId: null }, { comment: { status: "visible" } }],
-      },
+      where: { episodeId: { in: episodeIds }, ...visible },
       _count: { _all: true },
     }),
     prisma.claimSuggestion.groupBy({
@@ -97,7 +98,7 @@ const EPISODE_HEADER_SELECT = {
   publishedOn: true,
 } as const;
 
-/** Everything the episode page and its JSON twin show. Hidden comments are the caller's to filter (see comment visibility). */
+/** Everything the JSON twin of the episode page shows; what a reader may read of it is the episode presenter's (presenters/episode.ts). */
 export async function getEpisodeBySlug(slug: string) {
   return prisma.episode.findUnique({
     where: { slug },
@@ -130,8 +131,7 @@ export async function getEpisodeBySlug(slug: string) {
           postedAt: true,
           status: true,
           editedAt: true,
-          author: { select: { username: true } },
-          importedAuthor: { select: { name: true, linkedUser: { select: { username: true } } } },
+          ...COMMENT_AUTHOR_SELECT,
           citations: { orderBy: { blockIndex: "asc" }, select: CITATION_SELECT },
         },
       },
@@ -221,7 +221,7 @@ export async function getEpisodePage(slug: string) {
         orderBy: { position: "asc" },
         select: { id: true, label: true, blocks: true, citations: { orderBy: { blockIndex: "asc" }, select: PAGE_CITATION_SELECT } },
       },
-      _count: { select: { comments: true } },
+      _count: { select: { comments: { where: LISTED_COMMENT } } },
     },
   });
   if (!episode) return null;
@@ -239,15 +239,15 @@ export type EpisodePage = NonNullable<Awaited<ReturnType<typeof getEpisodePage>>
 export async function getEpisodeHeading(slug: string) {
   const episode = await prisma.episode.findUnique({
     where: { slug },
-    select: { id: true, slug: true, kind: true, number: true, title: true, timeZone: true, _count: { select: { comments: true } } },
+    select: { id: true, slug: true, kind: true, number: true, title: true, timeZone: true, _count: { select: { comments: { where: LISTED_COMMENT } } } },
   });
   if (!episode) return null;
   const { _count, ...rest } = episode;
   return { ...rest, commentCount: _count.comments };
 }
 
-/** Who is reading: what they may see of hidden comments depends on it. */
-export type CommentViewer = { id: number; role: "member" | "moderator" | "admin" } | null;
+/** Who is reading (presenters/reader.ts): what they may see of hidden comments depends on it. */
+export type CommentViewer = Reader;
 
 const PAGE_COMMENT_SELECT = {
   id: true,
@@ -259,42 +259,24 @@ const PAGE_COMMENT_SELECT = {
   postedAt: true,
   editedAt: true,
   status: true,
-  authorId: true,
-  author: { select: { username: true } },
-  importedAuthor: { select: { name: true, linkedUser: { select: { username: true } } } },
+  ...COMMENT_AUTHOR_SELECT,
   citations: { orderBy: { blockIndex: "asc" }, select: PAGE_CITATION_SELECT },
 } as const;
 
 type PageCommentRow = Prisma.CommentGetPayload<{ select: typeof PAGE_COMMENT_SELECT }>;
 
-export const DELETED_NOTICE = "[deleted by the author]";
-export const HIDDEN_NOTICE = "[hidden by a moderator]";
-
-/**
- * What `viewer` may read of a comment. A deleted or hidden comment shows its notice in its place, so
- * that the replies still make sense; moderators and admins also see its text under the notice.
- */
-export function visibleBody(
-  comment: { status: "visible" | "deleted" | "hidden"; blocks: ResolvedBlock[] },
-  viewer: CommentViewer,
-): { notice: string | null; blocks: ResolvedBlock[] } {
-  if (comment.status === "visible") return { notice: null, blocks: comment.blocks };
-  const staff = viewer?.role === "moderator" || viewer?.role === "admin";
-  return { notice: comment.status === "deleted" ? DELETED_NOTICE : HIDDEN_NOTICE, blocks: staff ? comment.blocks : [] };
-}
+export { DELETED_NOTICE, HIDDEN_NOTICE } from "~/models/presenters/comment";
 
 function pageComment(row: PageCommentRow, viewer: CommentViewer) {
-  const linkedName = row.author?.username ?? row.importedAuthor?.linkedUser?.username;
-  const { notice, blocks } = visibleBody({ status: row.status, blocks: resolveBlocks(row.blocks, row.body, row.citations) }, viewer);
+  const { notice, text: blocks } = presentCommentText(row, viewer, resolveBlocks(row.blocks, row.body, row.citations), []);
   const readable = blocks.length > 0;
   return {
     id: row.id,
     ordinal: row.ordinal,
     parentId: row.parentId,
-    // A linked account's name wins over the name on the original page (as in the JSON API).
-    authorName: linkedName ?? row.importedAuthor?.name ?? "unknown",
+    authorName: commentAuthorName(row),
     /** Written on the original page by someone who has no Footnote account. */
-    imported: !linkedName && Boolean(row.importedAuthor),
+    imported: isImportedAuthor(row),
     postedAt: row.postedAt,
     editedAt: row.editedAt,
     status: row.status,
@@ -380,23 +362,21 @@ export async function findCommentPage({ episodeId, ordinal, sort }: { episodeId:
 }
 
 /**
- * A fingerprint of everything the episode page shows: the episode, its sections, comments and claims
- * (and which claims are past their grace period),
- * the linked imported authors, and the archive's programs (cross-references link to them). Equal
- * fingerprints mean an identical page for an anonymous reader. Null for an unknown slug.
+ * The version of an episode's page for an anonymous reader, and the end of the grace period it was read
+ * with. Equal keys mean an identical page: `contentVersion` changes in the same transaction as any write
+ * the page shows (database triggers, ADR 0006), and a claim leaving its grace period — a change with no
+ * write — changes the first claim still in it. One indexed query, constant size whatever the archive
+ * holds; read with the database's clock, the one every surface uses for grace (graceCutoff). Null for an
+ * unknown slug. The key is the server's own: it is never sent to a client.
  */
-export async function getEpisodeVersion(slug: string) {
-  const [row] = await prisma.$queryRaw<{ version: string }[]>`
-    SELECT concat_ws('|',
-      e.id, e."updatedAt",
-      (SELECT max("updatedAt") FROM "Section" WHERE "episodeId" = e.id),
-      (SELECT count(*) || ':' || coalesce(max("updatedAt")::text, '') FROM "Comment" WHERE "episodeId" = e.id),
-      (SELECT count(*) || ':' || coalesce(max("updatedAt")::text, '') FROM "Claim" WHERE "episodeId" = e.id),
-      -- Claims on comments become public when their grace period ends: a change with no write.
-      (SELECT count(*) FROM "Claim" WHERE "episodeId" = e.id AND "createdAt" <= now() - make_interval(mins => ${getEnv().CLAIM_GRACE_MINUTES})),
-      (SELECT count(*) || ':' || coalesce(max("createdAt")::text, '') FROM "Episode"),
-      (SELECT coalesce(string_agg(id || ':' || coalesce("linkedUserId", 0), ',' ORDER BY id), '') FROM "ImportedAuthor")
-    ) AS version
-    FROM "Episode" e WHERE e.slug = ${slug}`;
-  return row?.version ?? null;
+export async function getEpisodeVersion(slug: string): Promise<{ key: string; cutoff: Date } | null> {
+  const [row] = await prisma.$queryRaw<{ version: bigint; cutoffMs: number; nextGraceMs: number | null }[]>`
+    WITH clock AS (SELECT date_trunc('milliseconds', now() AT TIME ZONE 'UTC') - make_interval(mins => ${getEnv().CLAIM_GRACE_MINUTES}) AS cutoff)
+    SELECT e."contentVersion" AS version,
+      (extract(epoch FROM clock.cutoff) * 1000)::float8 AS "cutoffMs",
+      (SELECT (extract(epoch FROM min(c."createdAt")) * 1000)::float8 FROM "Claim" c
+        WHERE c."episodeId" = e.id AND c."createdAt" > clock.cutoff AND c."commentId" IS NOT NULL) AS "nextGraceMs"
+    FROM "Episode" e, clock WHERE e.slug = ${slug}`;
+  if (!row) return null;
+  return { key: `${row.version}:${row.nextGraceMs ?? ""}`, cutoff: new Date(row.cutoffMs) };
 }

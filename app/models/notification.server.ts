@@ -1,12 +1,15 @@
 import { prisma } from "~/utils/db.server";
+import { presentCommentText } from "~/models/presenters/comment";
+import type { Reader } from "~/models/presenters/reader";
 
 export function countUnreadNotifications(userId: number) {
   return prisma.notification.count({ where: { userId, readAt: null } });
 }
 
-export async function listNotifications(userId: number, { take = 50 }: { take?: number } = {}) {
-  return prisma.notification.findMany({
-    where: { userId },
+/** The reader's notifications, newest first; a comment's text as the comment presenter lets the reader read it. */
+export async function listNotifications(reader: NonNullable<Reader>, { take = 50 }: { take?: number } = {}) {
+  const rows = await prisma.notification.findMany({
+    where: { userId: reader.id },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take,
     select: {
@@ -19,6 +22,10 @@ export async function listNotifications(userId: number, { take = 50 }: { take?: 
       claim: { select: { id: true, exact: true, state: true } },
     },
   });
+  return rows.map(({ comment, ...row }) => ({
+    ...row,
+    comment: comment && { ...comment, body: presentCommentText(comment, reader, comment.body as string | null, null).text },
+  }));
 }
 
 /** Marks the user's notifications read: the given ones, or all of them. Only ever the user's own. */

@@ -4,6 +4,7 @@
 import { Prisma } from "@prisma/client";
 import type { HighlightPart, SearchKind, SearchResultType } from "~/schemas/search";
 import { prisma } from "~/utils/db.server";
+import { commentAuthorNameSql, listedCommentSql } from "~/models/presenters/comment";
 
 export const SEARCH_RESULTS_PER_PAGE = 20;
 
@@ -131,7 +132,7 @@ function hitsSql(query: string, programNumber: number | null) {
     UNION ALL
     SELECT 'comment'::text, c.id, ts_rank_cd(c."searchVector", ${tsquery}, 1)::float8
     FROM "Comment" c
-    WHERE c.status = 'visible' AND c."searchVector" @@ ${tsquery}
+    WHERE ${listedCommentSql("c")} AND c."searchVector" @@ ${tsquery}
     UNION ALL
     SELECT 'source'::text, so.id, ts_rank_cd(so."searchVector", ${tsquery}, 1)::float8
     FROM "Source" so
@@ -207,17 +208,15 @@ async function describeSections(query: string, ids: number[]) {
 
 async function describeComments(query: string, ids: number[]) {
   if (ids.length === 0) return [];
-  // A linked account's name wins over the imported name (as on the episode page).
+  const author = commentAuthorNameSql("c");
   const rows = await prisma.$queryRaw<{ id: number; ordinal: number; slug: string; episodeTitle: string; authorName: string; snippet: string }[]>`
     SELECT c.id, c.ordinal, e.slug, e.title AS "episodeTitle",
-      coalesce(u.username, lu.username, ia.name, 'unknown') AS "authorName",
+      ${author.name} AS "authorName",
       ${headline(Prisma.sql`c.body`, query, SNIPPET_OPTIONS)} AS snippet
     FROM "Comment" c
     JOIN "Episode" e ON e.id = c."episodeId"
-    LEFT JOIN "User" u ON u.id = c."authorId"
-    LEFT JOIN "ImportedAuthor" ia ON ia.id = c."importedAuthorId"
-    LEFT JOIN "User" lu ON lu.id = ia."linkedUserId"
-    WHERE c.id = ANY(${ids}::int[]) AND c.status = 'visible'`;
+    ${author.joins}
+    WHERE c.id = ANY(${ids}::int[]) AND ${listedCommentSql("c")}`;
   return rows.map((row) => {
     const title = `Comment #${row.ordinal} by ${row.authorName}`;
     return {

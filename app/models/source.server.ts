@@ -2,6 +2,7 @@
 // counts and is listed only while the comment is visible, like everything else a reader is shown.
 import { Prisma } from "@prisma/client";
 import { prisma } from "~/utils/db.server";
+import { COMMENT_AUTHOR_SELECT, commentAuthorName, LISTED_COMMENT } from "~/models/presenters/comment";
 
 export const SOURCES_PER_PAGE = 50;
 
@@ -22,7 +23,7 @@ export const SOURCE_SELECT = {
 } as const;
 
 // A citation a reader may see: in a section, or in a visible comment.
-const VISIBLE_CITATION = { OR: [{ sectionId: { not: null } }, { comment: { status: "visible" } }] } satisfies Prisma.CitationWhereInput;
+const VISIBLE_CITATION = { OR: [{ sectionId: { not: null } }, { comment: LISTED_COMMENT }] } satisfies Prisma.CitationWhereInput;
 
 /** The heading a source is listed under: books together, web pages under their site, articles under their outlet. */
 const GROUP_SQL = Prisma.sql`CASE
@@ -107,8 +108,7 @@ export async function getSourceWithCitations(id: number) {
           comment: {
             select: {
               ordinal: true,
-              author: { select: { username: true } },
-              importedAuthor: { select: { name: true, linkedUser: { select: { username: true } } } },
+              ...COMMENT_AUTHOR_SELECT,
               episode: { select: { id: true, slug: true, title: true } },
             },
           },
@@ -126,9 +126,8 @@ export async function getSourceWithCitations(id: number) {
       return [{ ...common, type: "section", episode, label, order: position, url: `/episodes/${episode.slug}#section-${label}` }];
     }
     if (citation.comment) {
-      const { ordinal, episode, author, importedAuthor } = citation.comment;
-      // A linked account's name wins over the imported name (as on the episode page).
-      const authorName = author?.username ?? importedAuthor?.linkedUser?.username ?? importedAuthor?.name ?? "unknown";
+      const { ordinal, episode } = citation.comment;
+      const authorName = commentAuthorName(citation.comment);
       return [{ ...common, type: "comment", episode, ordinal, authorName, order: ordinal, url: `/episodes/${episode.slug}#comment-${ordinal}` }];
     }
     return [];

@@ -1,7 +1,9 @@
 import { Prisma, type Role } from "@prisma/client";
+import { articledRole } from "~/models/presenters/user";
 import { logModeratorAction } from "~/models/moderation-log.server";
 import { nameLookalikeKey } from "~/schemas/auth";
 import { prisma } from "~/utils/db.server";
+import { LISTED_COMMENT } from "~/models/presenters/comment";
 import { hashPassword, verifyPassword } from "~/utils/password.server";
 
 export function usernameKey(username: string) {
@@ -130,7 +132,7 @@ export function excerpt(text: string, length = EXCERPT_LENGTH) {
  */
 export async function listProfileComments({ userId, page = 1 }: { userId: number; page?: number }) {
   const where: Prisma.CommentWhereInput = {
-    status: "visible",
+    ...LISTED_COMMENT,
     OR: [{ authorId: userId }, { importedAuthor: { linkedUserId: userId } }],
   };
   const [total, comments] = await Promise.all([
@@ -299,9 +301,7 @@ export async function unsuspendUser({ actorId, userId, reason }: { actorId: numb
   });
 }
 
-function articled(role: Role) {
-  return role === "admin" ? "an admin" : `a ${role}`;
-}
+const articled = articledRole;
 
 // ——— Admin: imported authors ———
 

@@ -1,4 +1,5 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { articledRole } from "~/models/presenters/user";
 import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { z } from "zod";
@@ -87,9 +88,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
 }
 
-function articled(role: Role) {
-  return role === "admin" ? "an admin" : `a ${role}`;
-}
+const articled = articledRole;
 
 // Fixed locale and zone, so the server's and the browser's renderings agree.
 const dateFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" });

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { listSources } from "~/models/source.server";
 import { firstIssue } from "~/schemas/pagination";
 import { SourceListQuerySchema } from "~/schemas/search";
-import { sourceJson } from "~/utils/episode-json";
+import { sourceJson } from "~/models/presenters/source";
 import { jsonResponse } from "~/utils/http";
 import { cacheForAnonymous } from "~/utils/http-cache.server";
 
@@ -16,11 +16,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     query: list.query,
     truncated,
     sources: list.groups.flatMap((group) =>
-      group.sources.map((source) => {
-        // `pages` belongs to one citation, not to the source: the library has none to give.
-        const { pages: _pages, ...fields } = sourceJson(source);
-        return { ...fields, group: group.name, citationCount: source.citationCount, path: `/sources/${source.id}` };
-      }),
+      // `pages` belongs to one citation, not to the source: the library has none to give.
+      group.sources.map((source) => ({ ...sourceJson(source), group: group.name, citationCount: source.citationCount })),
     ),
     page: list.page,
     pageCount: list.pageCount,

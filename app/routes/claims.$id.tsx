@@ -1,4 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { readerOf } from "~/models/presenters/reader";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useId } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -26,7 +27,7 @@ function claimIdOf(params: { id?: string }) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = claimIdOf(params);
   const user = await getUser(request);
-  const viewer = user ? { id: user.id, role: user.role } : null;
+  const viewer = readerOf(user);
   const claim = await getClaim(id, viewer);
   if (!claim) throw new Response(`No claim has the number ${id}.`, { status: 404 });
   const open = claim.state === "open" || claim.state === "source_proposed";

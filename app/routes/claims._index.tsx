@@ -1,4 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { readerOf } from "~/models/presenters/reader";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ClaimInContext } from "~/components/claims/claim-in-context";
@@ -21,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!parsed.success) throw new Response(firstIssue(parsed.error), { status: 400 });
   const user = await getUser(request);
   try {
-    const list = await listClaims({ ...parsed.data, viewer: user ? { id: user.id, role: user.role } : null });
+    const list = await listClaims({ ...parsed.data, viewer: readerOf(user) });
     return { ...list, state: parsed.data.state ?? null, episode: parsed.data.episode ?? null };
   } catch (error) {
     if (error instanceof ClaimError) throw new Response(error.message, { status: error.status });

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { getCommentHistory } from "~/models/comment.server";
+import { readerOf } from "~/models/presenters/reader";
 import { getUser } from "~/utils/auth.server";
 import { invariantResponse } from "~/utils/http";
 import { renderMarkdown } from "~/utils/markdown.server";
@@ -17,11 +18,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const parsed = ParamsSchema.safeParse(params);
   invariantResponse(parsed.success, "A comment is addressed by its number, such as /comments/12/history.");
-  const comment = await getCommentHistory(parsed.data.id);
+  const comment = await getCommentHistory(parsed.data.id, readerOf(await getUser(request)));
   invariantResponse(comment, "That comment does not exist.", { status: 404 });
-  const user = await getUser(request);
-  const staff = user?.role === "moderator" || user?.role === "admin";
-  invariantResponse(comment.status === "visible" || staff, "This comment was removed; its versions are not shown.", { status: 404 });
+  invariantResponse(comment.readable, "This comment was removed; its versions are not shown.", { status: 404 });
   const versions = [
     { label: "Current version", at: comment.editedAt ?? comment.postedAt, html: renderMarkdown(comment.body) },
     ...comment.revisions.map((revision, index) => ({
@@ -31,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     })),
   ];
   return {
-    comment: { ordinal: comment.ordinal, author: comment.author?.username ?? "imported author", episode: comment.episode },
+    comment: { ordinal: comment.ordinal, author: comment.authorName, episode: comment.episode },
     versions: versions.map((version) => ({ ...version, at: version.at.toISOString() })),
   };
 }

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { readerOf } from "~/models/presenters/reader";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Pager } from "~/components/search/pager";
@@ -14,7 +15,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const parsed = PageQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!parsed.success) throw new Response(firstIssue(parsed.error), { status: 400 });
   const user = await getUser(request);
-  return listModerationLog({ viewer: user ? { id: user.id, role: user.role } : null, page: parsed.data.page });
+  return listModerationLog({ viewer: readerOf(user), page: parsed.data.page });
 }
 
 export default function ModerationLogPage() {

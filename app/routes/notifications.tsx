@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { readerOf } from "~/models/presenters/reader";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -10,7 +11,7 @@ export const meta: MetaFunction = () => [{ title: "Notifications — Footnote" }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const notifications = await listNotifications(user.id);
+  const notifications = await listNotifications(readerOf(user)!);
   return {
     notifications: notifications.map((notification) => ({
       id: notification.id,
@@ -31,7 +32,7 @@ function describe(notification: Row): { text: string; href: string | null; excer
     return {
       text: `${actor} replied to your comment on “${comment.episode.title}”`,
       href: `/episodes/${comment.episode.slug}?c=${comment.ordinal}#comment-${comment.ordinal}`,
-      excerpt: comment.status === "visible" ? excerptOf(comment.body) : null,
+      excerpt: comment.body === null ? null : excerptOf(comment.body),
     };
   }
   if (notification.kind === "claim-flagged" && notification.claim) {

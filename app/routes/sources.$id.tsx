@@ -6,7 +6,7 @@ import { SourceRecord } from "~/components/sources/source-record";
 import { getSourceWithCitations } from "~/models/source.server";
 import { firstIssue } from "~/schemas/pagination";
 import { SourceIdSchema } from "~/schemas/search";
-import { sourceJson } from "~/utils/episode-json";
+import { sourceJson } from "~/models/presenters/source";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.source.title} — Sources — Footnote` : "Source — Footnote" }];
 

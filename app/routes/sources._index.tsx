@@ -6,7 +6,7 @@ import { SourceGroups } from "~/components/sources/source-groups";
 import { listSources } from "~/models/source.server";
 import { firstIssue } from "~/schemas/pagination";
 import { SEARCH_QUERY_MAX_LENGTH, SourceListQuerySchema } from "~/schemas/search";
-import { sourceJson } from "~/utils/episode-json";
+import { sourceJson } from "~/models/presenters/source";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.query ? `Sources matching ${data.query} — Footnote` : "Sources — Footnote" },

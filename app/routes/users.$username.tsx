@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { getImportedAuthorByName, getPublicProfile, listProfileComments } from "~/models/user.server";
 import { firstIssue, PageQuerySchema } from "~/schemas/pagination";
+import { publicProfile } from "~/models/presenters/user";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.profile.username} — Footnote` : "Not found — Footnote" },
@@ -24,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     );
   }
   const comments = await listProfileComments({ userId: profile.id, page: query.data.page });
-  return { profile, comments };
+  return { profile: publicProfile(profile), comments };
 }
 
 // Fixed locale and zones, so the server's and the browser's renderings agree.

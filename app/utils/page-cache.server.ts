@@ -1,5 +1,5 @@
-// Anonymous readers of an episode all get the same page. It is cached under a version made of every
-// input the page shows (docs/performance.md): a new comment, edit, claim or import changes the version,
+// Anonymous readers of an episode all get the same page. It is cached under the episode's content
+// version (getEpisodeVersion, ADR 0006): every write the page shows changes it in its own transaction,
 // so a cached page is never stale — it is only reused while nothing it shows has changed.
 
 const MAX_ENTRIES = 200;
@@ -28,9 +28,6 @@ export class VersionedCache<T> {
     this.entries.clear();
   }
 }
-
-/** The response header by which a route tells the document renderer the version of what it rendered. */
-export const CONTENT_VERSION_HEADER = "X-Content-Version";
 
 /** Loader data of anonymous episode pages, by URL and content version. */
 export const episodePageData = new VersionedCache<unknown>();

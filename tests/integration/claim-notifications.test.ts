@@ -31,14 +31,14 @@ async function scene() {
 describe("the loop back to the author", () => {
   it("tells the comment's author at once that a claim in it was flagged", async () => {
     const { author, flagger, claimId } = await scene();
-    const [notification] = await listNotifications(author.user.id);
+    const [notification] = await listNotifications(author.user);
     expect(notification).toMatchObject({ kind: "claim-flagged", actor: { username: flagger.user.username }, claim: { id: claimId } });
   });
 
   it("shows the marker to everyone only after the grace period (a controllable clock)", async () => {
     const { episode, comment, author, flagger, reader, moderator } = await scene();
     const markers = (viewer: { id: number; role: "member" | "moderator" } | null, now: Date) =>
-      getClaimMarkers({ episodeId: episode.id, sectionIds: [], commentIds: [comment.id], viewer, now });
+      getClaimMarkers({ episodeId: episode.id, sectionIds: [], commentIds: [comment.id], viewer, cutoff: new Date(now.getTime() - 60 * 60 * 1000) });
     const soon = new Date(Date.now() + 10 * 60 * 1000);
     expect(await markers(null, soon)).toHaveLength(0);
     expect(await markers({ id: reader.user.id, role: "member" }, soon)).toHaveLength(0);
@@ -53,8 +53,8 @@ describe("the loop back to the author", () => {
   it("tells the flaggers when their claim is settled", async () => {
     const { flagger, moderator, claimId } = await scene();
     await resolveClaim({ moderator: { ...moderator.user, suspendedAt: null }, claimId, version: 1, action: "mark-unsourced", reason: "No source was found." });
-    const [notification] = await listNotifications(flagger.user.id);
+    const [notification] = await listNotifications(flagger.user);
     expect(notification).toMatchObject({ kind: "claim-resolved", claim: { id: claimId, state: "unsourced" } });
-    expect(await listNotifications(moderator.user.id)).toEqual([]);
+    expect(await listNotifications(moderator.user)).toEqual([]);
   });
 });

@@ -669,7 +669,7 @@ describe("markers for the episode page", () => {
     const written = await createComment({ episodeId: seed.program.id, parentId: null, author: member.user, body: "The *attack* was planned **for months**, says a report." });
     const onMarkdown = (await flag({ intent: "flag-claim", targetType: "comment", targetId: written.id, exact: "planned for months", reason: "no_source", js: 1 }, member.cookie)).body.claimId;
 
-    const markers = await getClaimMarkers({ episodeId: seed.program.id, sectionIds: [seed.section4.id], commentIds: [seed.comment3.id, written.id], now: AFTER_GRACE });
+    const markers = await getClaimMarkers({ episodeId: seed.program.id, sectionIds: [seed.section4.id], commentIds: [seed.comment3.id, written.id], cutoff: AFTER_GRACE });
     const start = seed.comment3.body.indexOf(TAJIKISTAN);
     expect(markers).toEqual([
       { claimId: onMarkdown, targetType: "comment", targetId: written.id, start: 15, end: 33, state: "open", flaggerCount: 1, acceptedSourceId: null },
@@ -678,10 +678,10 @@ describe("markers for the episode page", () => {
 
     // The author edits: the claim is found again where its words moved; gone words drop their marker.
     await editComment({ commentId: written.id, editor: member.user, body: "Reportedly, the *attack* was planned **for months**." });
-    const moved = await getClaimMarkers({ episodeId: seed.program.id, sectionIds: [], commentIds: [written.id], now: AFTER_GRACE });
+    const moved = await getClaimMarkers({ episodeId: seed.program.id, sectionIds: [], commentIds: [written.id], cutoff: AFTER_GRACE });
     expect(moved).toEqual([expect.objectContaining({ claimId: onMarkdown, start: 27, end: 45 })]);
     await editComment({ commentId: written.id, editor: member.user, body: "I withdraw that." });
-    expect(await getClaimMarkers({ episodeId: seed.program.id, sectionIds: [], commentIds: [written.id], now: AFTER_GRACE })).toEqual([]);
+    expect(await getClaimMarkers({ episodeId: seed.program.id, sectionIds: [], commentIds: [written.id], cutoff: AFTER_GRACE })).toEqual([]);
   });
 
   it("flags a claim through the model with the same rules as the form", async () => {

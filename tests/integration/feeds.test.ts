@@ -86,6 +86,10 @@ describe("the claims feed of an episode", () => {
       reason: "no_source",
     });
     await resolveClaim({ moderator: { ...moderator.user, suspendedAt: null }, claimId, version: 1, action: "dismiss", reason: "An attribution, reported as such." });
+    // A claim on a comment is in the feed only once its grace period is over, as on the page (issue 10, item 5).
+    const early = await fetchFeed(claimsFeed, `/feeds/episodes/${episode.slug}/claims.xml`, { slug: episode.slug });
+    expect(early.items).toEqual([]);
+    await prisma.claim.update({ where: { id: claimId }, data: { createdAt: new Date(Date.now() - 2 * 60 * 60 * 1000) } });
     const feed = await fetchFeed(claimsFeed, `/feeds/episodes/${episode.slug}/claims.xml`, { slug: episode.slug });
     expect(feed.items.map((item) => item.title)).toEqual([`Claim #${claimId}: Open → Dismissed`, `Claim #${claimId}: Open`]);
     expect(feed.items[0]!.description).toContain("An attribution, reported as such.");

@@ -29,7 +29,7 @@ async function flaggedComment() {
   const edit = (body: string) => editComment({ commentId: comment.id, editor: author.user, body });
   const claim = () =>
     prisma.claim.findUniqueOrThrow({ where: { id: claimId }, select: { start: true, end: true, exact: true, anchorStatus: true, targetRevision: true, state: true } });
-  const markers = () => getClaimMarkers({ episodeId: episode.id, sectionIds: [], commentIds: [comment.id], now: AFTER_GRACE });
+  const markers = () => getClaimMarkers({ episodeId: episode.id, sectionIds: [], commentIds: [comment.id], cutoff: AFTER_GRACE });
   return { episode, comment, claimId, edit, claim, markers };
 }
 
@@ -117,7 +117,7 @@ describe("claims follow their text when it is edited", () => {
       expect(claim).toMatchObject({ anchorStatus: "anchored", exact });
       expect(texts.get(claim.sectionId!)!.slice(claim.start, claim.end)).toBe(exact);
     }
-    const markers = await getClaimMarkers({ episodeId: episode.id, sectionIds: [section17.id, section4.id], commentIds: [], now: AFTER_GRACE });
+    const markers = await getClaimMarkers({ episodeId: episode.id, sectionIds: [section17.id, section4.id], commentIds: [], cutoff: AFTER_GRACE });
     expect(markers.map((marker) => marker.claimId).sort()).toEqual([...claims].sort());
   });
 });

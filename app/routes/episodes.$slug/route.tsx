@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useCallback } from "react";
 import type { CommentActionData } from "~/components/episode/comment-form";
@@ -25,7 +25,9 @@ import { firstIssue } from "~/schemas/pagination";
 import { getUser, requirePermission } from "~/utils/auth.server";
 import type { CommentSort } from "~/utils/comment-tree";
 import { invariantResponse, readFormData } from "~/utils/http";
-import { CONTENT_VERSION_HEADER, episodePageData } from "~/utils/page-cache.server";
+import { episodePageData } from "~/utils/page-cache.server";
+import { graceCutoff } from "~/models/presenters/claim.server";
+import { readerOf } from "~/models/presenters/reader";
 import { can } from "~/utils/permissions";
 import { consume, RateLimitedError } from "~/utils/rate-limit.server";
 import { programNumbers } from "~/utils/linkify";
@@ -34,32 +36,30 @@ import { discussionSearch, EpisodePageQuerySchema } from "./query";
 
 type PagePayload = Awaited<ReturnType<typeof loadPage>>;
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await getUser(request);
-  if (user || request.method !== "GET") return data(await loadPage(request, params.slug ?? "", user));
+  if (user || request.method !== "GET") return data(await loadPage(request, params.slug ?? "", user, await graceCutoff()));
   const url = new URL(request.url);
   const version = await getEpisodeVersion(params.slug ?? "");
   invariantResponse(version, `No episode has the address “/episodes/${params.slug}”.`, { status: 404 });
   const key = `${url.pathname}${url.search}`;
-  // Anonymous readers share one page per URL and content version (utils/page-cache.server.ts).
-  let payload = episodePageData.get(key, version) as PagePayload | undefined;
+  // Anonymous readers share one page per URL and content version (utils/page-cache.server.ts), read
+  // with the grace period's end that the version was read with.
+  let payload = episodePageData.get(key, version.key) as PagePayload | undefined;
   if (!payload) {
-    payload = await loadPage(request, params.slug ?? "", null);
-    episodePageData.set(key, version, payload);
+    payload = await loadPage(request, params.slug ?? "", null, version.cutoff);
+    episodePageData.set(key, version.key, payload);
   }
-  return data(payload, { headers: { [CONTENT_VERSION_HEADER]: version } });
+  // The document renderer caches the HTML under the same version (entry.server.tsx). The version goes
+  // through the request's load context, never a response header, so no client ever sees it.
+  context.pageVersion = version.key;
+  return data(payload);
 }
 
-/** Passes the content version to the document renderer, which caches anonymous pages by it. */
-export const headers: HeadersFunction = ({ loaderHeaders }) => {
-  const version = loaderHeaders.get(CONTENT_VERSION_HEADER);
-  return version ? { [CONTENT_VERSION_HEADER]: version } : new Headers();
-};
-
-async function loadPage(request: Request, slug: string, user: Awaited<ReturnType<typeof getUser>>) {
+async function loadPage(request: Request, slug: string, user: Awaited<ReturnType<typeof getUser>>, cutoff: Date) {
   const url = new URL(request.url);
-  // What each reader sees of removed comments is decided in the model (visibleBody).
-  const viewer: CommentViewer = user ? { id: user.id, role: user.role } : null;
+  // What each reader sees is decided by the presenters (app/models/presenters/).
+  const viewer: CommentViewer = readerOf(user);
   const discussionViewer: DiscussionViewer = {
     signedIn: user !== null,
     canComment: can(user, "comment:create"),
@@ -74,7 +74,7 @@ async function loadPage(request: Request, slug: string, user: Awaited<ReturnType
   if (part === "comments") {
     const episode = await getEpisodeHeading(slug);
     invariantResponse(episode, unknown, { status: 404 });
-    const discussion = await loadDiscussion(episode, cpage ?? 1, sort, viewer);
+    const discussion = await loadDiscussion(episode, cpage ?? 1, sort, viewer, cutoff);
     return {
       part: "comments" as const,
       episode: { slug: episode.slug, title: episode.title, commentCount: episode.commentCount },
@@ -96,9 +96,9 @@ async function loadPage(request: Request, slug: string, user: Awaited<ReturnType
 
   const texts = [...episode.intro, ...episode.highlights, ...episode.sections.flatMap((section) => linkableTexts(section.blocks))];
   const [discussion, sectionMarkers, sourcing] = await Promise.all([
-    loadDiscussion(episode, cpage ?? 1, sort, viewer, texts),
-    getClaimMarkers({ episodeId: episode.id, sectionIds: episode.sections.map((section) => section.id), commentIds: [], viewer }),
-    getSourcingSummaries([episode.id]),
+    loadDiscussion(episode, cpage ?? 1, sort, viewer, cutoff, texts),
+    getClaimMarkers({ episodeId: episode.id, sectionIds: episode.sections.map((section) => section.id), commentIds: [], viewer, cutoff }),
+    getSourcingSummaries([episode.id], cutoff),
   ]);
   const sectionMarks = marksByTarget(sectionMarkers);
   const article: EpisodeArticleData = {
@@ -186,6 +186,7 @@ async function loadDiscussion(
   page: number,
   sort: CommentSort,
   viewer: CommentViewer,
+  cutoff: Date,
   texts: string[] = [],
 ): Promise<ThreadPageData> {
   const threads = await getCommentThreadPage({ episodeId: episode.id, page, sort, viewer });
@@ -198,7 +199,7 @@ async function loadDiscussion(
   );
   const [slugs, commentMarkers] = await Promise.all([
     getProgramSlugs(programNumbers([...texts, ...threads.comments.flatMap((comment) => linkableTexts(comment.blocks))])),
-    getClaimMarkers({ episodeId: episode.id, sectionIds: [], commentIds: threads.comments.map((comment) => comment.id), viewer }),
+    getClaimMarkers({ episodeId: episode.id, sectionIds: [], commentIds: threads.comments.map((comment) => comment.id), viewer, cutoff }),
   ]);
   const commentMarks = marksByTarget(commentMarkers);
   return {
