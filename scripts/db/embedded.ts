@@ -65,9 +65,22 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   await pg.start();
 
   return {
-    url: (database) => `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${database}`,
+    url: (database) => embeddedUrl(options.port, database),
     stop: () => pg.stop(),
   };
+}
+
+/** Connection string of a database on an embedded cluster listening on `port`. */
+export function embeddedUrl(port: number, database: string) {
+  return `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+}
+
+/** True when the embedded cluster in `dataDir` is running (started by `npm start` in another process). */
+export function isEmbeddedRunning(dataDir: string) {
+  const pidFile = path.join(path.resolve(dataDir), "postmaster.pid");
+  if (!fs.existsSync(pidFile)) return false;
+  const pid = Number(fs.readFileSync(pidFile, "utf8").split("\n")[0]);
+  return Number.isInteger(pid) && pid > 0 && isAlive(pid);
 }
 
 /**
