@@ -7,6 +7,7 @@ import { renderToPipeableStream } from "react-dom/server";
 import { etagOf, isAnonymousRead, PRIVATE_CACHE_CONTROL, respondWithEtag } from "~/utils/http-cache.server";
 import { gzipSync } from "node:zlib";
 import { acceptsGzip, renderedPages } from "~/utils/page-cache.server";
+import { RETRY_AFTER_SECONDS } from "~/utils/database-outage.server";
 
 const ABORT_DELAY = 5_000;
 
@@ -21,6 +22,7 @@ export default function handleRequest(
 ) {
   responseHeaders.set("Content-Type", "text/html; charset=utf-8");
   setSecurityHeaders(responseHeaders);
+  askToRetryWhenUnavailable(responseStatusCode, responseHeaders);
   // Anonymous reads are rendered whole so they can carry an ETag; signed-in pages stream.
   const anonymous = isAnonymousRead(request) && responseStatusCode === 200;
   // A route that declares the version of what it shows lets anonymous pages be rendered once per version.
@@ -72,6 +74,19 @@ export default function handleRequest(
     );
     setTimeout(abort, ABORT_DELAY);
   });
+}
+
+/** Single-fetch data requests (`.data`) answered 503 during a database outage also say when to retry. */
+export function handleDataRequest(response: Response) {
+  askToRetryWhenUnavailable(response.status, response.headers);
+  return response;
+}
+
+/** A 503 (the database is unreachable: scripts/server.ts) tells clients when to try again. */
+function askToRetryWhenUnavailable(status: number, headers: Headers) {
+  if (status !== 503) return;
+  if (!headers.has("Retry-After")) headers.set("Retry-After", String(RETRY_AFTER_SECONDS));
+  headers.set("Cache-Control", "no-store");
 }
 
 function setSecurityHeaders(headers: Headers) {

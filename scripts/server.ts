@@ -6,6 +6,7 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express, { type RequestHandler } from "express";
+import { isDatabaseUnavailable, OUTAGE_MESSAGE, RETRY_AFTER_SECONDS } from "../app/utils/database-outage.server";
 import { isSameOrigin, SAFE_METHODS } from "../app/utils/origin";
 
 export interface ServerOptions {
@@ -29,7 +30,9 @@ export const refuseCrossSiteRequests: RequestHandler = (req, res, next) => {
 
 export async function startServer(options: ServerOptions) {
   const { port, buildPath = "build/index.js", log = console.log } = options;
-  const build = (await import(pathToFileURL(path.resolve(buildPath)).href)) as ServerBuild;
+  const build = answerDatabaseOutagesWith503(
+    (await import(pathToFileURL(path.resolve(buildPath)).href)) as ServerBuild,
+  );
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", process.env.TRUST_PROXY === "true");
@@ -62,6 +65,70 @@ export async function startServer(options: ServerOptions) {
   log(`Footnote is serving on http://localhost:${port}`);
   return {
     server,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: (graceMs?: number) => closeGracefully(server, graceMs),
   };
+}
+
+/** How long a shutdown waits for requests in flight before cutting their connections. */
+export const SHUTDOWN_GRACE_MS = 10_000;
+
+/**
+ * Graceful shutdown: stop accepting connections, close idle keep-alive ones, let requests in flight
+ * finish (their connections close after the response), and after `graceMs` cut whatever is left.
+ */
+export function closeGracefully(server: http.Server, graceMs = SHUTDOWN_GRACE_MS) {
+  return new Promise<void>((resolve) => {
+    const deadline = setTimeout(() => server.closeAllConnections(), graceMs);
+    deadline.unref();
+    server.close(() => {
+      clearTimeout(deadline);
+      resolve();
+    });
+    server.closeIdleConnections();
+    // A keep-alive connection that finishes its request while we wait is closed instead of kept.
+    server.on("request", (_req, res) => {
+      if (!res.headersSent) res.setHeader("Connection", "close");
+    });
+  });
+}
+
+/**
+ * A database outage answers "try again" (503 + Retry-After) instead of a 500, in one place for every
+ * route: each loader and action is wrapped so that an error saying the database is unreachable becomes
+ * a thrown 503 Response, which pages render through their error boundary and the JSON API as `{error}`.
+ * Transactions make sure such a failure applied nothing.
+ */
+export function answerDatabaseOutagesWith503(build: ServerBuild): ServerBuild {
+  const guard = <Args extends { request: Request }>(handler: ((args: Args) => unknown) | undefined) =>
+    handler &&
+    (async (args: Args) => {
+      try {
+        return await handler(args);
+      } catch (error) {
+        if (error instanceof Response || !isDatabaseUnavailable(error)) throw error;
+        console.error(`database unavailable: ${new URL(args.request.url).pathname}: ${(error as Error).message?.split("\n").pop()}`);
+        throw databaseUnavailableResponse(args.request);
+      }
+    });
+  const routes = Object.fromEntries(
+    Object.entries(build.routes).map(([id, route]) => {
+      const module = { ...route.module, loader: guard(route.module.loader), action: guard(route.module.action) };
+      return [id, { ...route, module }];
+    }),
+  ) as ServerBuild["routes"];
+  return { ...build, routes };
+}
+
+function databaseUnavailableResponse(request: Request) {
+  const pathname = new URL(request.url).pathname;
+  const json = pathname.startsWith("/api/") || pathname === "/healthz";
+  return new Response(json ? JSON.stringify({ error: OUTAGE_MESSAGE }) : OUTAGE_MESSAGE, {
+    status: 503,
+    statusText: "Service Unavailable",
+    headers: {
+      "Content-Type": json ? "application/json; charset=utf-8" : "text/plain; charset=utf-8",
+      "Retry-After": String(RETRY_AFTER_SECONDS),
+      "Cache-Control": "no-store",
+    },
+  });
 }

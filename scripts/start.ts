@@ -3,6 +3,7 @@
 import { EnvError, getEnv } from "../app/utils/env.server";
 import { buildIfNeeded } from "./build-if-needed";
 import { migrate, openDatabase, type Database } from "./db/database";
+import { takeOverShutdownSignals } from "./db/embedded";
 
 const started = performance.now();
 const log = (line: string) => console.log(`[footnote] ${line}`);
@@ -12,10 +13,14 @@ let database: Database | undefined;
 let stopping = false;
 const closers: (() => Promise<void>)[] = [];
 
+/**
+ * Graceful shutdown, in order: the HTTP server stops accepting connections and lets the requests in
+ * flight finish (at most SHUTDOWN_GRACE_MS), then the connection pool closes, then the embedded database stops.
+ */
 async function shutdown(signal: string, code = 0) {
   if (stopping) return;
   stopping = true;
-  log(`${signal}: stopping…`);
+  log(`${signal}: stopping (no new connections; requests in flight may finish)…`);
   for (const close of closers.reverse()) await close().catch((error) => console.error(error));
   await database?.stop().catch((error) => console.error(error));
   log("stopped");
@@ -23,6 +28,8 @@ async function shutdown(signal: string, code = 0) {
 }
 process.on("SIGINT", () => void shutdown("SIGINT"));
 process.on("SIGTERM", () => void shutdown("SIGTERM"));
+// The embedded database is stopped by shutdown(), after the requests in flight, not the moment a signal arrives.
+takeOverShutdownSignals();
 
 try {
   const env = getEnv();
@@ -44,7 +51,7 @@ try {
 
   const { startServer } = await import("./server");
   const server = await startServer({ port: env.PORT, log });
-  closers.push(server.close);
+  closers.push(() => server.close());
   log(`ready in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   if (accounts.length) printDemoAccounts(accounts, env.PORT);
 } catch (error) {

@@ -16,9 +16,14 @@ export default defineConfig({
   forbidOnly: true,
   retries: 0,
   reporter: process.env.CI ? [["list"]] : [["list"]],
-  timeout: 60_000,
+  // Budgets for a busy machine (docs/performance.md, "The test suite on a busy machine"): a journey's whole
+  // run, one navigation, and a wait for what the reader waits on (a response, an element).
+  timeout: 180_000,
+  expect: { timeout: 20_000 },
   use: {
     baseURL: BASE_URL,
+    navigationTimeout: 90_000,
+    actionTimeout: 30_000,
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
   },

@@ -7,6 +7,7 @@ const MESSAGES: Record<number, string> = {
   404: "There is nothing at this address.",
   413: "That is more than Footnote accepts at once.",
   429: "Too many attempts. Wait a moment and try again.",
+  503: "Footnote is briefly unavailable. Try again in a few seconds.",
 };
 
 /** Renders thrown Responses as readable pages and never shows a stack trace to the reader. */
@@ -25,7 +26,7 @@ export function GeneralErrorBoundary() {
     <section aria-labelledby="error-title" className="mx-auto max-w-prose py-12">
       <p className="text-sm font-semibold uppercase tracking-wide text-accent-700 dark:text-accent-300">Error {status}</p>
       <h1 id="error-title" className="mt-2 font-serif text-3xl font-semibold">
-        {status === 404 ? "Not found" : status < 500 ? "That did not work" : "Something went wrong"}
+        {status === 404 ? "Not found" : status === 503 ? "Try again in a moment" : status < 500 ? "That did not work" : "Something went wrong"}
       </h1>
       <p className="mt-4 text-stone-700 dark:text-stone-300">{message}</p>
       <p className="mt-6">

@@ -4,8 +4,8 @@ import { fork } from "node:child_process";
 import fs from "node:fs";
 import { freePort } from "../db/embedded";
 
-export async function startServerProcess({ databaseUrl, timing = false }: { databaseUrl: string; timing?: boolean }) {
-  const port = await freePort();
+export async function startServerProcess({ databaseUrl, timing = false, port: chosenPort, env = {} }: { databaseUrl: string; timing?: boolean; port?: number; env?: Record<string, string> }) {
+  const port = chosenPort ?? (await freePort());
   const child = fork("scripts/bench/serve.ts", [], {
     execArgv: ["--import", "tsx"],
     env: {
@@ -14,6 +14,7 @@ export async function startServerProcess({ databaseUrl, timing = false }: { data
       PORT: String(port),
       NODE_ENV: "production",
       COOKIE_SECURE: "false",
+      ...env,
       ...(timing ? { BENCH_TIMING: "1" } : {}),
     },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
@@ -24,6 +25,7 @@ export async function startServerProcess({ databaseUrl, timing = false }: { data
   });
   return {
     origin: `http://127.0.0.1:${port}`,
+    pid: child.pid!,
     /** Resident memory of the server process, in MB. */
     rssMegabytes() {
       const status = fs.readFileSync(`/proc/${child.pid}/status`, "utf8");

@@ -12,7 +12,7 @@ export interface Database {
   stop(): Promise<void>;
 }
 
-const DEFAULT_DATABASE = "footnote";
+export const DEFAULT_DATABASE = "footnote";
 
 export async function openDatabase(log: (line: string) => void = console.log): Promise<Database> {
   const env = getEnv();

