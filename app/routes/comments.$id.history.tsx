@@ -3,10 +3,11 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { getCommentHistory } from "~/models/comment.server";
 import { getUser } from "~/utils/auth.server";
-import { invariantResponse } from "~/utils/http";
+import { invariantResponse, parseParams } from "~/utils/http";
+import { idParamSchema } from "~/utils/input";
 import { renderMarkdown } from "~/utils/markdown.server";
 
-const ParamsSchema = z.object({ id: z.coerce.number().int().positive() });
+const ParamsSchema = z.object({ id: idParamSchema("A comment is addressed by its number, such as /comments/12/history.") });
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Versions of comment #${data.comment.ordinal} — Footnote` : "Not found — Footnote" },
@@ -15,9 +16,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 /** Every version of an edited comment, newest first. Removed comments keep their history from non-moderators. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const parsed = ParamsSchema.safeParse(params);
-  invariantResponse(parsed.success, "A comment is addressed by its number, such as /comments/12/history.");
-  const comment = await getCommentHistory(parsed.data.id);
+  const { id } = parseParams(params, ParamsSchema);
+  const comment = await getCommentHistory(id);
   invariantResponse(comment, "That comment does not exist.", { status: 404 });
   const user = await getUser(request);
   const staff = user?.role === "moderator" || user?.role === "admin";

@@ -21,16 +21,15 @@ import {
   type ResolvedBlock,
 } from "~/models/episode.server";
 import { CommentActionSchema } from "~/schemas/comment";
-import { firstIssue } from "~/schemas/pagination";
 import { getUser, requirePermission } from "~/utils/auth.server";
 import type { CommentSort } from "~/utils/comment-tree";
-import { invariantResponse, readFormData } from "~/utils/http";
-import { CONTENT_VERSION_HEADER, episodePageData } from "~/utils/page-cache.server";
+import { invariantResponse, parseQuery, readFormData } from "~/utils/http";
+import { CONTENT_VERSION_HEADER, episodePageData, PAGE_CACHE_KEY_HEADER } from "~/utils/page-cache.server";
 import { can } from "~/utils/permissions";
 import { consume, RateLimitedError } from "~/utils/rate-limit.server";
 import { programNumbers } from "~/utils/linkify";
 import { formatCalendarDate, linkableTexts, marksByTarget, presentBlocks, presentComment } from "./present";
-import { discussionSearch, EpisodePageQuerySchema } from "./query";
+import { canonicalSearch, discussionSearch, EpisodePageQuerySchema } from "./query";
 
 type PagePayload = Awaited<ReturnType<typeof loadPage>>;
 
@@ -40,20 +39,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const version = await getEpisodeVersion(params.slug ?? "");
   invariantResponse(version, `No episode has the address “/episodes/${params.slug}”.`, { status: 404 });
-  const key = `${url.pathname}${url.search}`;
+  const key = `${url.pathname}${canonicalSearch(parseQuery(request, EpisodePageQuerySchema))}`;
   // Anonymous readers share one page per URL and content version (utils/page-cache.server.ts).
   let payload = episodePageData.get(key, version) as PagePayload | undefined;
   if (!payload) {
     payload = await loadPage(request, params.slug ?? "", null);
     episodePageData.set(key, version, payload);
   }
-  return data(payload, { headers: { [CONTENT_VERSION_HEADER]: version } });
+  return data(payload, { headers: { [CONTENT_VERSION_HEADER]: version, [PAGE_CACHE_KEY_HEADER]: key } });
 }
 
 /** Passes the content version to the document renderer, which caches anonymous pages by it. */
 export const headers: HeadersFunction = ({ loaderHeaders }) => {
   const version = loaderHeaders.get(CONTENT_VERSION_HEADER);
-  return version ? { [CONTENT_VERSION_HEADER]: version } : new Headers();
+  const key = loaderHeaders.get(PAGE_CACHE_KEY_HEADER);
+  return version && key ? { [CONTENT_VERSION_HEADER]: version, [PAGE_CACHE_KEY_HEADER]: key } : new Headers();
 };
 
 async function loadPage(request: Request, slug: string, user: Awaited<ReturnType<typeof getUser>>) {
@@ -64,11 +64,12 @@ async function loadPage(request: Request, slug: string, user: Awaited<ReturnType
     signedIn: user !== null,
     canComment: can(user, "comment:create"),
     canFlag: can(user, "claim:flag"),
-    signInHref: `/login?${new URLSearchParams({ redirectTo: `${url.pathname}${url.search}#comments` })}`,
+    signInHref: "",
   };
-  const query = EpisodePageQuerySchema.safeParse(Object.fromEntries(url.searchParams));
-  if (!query.success) invariantResponse(false, firstIssue(query.error), { status: 400 });
-  const { sort, cpage, c, part } = query.data;
+  const query = parseQuery(request, EpisodePageQuerySchema);
+  // From the validated query, so that a page shared by anonymous readers carries none of one reader's extra parameters.
+  discussionViewer.signInHref = `/login?${new URLSearchParams({ redirectTo: `${url.pathname}${canonicalSearch(query)}#comments` })}`;
+  const { sort, cpage, c, part } = query;
   const unknown = `No episode has the address “/episodes/${slug}”.`;
 
   if (part === "comments") {
