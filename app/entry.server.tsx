@@ -8,6 +8,7 @@ import { etagOf, isAnonymousRead, PRIVATE_CACHE_CONTROL, respondWithEtag } from 
 import { gzipSync } from "node:zlib";
 import { acceptsGzip, renderedPages } from "~/utils/page-cache.server";
 import { RETRY_AFTER_SECONDS } from "~/utils/database-outage.server";
+import { contentSecurityPolicy, newNonce, NonceContext } from "~/utils/nonce";
 
 const ABORT_DELAY = 5_000;
 
@@ -21,15 +22,20 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-  setSecurityHeaders(responseHeaders);
+  const nonce = loadContext.cspNonce ?? newNonce();
   askToRetryWhenUnavailable(responseStatusCode, responseHeaders);
   // Anonymous reads are rendered whole so they can carry an ETag; signed-in pages stream.
   const anonymous = isAnonymousRead(request) && responseStatusCode === 200;
-  // A route that declares the version of what it shows lets anonymous pages be rendered once per version.
+  // A route that declares the version of what it shows lets anonymous pages be rendered once per version;
+  // version and key travel in the request's load context, never in a header a client could see.
   const version = anonymous ? (loadContext.pageVersion ?? null) : null;
+  // The route names the page by its validated query, so `?utm=1` and `?utm=2` are one entry (page-cache.server.ts).
+  const cacheKey = loadContext.pageCacheKey ?? new URL(request.url).pathname;
   if (version) {
-    const cached = renderedPages.get(request.url, version);
+    const cached = renderedPages.get(cacheKey, version);
     if (cached) {
+      // The cached bytes carry the nonce they were rendered with: the policy names that one (ADR 0010).
+      responseHeaders.set("Content-Security-Policy", contentSecurityPolicy(cached.nonce));
       responseHeaders.append("Vary", "Accept-Encoding");
       if (!acceptsGzip(request)) return respondWithEtag(request, cached.html, { status: responseStatusCode, headers: responseHeaders });
       // Compressed once per version instead of on every request; the compression middleware leaves encoded bodies alone.
@@ -38,12 +44,16 @@ export default function handleRequest(
       return respondWithEtag(request, cached.gzip, { status: responseStatusCode, headers: responseHeaders }, etagOf(cached.html));
     }
   }
+  responseHeaders.set("Content-Security-Policy", contentSecurityPolicy(nonce));
   const waitForAll = anonymous || isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
-      <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />,
+      <NonceContext.Provider value={nonce}>
+        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+      </NonceContext.Provider>,
       {
+        nonce,
         [waitForAll ? "onAllReady" : "onShellReady"]() {
           shellRendered = true;
           const body = new PassThrough();
@@ -52,7 +62,7 @@ export default function handleRequest(
             body.on("data", (chunk: Buffer) => chunks.push(chunk));
             body.on("end", () => {
               const html = Buffer.concat(chunks);
-              if (version && responseStatusCode === 200) renderedPages.set(request.url, version, { html });
+              if (version && responseStatusCode === 200) renderedPages.set(cacheKey, version, { html, nonce });
               resolve(respondWithEtag(request, html, { status: responseStatusCode, headers: responseHeaders }));
             });
             body.on("error", reject);
@@ -89,8 +99,3 @@ function askToRetryWhenUnavailable(status: number, headers: Headers) {
   headers.set("Cache-Control", "no-store");
 }
 
-function setSecurityHeaders(headers: Headers) {
-  headers.set("X-Content-Type-Options", "nosniff");
-  headers.set("Referrer-Policy", "strict-origin-when-cross-origin");
-  headers.set("X-Frame-Options", "DENY");
-}

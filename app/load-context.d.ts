@@ -9,5 +9,9 @@ declare module "@remix-run/node" {
      * page): the document renderer caches its HTML under it. Server-side only, never a header.
      */
     pageVersion?: string;
+    /** A fresh random nonce of this request: the document's scripts carry it and its CSP names it. */
+    cspNonce?: string;
+    /** Set with pageVersion: the page's cache key, its path and validated query (`?utm=` dropped). */
+    pageCacheKey?: string;
   }
 }

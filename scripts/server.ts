@@ -2,11 +2,12 @@
 import http from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { createRequestHandler } from "@remix-run/express";
-import type { ServerBuild } from "@remix-run/node";
+import { randomBytes } from "node:crypto";
+import { createRequestHandler, writeReadableStreamToWritable, type AppLoadContext, type ServerBuild } from "@remix-run/node";
 import compression from "compression";
-import express, { type RequestHandler } from "express";
+import express, { type Request as ExpressRequest, type RequestHandler, type Response as ExpressResponse } from "express";
 import { isDatabaseUnavailable, OUTAGE_MESSAGE, RETRY_AFTER_SECONDS } from "../app/utils/database-outage.server";
+import { CONTROL_CHARACTER, describeBytes, maxBodyBytes, NUL } from "../app/utils/input";
 import { isSameOrigin, SAFE_METHODS } from "../app/utils/origin";
 
 export interface ServerOptions {
@@ -28,6 +29,132 @@ export const refuseCrossSiteRequests: RequestHandler = (req, res, next) => {
   res.status(403).type("text/plain").send("Cross-site request refused.");
 };
 
+/** Headers every answer carries; documents add their Content-Security-Policy with a nonce (app/entry.server.tsx). */
+export const securityHeaders: RequestHandler = (_req, res, next) => {
+  res.setHeader("X-Content-Type-Options", "nosniff");
+  res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
+  res.setHeader("X-Frame-Options", "DENY");
+  next();
+};
+
+/** The policy of answers that are not documents (JSON, feeds, errors of the boundary): nothing runs, nothing frames them. */
+export const NON_DOCUMENT_CSP = "default-src 'none'; frame-ancestors 'none'";
+
+function refuse(res: ExpressResponse, status: number, message: string) {
+  res.status(status).type("text/plain").setHeader("Content-Security-Policy", NON_DOCUMENT_CSP);
+  res.send(message);
+}
+
+/**
+ * The input boundary of paths and query strings: an address that does not decode, or holds a control
+ * character (NUL included) in its path or a NUL in its query, names nothing this site has: 400 here,
+ * before any loader. Everything else in a query is validated by the route's schema (docs/api.md).
+ */
+export const refuseUnreadableAddresses: RequestHandler = (req, res, next) => {
+  const [rawPath, rawQuery = ""] = req.originalUrl.split(/\?(.*)/s, 2);
+  let path: string;
+  try {
+    path = decodeURIComponent(rawPath ?? "");
+  } catch {
+    return refuse(res, 400, "The address is not valid: it has a broken %-escape.");
+  }
+  if (CONTROL_CHARACTER.test(path)) return refuse(res, 400, "The address contains a control character; no page has such an address.");
+  let query: URLSearchParams;
+  try {
+    query = new URLSearchParams(rawQuery);
+  } catch {
+    return refuse(res, 400, "The query string is not valid.");
+  }
+  for (const [name, value] of query) {
+    if (name.includes(NUL) || value.includes(NUL)) return refuse(res, 400, "The query string contains a NUL character (U+0000), which no parameter accepts.");
+  }
+  next();
+};
+
+class BodyTooLarge extends Error {}
+
+/**
+ * The body of a request, read to its end but never past `limit` bytes, whatever Content-Length says
+ * (chunked bodies have none): the bytes actually read are counted.
+ */
+function readBody(req: ExpressRequest, limit: number) {
+  return new Promise<Buffer>((resolve, reject) => {
+    const declared = Number(req.get("content-length"));
+    if (Number.isFinite(declared) && declared > limit) return reject(new BodyTooLarge());
+    const chunks: Buffer[] = [];
+    let read = 0;
+    const onData = (chunk: Buffer) => {
+      read += chunk.length;
+      if (read > limit) {
+        req.off("data", onData);
+        req.pause();
+        reject(new BodyTooLarge());
+        return;
+      }
+      chunks.push(chunk);
+    };
+    req.on("data", onData);
+    req.once("end", () => resolve(Buffer.concat(chunks)));
+    req.once("error", reject);
+  });
+}
+
+/** The Fetch request Remix sees, as @remix-run/express builds it (the host and port a trusted proxy forwards), with the body already read. */
+function remixRequest(req: ExpressRequest, res: ExpressResponse, body: Buffer | undefined) {
+  const port = [req.get("x-forwarded-host"), req.get("host")]
+    .map((host) => Number.parseInt(host?.split(":")[1] ?? "", 10))
+    .find(Number.isSafeInteger);
+  const url = new URL(`${req.protocol}://${req.hostname}${port ? `:${port}` : ""}${req.originalUrl}`);
+  const headers = new Headers();
+  for (const [name, values] of Object.entries(req.headers)) {
+    for (const value of Array.isArray(values) ? values : values ? [values] : []) headers.append(name, value);
+  }
+  // Loaders and actions are aborted when the client goes away before the answer is sent.
+  const controller = new AbortController();
+  res.on("close", () => {
+    if (!res.writableFinished) controller.abort();
+  });
+  return new Request(url, { method: req.method, headers, body: body ? new Uint8Array(body) : undefined, signal: controller.signal });
+}
+
+async function sendResponse(res: ExpressResponse, response: Response) {
+  res.statusMessage = response.statusText;
+  res.status(response.status);
+  for (const [name, value] of response.headers.entries()) res.append(name, value);
+  if (response.body) await writeReadableStreamToWritable(response.body, res);
+  else res.end();
+}
+
+/**
+ * Remix behind the input boundary: a body is read here, capped at its route's size (413 with a readable
+ * message past it, the connection then closed so the rest is never read), and only then handed to Remix.
+ */
+function remixBehindBoundary(build: ServerBuild, getLoadContext: (req: ExpressRequest) => AppLoadContext): RequestHandler {
+  const handle = createRequestHandler(build, build.mode);
+  return async (req, res, next) => {
+    try {
+      let body: Buffer | undefined;
+      if (req.method !== "GET" && req.method !== "HEAD") {
+        const limit = maxBodyBytes(req.path);
+        try {
+          body = await readBody(req, limit);
+        } catch (error) {
+          if (!(error instanceof BodyTooLarge)) throw error;
+          res.setHeader("Connection", "close");
+          res.once("finish", () => req.socket.destroySoon?.());
+          return refuse(res, 413, `The request is too large: this address takes at most ${describeBytes(limit)}.`);
+        }
+      }
+      const response = await handle(remixRequest(req, res, body), getLoadContext(req));
+      const headers = new Headers(response.headers);
+      if (!headers.has("Content-Security-Policy")) headers.set("Content-Security-Policy", NON_DOCUMENT_CSP);
+      await sendResponse(res, new Response(response.body, { status: response.status, statusText: response.statusText, headers }));
+    } catch (error) {
+      next(error);
+    }
+  };
+}
+
 export async function startServer(options: ServerOptions) {
   const { port, buildPath = "build/index.js", log = console.log } = options;
   const build = answerDatabaseOutagesWith503(
@@ -44,18 +171,20 @@ export async function startServer(options: ServerOptions) {
       next();
     });
   }
+  app.use(securityHeaders);
   app.use(compression());
   // Fingerprinted client assets never change; everything else in public/ may.
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
   app.use(express.static("public", { maxAge: "1h" }));
   app.use(refuseCrossSiteRequests);
+  app.use(refuseUnreadableAddresses);
   app.all(
     "*",
-    createRequestHandler({
-      build,
-      mode: build.mode,
-      getLoadContext: (req) => ({ clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown" }),
-    }),
+    remixBehindBoundary(build, (req) => ({
+      clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",
+      // One per request, for the Content-Security-Policy of a document and its scripts.
+      cspNonce: randomBytes(16).toString("base64"),
+    })),
   );
   const server = http.createServer(app);
   await new Promise<void>((resolve, reject) => {

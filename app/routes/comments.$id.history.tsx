@@ -4,10 +4,11 @@ import { z } from "zod";
 import { getCommentHistory } from "~/models/comment.server";
 import { readerOf } from "~/models/presenters/reader";
 import { getUser } from "~/utils/auth.server";
-import { invariantResponse } from "~/utils/http";
+import { invariantResponse, parseParams } from "~/utils/http";
+import { idParamSchema } from "~/utils/input";
 import { renderMarkdown } from "~/utils/markdown.server";
 
-const ParamsSchema = z.object({ id: z.coerce.number().int().positive() });
+const ParamsSchema = z.object({ id: idParamSchema("A comment is addressed by its number, such as /comments/12/history.") });
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Versions of comment #${data.comment.ordinal} — Footnote` : "Not found — Footnote" },
@@ -16,9 +17,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 /** Every version of an edited comment, newest first. Removed comments keep their history from non-moderators. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const parsed = ParamsSchema.safeParse(params);
-  invariantResponse(parsed.success, "A comment is addressed by its number, such as /comments/12/history.");
-  const comment = await getCommentHistory(parsed.data.id, readerOf(await getUser(request)));
+  const { id } = parseParams(params, ParamsSchema);
+  const comment = await getCommentHistory(id, readerOf(await getUser(request)));
   invariantResponse(comment, "That comment does not exist.", { status: 404 });
   invariantResponse(comment.readable, "This comment was removed; its versions are not shown.", { status: 404 });
   const versions = [

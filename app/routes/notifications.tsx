@@ -6,6 +6,7 @@ import { z } from "zod";
 import { listNotifications, markNotificationsRead } from "~/models/notification.server";
 import { requireUser } from "~/utils/auth.server";
 import { invariantResponse, readFormData } from "~/utils/http";
+import { idSchema } from "~/utils/input";
 
 export const meta: MetaFunction = () => [{ title: "Notifications — Footnote" }, { name: "robots", content: "noindex" }];
 
@@ -59,7 +60,7 @@ function excerptOf(text: string, length = 200) {
 
 const MarkReadSchema = z.union([
   z.object({ intent: z.literal("mark-all-read") }),
-  z.object({ intent: z.literal("mark-read"), id: z.coerce.number().int().positive() }),
+  z.object({ intent: z.literal("mark-read"), id: idSchema("Choose which notifications to mark as read.") }),
 ]);
 
 export async function action({ request }: ActionFunctionArgs) {

@@ -1,16 +1,19 @@
 import { z } from "zod";
 import { ROLES } from "~/utils/permissions";
 import { PageQuerySchema } from "~/schemas/pagination";
+import { freeText, idSchema, withoutControls } from "~/utils/input";
 
 export const REASON_MAX_LENGTH = 500;
 export const SEARCH_MAX_LENGTH = 100;
 
 /** Every admin action says why: the reason goes into the moderation log with it. */
-export const ReasonSchema = z
-  .string({ error: "Give a reason: it goes into the moderation log." })
-  .trim()
-  .min(1, "Give a reason: it goes into the moderation log.")
-  .max(REASON_MAX_LENGTH, `A reason has at most ${REASON_MAX_LENGTH} characters.`);
+export const ReasonSchema = freeText(
+  z
+    .string({ error: "Give a reason: it goes into the moderation log." })
+    .trim()
+    .min(1, "Give a reason: it goes into the moderation log.")
+    .max(REASON_MAX_LENGTH, `A reason has at most ${REASON_MAX_LENGTH} characters.`),
+);
 
 const SearchSchema = z
   .string()
@@ -22,11 +25,7 @@ const SearchSchema = z
 /** `/admin/users?q=…&page=…`; `manage` is the id of the user whose controls are open. */
 export const AdminUsersQuerySchema = PageQuerySchema.extend({
   q: SearchSchema,
-  manage: z.coerce
-    .number({ error: "Choose a user to manage by their id." })
-    .int("Choose a user to manage by their id.")
-    .positive("Choose a user to manage by their id.")
-    .optional(),
+  manage: idSchema("Choose a user to manage by their id.").optional(),
 });
 
 export type AdminUsersQuery = z.infer<typeof AdminUsersQuerySchema>;
@@ -70,11 +69,14 @@ export const AdminAuthorActionSchema = z.discriminatedUnion(
     z.object({
       intent: z.literal("link"),
       authorId: AuthorIdSchema,
-      username: z
-        .string({ error: "Enter the username of the account to link." })
-        .trim()
-        .min(1, "Enter the username of the account to link.")
-        .max(64, "A username has at most 64 characters."),
+      username: withoutControls(
+        z
+          .string({ error: "Enter the username of the account to link." })
+          .trim()
+          .min(1, "Enter the username of the account to link.")
+          .max(64, "A username has at most 64 characters."),
+        "A username",
+      ),
       reason: ReasonSchema,
     }),
     z.object({ intent: z.literal("unlink"), authorId: AuthorIdSchema, reason: ReasonSchema }),

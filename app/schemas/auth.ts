@@ -1,15 +1,19 @@
 import { z } from "zod";
+import { withoutControls } from "~/utils/input";
 
 // Generous bounds: sign-in must accept every account sign-up can create; they only stop absurd input.
 export const USERNAME_MAX_LENGTH = 64;
 export const PASSWORD_MAX_LENGTH = 1024;
 
 export const SignInSchema = z.object({
-  username: z
-    .string({ error: "Enter your username." })
-    .trim()
-    .min(1, "Enter your username.")
-    .max(USERNAME_MAX_LENGTH, `A username has at most ${USERNAME_MAX_LENGTH} characters.`),
+  username: withoutControls(
+    z
+      .string({ error: "Enter your username." })
+      .trim()
+      .min(1, "Enter your username.")
+      .max(USERNAME_MAX_LENGTH, `A username has at most ${USERNAME_MAX_LENGTH} characters.`),
+    "A username",
+  ),
   // Never trimmed: spaces may be part of a password.
   password: z
     .string({ error: "Enter your password." })

@@ -2,6 +2,7 @@
 // queue's decisions and filters, and the claims API. Shared by the routes and the episode page.
 import { z } from "zod";
 import { PageQuerySchema } from "~/schemas/pagination";
+import { freeText, idSchema as int4IdSchema, MAX_INT4, withoutControls, xmlSafe } from "~/utils/input";
 
 /** Where the flag form posts: the index route of /claims (`?index` tells Remix which of the two). */
 export const FLAG_CLAIM_ACTION = "/claims?index";
@@ -38,14 +39,10 @@ export const QUOTE_MAX_LENGTH = 2_000;
 export const REASON_MAX_LENGTH = 500;
 export const BULK_MAX = 100;
 
-const MAX_INT4 = 2_147_483_647;
-
 // A form submits "" for an untouched field: read it as absent.
 const blankAsMissing = (value: unknown) => (value === "" ? undefined : value);
 
-function idSchema(message: string) {
-  return z.coerce.number({ error: message }).int(message).positive(message).max(MAX_INT4, message);
-}
+const idSchema = int4IdSchema;
 
 const ClaimIdSchema = idSchema("Choose a claim.");
 const VersionSchema = z.coerce
@@ -55,14 +52,16 @@ const VersionSchema = z.coerce
   .max(MAX_INT4, "Reload the page: the form lacks the claim's version.");
 
 /** Every moderator decision says why: the reason goes into the claim's public history and the moderation log. */
-export const ModerationReasonSchema = z
-  .string({ error: "Give a reason: it is shown in the claim's history and the moderation log." })
-  .trim()
-  .min(1, "Give a reason: it is shown in the claim's history and the moderation log.")
-  .max(REASON_MAX_LENGTH, `A reason has at most ${REASON_MAX_LENGTH} characters.`);
+export const ModerationReasonSchema = freeText(
+  z
+    .string({ error: "Give a reason: it is shown in the claim's history and the moderation log." })
+    .trim()
+    .min(1, "Give a reason: it is shown in the claim's history and the moderation log.")
+    .max(REASON_MAX_LENGTH, `A reason has at most ${REASON_MAX_LENGTH} characters.`),
+);
 
 const ContextSchema = z.preprocess(
-  blankAsMissing,
+  (value) => blankAsMissing(typeof value === "string" ? xmlSafe(value) : value),
   z.string().max(CONTEXT_MAX_LENGTH, `The text around the selection has at most ${CONTEXT_MAX_LENGTH} characters.`).optional(),
 );
 
@@ -73,7 +72,7 @@ export const FlagClaimSchema = z
     targetId: idSchema("Flag text in a section or a comment."),
     exact: z
       .string({ error: "Select the text you want to flag." })
-      .transform((text) => text.replace(/\r\n?/g, "\n").trim())
+      .transform((text) => xmlSafe(text).replace(/\r\n?/g, "\n").trim())
       .pipe(
         z
           .string()
@@ -93,7 +92,7 @@ export const FlagClaimSchema = z
     ),
     reason: z.enum(FLAG_REASONS, { error: "Choose why this needs a source." }),
     note: z.preprocess(
-      blankAsMissing,
+      (value) => blankAsMissing(typeof value === "string" ? xmlSafe(value) : value),
       z.string().trim().max(NOTE_MAX_LENGTH, `A note has at most ${NOTE_MAX_LENGTH} characters.`).optional(),
     ),
   })
@@ -105,7 +104,7 @@ export const FlagClaimSchema = z
 export type FlagClaimInput = z.infer<typeof FlagClaimSchema>;
 
 const OptionalText = (max: number, label: string) =>
-  z.preprocess(blankAsMissing, z.string().trim().max(max, `${label} has at most ${max} characters.`).optional());
+  z.preprocess((value) => blankAsMissing(typeof value === "string" ? xmlSafe(value) : value), z.string().trim().max(max, `${label} has at most ${max} characters.`).optional());
 
 export const ProposeSourceSchema = z
   .object({
@@ -114,9 +113,7 @@ export const ProposeSourceSchema = z
     sourceId: z.preprocess(blankAsMissing, idSchema("Choose a source from the library by its number.").optional()),
     url: z.preprocess(
       blankAsMissing,
-      z
-        .string()
-        .trim()
+      withoutControls(z.string().trim(), "An address")
         .max(2_000, "An address has at most 2,000 characters.")
         .refine((text) => {
           try {
@@ -143,7 +140,7 @@ export const ProposeSourceSchema = z
     ),
     quote: z
       .string({ error: "Quote the passage of the source that supports the claim." })
-      .transform((text) => text.replace(/\r\n?/g, "\n").trim())
+      .transform((text) => xmlSafe(text).replace(/\r\n?/g, "\n").trim())
       .pipe(
         z
           .string()

@@ -1,18 +1,22 @@
 import { z } from "zod";
+import { freeText, idSchema } from "~/utils/input";
 
 export const COMMENT_MAX_LENGTH = 20_000;
 
-export const CommentBodySchema = z
-  .string({ error: "Write your comment first." })
-  .transform((text) => text.replace(/\r\n?/g, "\n").trim())
-  .pipe(
-    z
-      .string()
-      .min(1, "Write your comment first.")
-      .max(COMMENT_MAX_LENGTH, `A comment has at most ${COMMENT_MAX_LENGTH.toLocaleString("en")} characters.`),
-  );
+/** Line breaks as LF, control characters other than TAB and LF dropped (docs/api.md), trimmed. */
+export const CommentBodySchema = freeText(
+  z
+    .string({ error: "Write your comment first." })
+    .transform((text) => text.replace(/\r\n?/g, "\n").trim())
+    .pipe(
+      z
+        .string()
+        .min(1, "Write your comment first.")
+        .max(COMMENT_MAX_LENGTH, `A comment has at most ${COMMENT_MAX_LENGTH.toLocaleString("en")} characters.`),
+    ),
+);
 
-const CommentIdSchema = z.coerce.number({ error: "That comment does not exist." }).int().positive("That comment does not exist.");
+const CommentIdSchema = idSchema("That comment does not exist.");
 
 /** Hidden from people, filled in by bots: a filled honeypot means the form was not sent by a person. */
 const HoneypotSchema = z.string().max(0, "Your comment could not be posted.").optional();

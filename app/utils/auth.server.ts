@@ -59,9 +59,23 @@ export async function requireUser(request: Request) {
   return user;
 }
 
-/** Only same-site paths: never `//evil.example` or an absolute URL (open redirects). */
+/**
+ * A redirect target only when it stays on this site: a path that starts with exactly one "/" and, read
+ * as a browser reads it against our origin, still has our origin. Control characters (a browser drops
+ * TAB, CR and LF from URLs, so "/\t/evil.example" is "//evil.example") and backslashes are refused.
+ */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/") {
   if (!to || typeof to !== "string") return fallback;
-  if (!to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
+  if (/[\u0000-\u001f\u007f\\]/.test(to)) return fallback;
+  if (!to.startsWith("/") || to.startsWith("//")) return fallback;
+  const base = "http://footnote.invalid";
+  let url: URL;
+  try {
+    url = new URL(to, base);
+  } catch {
+    return fallback;
+  }
+  if (url.origin !== base || url.pathname.startsWith("//")) return fallback;
+  // As the URL parser wrote it: percent-encoded, so it is always a valid Location header.
+  return `${url.pathname}${url.search}${url.hash}`;
 }

@@ -1,9 +1,11 @@
 // Atom feeds. Summaries are `type="html"`, which readers render as HTML: every user- or
-// import-supplied text is HTML-escaped first, so markup in a comment shows as text in a reader.
+// import-supplied text is HTML-escaped first, so markup in a comment shows as text in a reader, and
+// characters XML 1.0 forbids (control characters such as ESC, which older comments may hold) are dropped.
 import { Feed } from "feed";
 import type { FeedComment } from "~/models/comment.server";
 import { feedCommentAuthor } from "~/models/comment.server";
 import { cacheForAnonymous } from "~/utils/http-cache.server";
+import { xmlSafe } from "~/utils/input";
 
 export function siteOrigin(request: Request) {
   return new URL(request.url).origin;
@@ -13,7 +15,7 @@ const EXCERPT_LENGTH = 600;
 
 /** The start of `text` on one line, HTML-escaped for a feed summary. */
 export function excerpt(text: string, length = EXCERPT_LENGTH) {
-  const flat = text.replace(/\s+/g, " ").trim();
+  const flat = xmlSafe(text).replace(/\s+/g, " ").trim();
   return escapeHtml(flat.length <= length ? flat : `${flat.slice(0, length - 1).trimEnd()}…`);
 }
 
@@ -52,6 +54,7 @@ export function addComments(feed: Feed, origin: string, comments: FeedComment[])
 }
 
 export function atomResponse(request: Request, feed: Feed) {
-  const response = new Response(feed.atom1(), { headers: { "Content-Type": "application/atom+xml; charset=utf-8" } });
+  // The whole document, so that no title, name or summary can carry a forbidden character into it.
+  const response = new Response(xmlSafe(feed.atom1()), { headers: { "Content-Type": "application/atom+xml; charset=utf-8" } });
   return cacheForAnonymous(request, response);
 }

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { prisma } from "../../app/utils/db.server";
 import { ARTICLE_SLUG, PROGRAM_SLUG } from "./seed";
 

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 
 test("the home page shows the archive with its header and the imported episodes", async ({ page }, testInfo) => {
   await page.goto("/");

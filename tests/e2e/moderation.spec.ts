@@ -1,6 +1,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { prisma } from "../../app/utils/db.server";
 import { signIn } from "./helpers";
 import { PROGRAM_SLUG } from "./seed";

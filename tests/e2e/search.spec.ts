@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { PROGRAM_SLUG } from "./seed";
 
 /** A full-page screenshot, and at phone width also the first screenful, which stays legible when viewed whole. */

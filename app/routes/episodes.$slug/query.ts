@@ -30,3 +30,14 @@ export function discussionSearch({ page, sort, part }: { page: number; sort: Epi
   const search = params.toString();
   return search ? `?${search}` : "";
 }
+
+/** The page's own search string from its validated query, every parameter it knows and nothing else: the page cache's key. */
+export function canonicalSearch({ sort, cpage, c, part }: EpisodePageQuery) {
+  const params = new URLSearchParams();
+  if (sort !== "oldest") params.set("sort", sort);
+  if (cpage !== undefined) params.set("cpage", String(cpage));
+  if (c !== undefined) params.set("c", String(c));
+  if (part) params.set("part", part);
+  const search = params.toString();
+  return search ? `?${search}` : "";
+}

@@ -21,10 +21,9 @@ import {
   type ResolvedBlock,
 } from "~/models/episode.server";
 import { CommentActionSchema } from "~/schemas/comment";
-import { firstIssue } from "~/schemas/pagination";
 import { getUser, requirePermission } from "~/utils/auth.server";
 import type { CommentSort } from "~/utils/comment-tree";
-import { invariantResponse, readFormData } from "~/utils/http";
+import { invariantResponse, parseQuery, readFormData } from "~/utils/http";
 import { episodePageData } from "~/utils/page-cache.server";
 import { graceCutoff } from "~/models/presenters/claim.server";
 import { readerOf } from "~/models/presenters/reader";
@@ -32,7 +31,7 @@ import { can } from "~/utils/permissions";
 import { consume, RateLimitedError } from "~/utils/rate-limit.server";
 import { programNumbers } from "~/utils/linkify";
 import { formatCalendarDate, linkableTexts, marksByTarget, presentBlocks, presentComment } from "./present";
-import { discussionSearch, EpisodePageQuerySchema } from "./query";
+import { canonicalSearch, discussionSearch, EpisodePageQuerySchema } from "./query";
 
 type PagePayload = Awaited<ReturnType<typeof loadPage>>;
 
@@ -42,17 +41,18 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const version = await getEpisodeVersion(params.slug ?? "");
   invariantResponse(version, `No episode has the address “/episodes/${params.slug}”.`, { status: 404 });
-  const key = `${url.pathname}${url.search}`;
-  // Anonymous readers share one page per URL and content version (utils/page-cache.server.ts), read
+  const key = `${url.pathname}${canonicalSearch(parseQuery(request, EpisodePageQuerySchema))}`;
+  // Anonymous readers share one page per page key and content version (utils/page-cache.server.ts), read
   // with the grace period's end that the version was read with.
   let payload = episodePageData.get(key, version.key) as PagePayload | undefined;
   if (!payload) {
     payload = await loadPage(request, params.slug ?? "", null, version.cutoff);
     episodePageData.set(key, version.key, payload);
   }
-  // The document renderer caches the HTML under the same version (entry.server.tsx). The version goes
-  // through the request's load context, never a response header, so no client ever sees it.
+  // The document renderer caches the HTML under the same version and key (entry.server.tsx). They go
+  // through the request's load context, never a response header, so no client ever sees them.
   context.pageVersion = version.key;
+  context.pageCacheKey = key;
   return data(payload);
 }
 
@@ -64,11 +64,12 @@ async function loadPage(request: Request, slug: string, user: Awaited<ReturnType
     signedIn: user !== null,
     canComment: can(user, "comment:create"),
     canFlag: can(user, "claim:flag"),
-    signInHref: `/login?${new URLSearchParams({ redirectTo: `${url.pathname}${url.search}#comments` })}`,
+    signInHref: "",
   };
-  const query = EpisodePageQuerySchema.safeParse(Object.fromEntries(url.searchParams));
-  if (!query.success) invariantResponse(false, firstIssue(query.error), { status: 400 });
-  const { sort, cpage, c, part } = query.data;
+  const query = parseQuery(request, EpisodePageQuerySchema);
+  // From the validated query, so that a page shared by anonymous readers carries none of one reader's extra parameters.
+  discussionViewer.signInHref = `/login?${new URLSearchParams({ redirectTo: `${url.pathname}${canonicalSearch(query)}#comments` })}`;
+  const { sort, cpage, c, part } = query;
   const unknown = `No episode has the address “/episodes/${slug}”.`;
 
   if (part === "comments") {
