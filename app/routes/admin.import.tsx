@@ -19,9 +19,12 @@ import {
 } from "~/models/import.server";
 import { ImportConfirmSchema, ImportUploadSchema, MAX_FILES_PER_IMPORT, MAX_IMPORT_FILE_BYTES } from "~/schemas/import";
 import { requirePermission } from "~/utils/auth.server";
-import { consume, RateLimitedError, tooManyRequests } from "~/utils/rate-limit.server";
+import { consume, RateLimitedError, retryAfterHeaders, tooManyRequests } from "~/utils/rate-limit.server";
 
 export const meta: MetaFunction = () => [{ title: "Import episodes — Footnote" }];
+
+/** A 429 keeps its Retry-After in the HTML answer too. */
+export const headers = retryAfterHeaders;
 
 const MAX_REQUEST_BYTES = MAX_FILES_PER_IMPORT * MAX_IMPORT_FILE_BYTES * 1.4 + 1024 * 1024;
 

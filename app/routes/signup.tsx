@@ -13,10 +13,13 @@ import {
 } from "~/schemas/auth";
 import { getSession, getUser, safeRedirect } from "~/utils/auth.server";
 import { readFormData } from "~/utils/http";
-import { consume, ensureNotLimited, RateLimitedError } from "~/utils/rate-limit.server";
+import { consume, ensureNotLimited, RateLimitedError, retryAfter, retryAfterHeaders } from "~/utils/rate-limit.server";
 import { sessionCookie } from "~/utils/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign up — Footnote" }];
+
+/** A 429 keeps its Retry-After in the HTML answer too. */
+export const headers = retryAfterHeaders;
 
 // A bot that fills the hidden field learns nothing about why it failed.
 const NOT_COMPLETED = "Sign-up could not be completed.";
@@ -42,7 +45,7 @@ function failure(status: number, fields: SignUpFields, errors: SignUpErrors, hea
 }
 
 function rateLimited(error: RateLimitedError, fields: SignUpFields) {
-  return failure(429, fields, { form: error.message }, { "Retry-After": String(error.retryAfterSeconds) });
+  return failure(429, fields, { form: error.message }, retryAfter(error));
 }
 
 function text(value: FormDataEntryValue | null) {

@@ -27,7 +27,7 @@ import type { CommentSort } from "~/utils/comment-tree";
 import { invariantResponse, readFormData } from "~/utils/http";
 import { CONTENT_VERSION_HEADER, episodePageData } from "~/utils/page-cache.server";
 import { can } from "~/utils/permissions";
-import { consume, RateLimitedError } from "~/utils/rate-limit.server";
+import { consume, RateLimitedError, retryAfter, retryAfterHeaders } from "~/utils/rate-limit.server";
 import { programNumbers } from "~/utils/linkify";
 import { formatCalendarDate, linkableTexts, marksByTarget, presentBlocks, presentComment } from "./present";
 import { discussionSearch, EpisodePageQuerySchema } from "./query";
@@ -50,10 +50,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return data(payload, { headers: { [CONTENT_VERSION_HEADER]: version } });
 }
 
-/** Passes the content version to the document renderer, which caches anonymous pages by it. */
-export const headers: HeadersFunction = ({ loaderHeaders }) => {
+/** Passes the content version to the document renderer, which caches anonymous pages by it; a 429 keeps its Retry-After. */
+export const headers: HeadersFunction = ({ loaderHeaders, actionHeaders }) => {
+  const headers = retryAfterHeaders({ actionHeaders });
   const version = loaderHeaders.get(CONTENT_VERSION_HEADER);
-  return version ? { [CONTENT_VERSION_HEADER]: version } : new Headers();
+  if (version) headers.set(CONTENT_VERSION_HEADER, version);
+  return headers;
 };
 
 async function loadPage(request: Request, slug: string, user: Awaited<ReturnType<typeof getUser>>) {
@@ -143,8 +145,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readFormData(request);
   const formKey = String(form.get("formKey") ?? "new");
   const typed = { body: typeof form.get("body") === "string" ? String(form.get("body")) : "" };
-  const fail = (status: number, errors: { body?: string; form?: string }) =>
-    data<CommentActionData>({ ok: false, formKey, errors, values: typed }, { status });
+  const fail = (status: number, errors: { body?: string; form?: string }, headers?: HeadersInit) =>
+    data<CommentActionData>({ ok: false, formKey, errors, values: typed }, { status, headers });
 
   const parsed = CommentActionSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) {
@@ -169,7 +171,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       ordinal = (await deleteOwnComment({ commentId: input.commentId, actor: user })).ordinal;
     }
   } catch (error) {
-    if (error instanceof RateLimitedError) return fail(429, { form: error.message });
+    if (error instanceof RateLimitedError) return fail(429, { form: error.message }, retryAfter(error));
     if (error instanceof CommentError) return fail(error.status, { form: error.message });
     throw error;
   }
