@@ -26,6 +26,7 @@ const NOT_COMPLETED = "Sign-up could not be completed.";
 const USERNAME_TAKEN = "That username is taken. Choose another.";
 const EMAIL_TAKEN = "An account already uses that email address.";
 const IMPORTED_AUTHOR = "That name belongs to an imported author.";
+const lookalikeOf = (name: string) => `That username could be mistaken for “${name}”, an existing member. Choose another.`;
 
 /** The hidden field only bots fill in. */
 export const HONEYPOT_FIELD = "website";
@@ -76,7 +77,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     username:
       typedName && conflicts.usernameImported
         ? IMPORTED_AUTHOR
-        : (fieldErrors.username?.[0] ?? (conflicts.usernameTaken ? USERNAME_TAKEN : undefined)),
+        : (fieldErrors.username?.[0] ??
+          (conflicts.usernameTaken ? USERNAME_TAKEN : conflicts.lookalikeMember ? lookalikeOf(conflicts.lookalikeMember) : undefined)),
     password: fieldErrors.password?.[0],
     confirmPassword: fieldErrors.confirmPassword?.[0],
     email: fieldErrors.email?.[0] ?? (conflicts.emailTaken ? EMAIL_TAKEN : undefined),
