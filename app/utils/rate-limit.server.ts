@@ -94,12 +94,12 @@ export async function resetLimit(name: RateLimitName, key: string | number) {
 
 // ——— Sign-in: growing waits per (username, address), never a lock of the account (ADR 0012) ———
 
-/** Failures of one pair allowed before any wait. */
+/** The failure of a pair after which waits begin. */
 export const SIGN_IN_FREE_FAILURES = 5;
 /** The longest wait, however many failures. */
 export const SIGN_IN_MAX_WAIT_SECONDS = 15 * MINUTE;
 
-/** The wait after the `failures`-th failure of a pair: none for the first five, then 2, 4, 8… seconds up to 15 minutes. */
+/** The wait after the `failures`-th failure of a pair: none for the first four, then 2, 4, 8… seconds up to 15 minutes. */
 export function signInWaitSeconds(failures: number) {
   if (failures < SIGN_IN_FREE_FAILURES) return 0;
   return Math.min(SIGN_IN_MAX_WAIT_SECONDS, 2 ** (failures - SIGN_IN_FREE_FAILURES + 1));

@@ -190,7 +190,7 @@ describe("POST /login", () => {
 
 describe("sign-in rate limits", () => {
   it("makes one address wait after five wrong passwords for a username, and never refuses the owner elsewhere", async () => {
-    // Counted from this address only; the wait starts at the sixth failure and grows (ADR 0012).
+    // Counted from this address only; a wait starts after the fifth failure and grows (ADR 0012).
     for (let attempt = 1; attempt <= 5; attempt += 1) {
       expect((await signIn({ username: "Ada", password: `wrong ${attempt}` })).status).toBe(400);
     }
