@@ -2,7 +2,7 @@ import "@remix-run/node";
 
 declare module "@remix-run/node" {
   interface AppLoadContext {
-    /** The client's address, for rate limits (behind a proxy when TRUST_PROXY=true). */
+    /** The client's address, for rate limits (behind TRUST_PROXY proxies: the address the nearest trusted proxy saw). */
     clientIp: string;
     /**
      * Set by a loader whose anonymous page is the same for every reader at this version (the episode

@@ -8,12 +8,15 @@ import compression from "compression";
 import express, { type Request as ExpressRequest, type RequestHandler, type Response as ExpressResponse } from "express";
 import { isDatabaseUnavailable, OUTAGE_MESSAGE, RETRY_AFTER_SECONDS } from "../app/utils/database-outage.server";
 import { CONTROL_CHARACTER, describeBytes, maxBodyBytes, NUL } from "../app/utils/input";
+import { trustProxyFromEnv, type TrustProxy } from "../app/utils/env.server";
 import { isSameOrigin, SAFE_METHODS } from "../app/utils/origin";
 
 export interface ServerOptions {
   port: number;
   buildPath?: string;
   log?: (line: string) => void;
+  /** Which proxies' X-Forwarded-For gives the client's address; TRUST_PROXY when not given. */
+  trustProxy?: TrustProxy;
   /** Told how long each request took on the server, from arrival to the last byte written (benchmarks). */
   onRequestTimed?: (method: string, path: string, milliseconds: number) => void;
 }
@@ -24,7 +27,9 @@ export interface ServerOptions {
  */
 export const refuseCrossSiteRequests: RequestHandler = (req, res, next) => {
   if (SAFE_METHODS.has(req.method)) return next();
-  const forwardedHost = req.app.get("trust proxy") ? req.get("x-forwarded-host")?.split(",")[0]?.trim() : undefined;
+  const trusted = req.app.get("trust proxy fn") as (address: string | undefined, hop: number) => boolean;
+  // Only a trusted proxy's X-Forwarded-Host counts: the peer that connected must be one of them.
+  const forwardedHost = trusted(req.socket.remoteAddress, 0) ? req.get("x-forwarded-host")?.split(",")[0]?.trim() : undefined;
   if (isSameOrigin(req.get("origin"), forwardedHost || req.get("host"))) return next();
   res.status(403).type("text/plain").send("Cross-site request refused.");
 };
@@ -162,7 +167,8 @@ export async function startServer(options: ServerOptions) {
   );
   const app = express();
   app.disable("x-powered-by");
-  app.set("trust proxy", process.env.TRUST_PROXY === "true");
+  // A number counts hops from the right of X-Forwarded-For, so a client cannot choose the address the limits see.
+  app.set("trust proxy", options.trustProxy ?? trustProxyFromEnv());
   if (options.onRequestTimed) {
     const report = options.onRequestTimed;
     app.use((req, res, next) => {

@@ -10,6 +10,7 @@ import type { ParsedComment, ParsedDocument, ParseWarning } from "~/import/types
 import { reanchorClaims } from "~/models/claim.server";
 import { suggestForTarget } from "~/models/suggestion.server";
 import { prisma } from "~/utils/db.server";
+import { nameSkeleton } from "~/utils/name-skeleton";
 
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 
@@ -89,8 +90,10 @@ export interface DocumentPreview {
   counts: ImportCounts;
   /** The comments that would not be imported (cut off before their "Posted by" line). */
   skippedComments: number[];
-  /** The episode this document updates, when it is already imported. */
-  existing: { slug: string; title: string; commentCount: number; alreadyImported: boolean } | null;
+  /** The episode this document updates, when it is already imported, and why it counts as the same document. */
+  existing: { slug: string; title: string; commentCount: number; alreadyImported: boolean; reason: string } | null;
+  /** Where a new episode would be: its address, and the other episode that already has the plain one. */
+  address: { slug: string; takenBy: { slug: string; title: string } | null } | null;
 }
 
 export function countsOf(document: ParsedDocument): ImportCounts {
@@ -117,7 +120,15 @@ export async function previewDocument({ fileName, bytes, timeZone }: ImportInput
   const hash = contentHash(bytes);
   const existingEpisode = await findExistingEpisode(prisma, document);
   let existing: DocumentPreview["existing"] = null;
-  if (existingEpisode) {
+  let address: DocumentPreview["address"] = null;
+  if (!existingEpisode) {
+    const base = baseSlug(document);
+    const [slug, takenBy] = await Promise.all([
+      uniqueSlug(prisma, base),
+      prisma.episode.findUnique({ where: { slug: base }, select: { slug: true, title: true } }),
+    ]);
+    address = { slug, takenBy };
+  } else {
     const [commentCount, sameFile] = await Promise.all([
       prisma.comment.count({ where: { episodeId: existingEpisode.id } }),
       prisma.import.findFirst({
@@ -125,7 +136,13 @@ export async function previewDocument({ fileName, bytes, timeZone }: ImportInput
         select: { id: true },
       }),
     ]);
-    existing = { slug: existingEpisode.slug, title: existingEpisode.title, commentCount, alreadyImported: Boolean(sameFile) };
+    existing = {
+      slug: existingEpisode.slug,
+      title: existingEpisode.title,
+      commentCount,
+      alreadyImported: Boolean(sameFile),
+      reason: existingEpisode.reason,
+    };
   }
   return {
     fileName,
@@ -135,6 +152,7 @@ export async function previewDocument({ fileName, bytes, timeZone }: ImportInput
     counts: countsOf(document),
     skippedComments: document.comments.filter((c) => !importableComments(document).includes(c)).map((c) => c.ordinal),
     existing,
+    address,
   };
 }
 
@@ -146,18 +164,50 @@ function assertImportable(document: ParsedDocument, fileName: string) {
 
 type Tx = Prisma.TransactionClient;
 
+/**
+ * The episode this document is a later capture of, with the reason: the same program number, or for a
+ * document without one the same kind, exact title and publication. Never the slug alone: "NULL" and
+ * "null", or two titles in a script slugify drops, are different documents with the same address.
+ */
 async function findExistingEpisode(db: Tx | typeof prisma, document: ParsedDocument) {
-  const select = { id: true, slug: true, title: true } as const;
+  const select = { id: true, slug: true, title: true, number: true } as const;
   if (document.kind === "program" && document.number !== null) {
-    return db.episode.findUnique({ where: { number: document.number }, select });
+    const episode = await db.episode.findUnique({ where: { number: document.number }, select });
+    return episode && { ...episode, reason: `it is program #${document.number} too` };
   }
-  return db.episode.findUnique({ where: { slug: baseSlug(document) }, select });
+  const episode = await db.episode.findFirst({
+    where: {
+      kind: KIND[document.kind],
+      number: null,
+      title: document.title,
+      publication: document.kind === "article" ? document.publication : undefined,
+    },
+    orderBy: { id: "asc" },
+    select,
+  });
+  if (!episode) return null;
+  const same = document.kind === "article" && document.publication ? `title and publication (${document.publication})` : "title";
+  return { ...episode, reason: `it has the same ${same}` };
 }
 
-function baseSlug(document: ParsedDocument) {
+/**
+ * The address a new episode gets, before any "-2" suffix: its title in Latin letters and digits. A title
+ * with none (all Greek, Cyrillic, Arabic…) gets a stable address from a hash of the title, never a
+ * shared "untitled".
+ */
+export function baseSlug(document: Pick<ParsedDocument, "kind" | "title" | "publication" | "number">) {
   const slug = slugify(document.title).slice(0, 120).replace(/-+$/, "");
-  if (document.kind === "article" && document.publication) return `${slugify(document.publication)}-${slug}`.slice(0, 140);
-  return slug || "untitled";
+  if (document.kind === "article" && document.publication) {
+    const withPublication = `${slugify(document.publication)}-${slug || titleHash(document.title)}`.slice(0, 140).replace(/-+$/, "");
+    return withPublication.replace(/^-+/, "");
+  }
+  if (slug) return slug;
+  if (document.kind === "program" && document.number !== null) return `program-${document.number}`;
+  return `${KIND[document.kind]}-${titleHash(document.title)}`;
+}
+
+function titleHash(title: string) {
+  return createHash("sha256").update(title.normalize("NFC")).digest("hex").slice(0, 10);
 }
 
 const KIND: Record<ParsedDocument["kind"], EpisodeKind> = { program: "program", article: "article", unknown: "post" };
@@ -211,8 +261,9 @@ interface WriteInput {
 
 async function writeDocument(tx: Tx, input: WriteInput) {
   const { document, hash } = input;
-  // Serialise imports of the same episode so two concurrent imports cannot both create it.
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`episode:${document.kind}:${document.number ?? baseSlug(document)}`}))`;
+  // Serialise imports that could meet: the same program number, or the same address (always in this order).
+  if (document.number !== null) await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`episode-number:${document.number}`}))`;
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`episode-slug:${baseSlug(document)}`}))`;
 
   const changes: ImportChanges = { sectionsAdded: 0, sectionsUpdated: 0, commentsAdded: 0, commentsUpdated: 0, sourcesAdded: 0 };
   const existing = await findExistingEpisode(tx, document);
@@ -372,7 +423,7 @@ function pick(object: Record<string, unknown>, keys: string[]) {
   return keys.map((key) => object[key] ?? null);
 }
 
-async function uniqueSlug(tx: Tx, base: string) {
+async function uniqueSlug(tx: Tx | typeof prisma, base: string) {
   const taken = new Set(
     (await tx.episode.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((row) => row.slug),
   );
@@ -533,7 +584,7 @@ async function writeComments(tx: Tx, document: ParsedDocument, episodeId: number
 
 async function importedAuthorIds(tx: Tx, comments: ParsedComment[]) {
   const names = [...new Set(comments.map((comment) => comment.authorName))];
-  await tx.importedAuthor.createMany({ data: names.map((name) => ({ name })), skipDuplicates: true });
+  await tx.importedAuthor.createMany({ data: names.map((name) => ({ name, nameSkeleton: nameSkeleton(name) })), skipDuplicates: true });
   const rows = await tx.importedAuthor.findMany({ where: { name: { in: names } }, select: { id: true, name: true } });
   return new Map(rows.map((row) => [row.name, row.id]));
 }

@@ -19,7 +19,9 @@ function sessionIdFromToken(token: string) {
   return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
 }
 
+/** Every sign-in and sign-up sweeps the sessions that have expired, everyone's (an indexed delete). */
 export async function createSession(token: string, userId: number) {
+  await deleteExpiredSessions();
   return prisma.session.create({
     data: { id: sessionIdFromToken(token), userId, expiresAt: new Date(Date.now() + SESSION_LIFETIME) },
     select: { id: true, expiresAt: true },
@@ -49,6 +51,11 @@ export async function validateSessionToken(token: string) {
     await prisma.session.update({ where: { id }, data: { expiresAt }, select: { id: true } });
   }
   return { session: { id, expiresAt }, user: session.user as SessionUser };
+}
+
+export async function deleteExpiredSessions() {
+  const { count } = await prisma.session.deleteMany({ where: { expiresAt: { lte: new Date() } } });
+  return count;
 }
 
 export async function invalidateSession(sessionId: string) {

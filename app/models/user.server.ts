@@ -1,8 +1,8 @@
 import { Prisma, type Role } from "@prisma/client";
 import { articledRole } from "~/models/presenters/user";
 import { logModeratorAction } from "~/models/moderation-log.server";
-import { nameLookalikeKey } from "~/schemas/auth";
 import { prisma } from "~/utils/db.server";
+import { nameSkeleton } from "~/utils/name-skeleton";
 import { LISTED_COMMENT } from "~/models/presenters/comment";
 import { hashPassword, verifyPassword } from "~/utils/password.server";
 
@@ -25,6 +25,7 @@ export async function createUser({
     data: {
       username: username.trim(),
       usernameKey: usernameKey(username),
+      nameSkeleton: nameSkeleton(username.trim()),
       email: email?.trim().toLowerCase() || null,
       passwordHash: await hashPassword(password),
       role,
@@ -60,24 +61,55 @@ export async function verifyCredentials({ username, password }: { username: stri
 
 /** What stands in the way of a new account with this username and email. */
 export async function findSignUpConflicts({ username, email }: { username: string; email: string | null }) {
-  const [byName, byEmail, imported] = await Promise.all([
+  const [byName, byEmail, lookalike] = await Promise.all([
     prisma.user.findUnique({ where: { usernameKey: usernameKey(username) }, select: { id: true } }),
     email ? prisma.user.findUnique({ where: { email: email.trim().toLowerCase() }, select: { id: true } }) : null,
-    isImportedAuthorName(username),
+    findLookalikeName(username),
   ]);
-  return { usernameTaken: byName !== null, emailTaken: byEmail !== null, usernameImported: imported };
+  return {
+    usernameTaken: byName !== null,
+    emailTaken: byEmail !== null,
+    usernameImported: lookalike?.kind === "imported-author",
+    /** An existing member whose name this one could be taken for (not the same name: that is `usernameTaken`). */
+    lookalikeMember: byName === null && lookalike?.kind === "member" ? lookalike.name : null,
+  };
 }
 
 /**
- * True when `name` reads as the name of an author of imported comments ("dave_emory" for "Dave Emory"):
- * those people have no account, and nobody may sign up to speak in their name.
+ * The existing member or imported author a reader could take `name` for ("PterrafractyI" for
+ * "Pterrafractyl", "DaveEm0ry" for "Dave Emory"), compared by confusables skeleton (ADR 0014).
+ * Imported authors come first: nobody may sign up to speak in their name.
  */
+export async function findLookalikeName(name: string): Promise<{ kind: "imported-author" | "member"; name: string } | null> {
+  const skeleton = nameSkeleton(name.trim());
+  if (!skeleton) return null;
+  await fillMissingNameSkeletons();
+  const [author, member] = await Promise.all([
+    prisma.importedAuthor.findFirst({ where: { nameSkeleton: skeleton }, select: { name: true } }),
+    prisma.user.findFirst({ where: { nameSkeleton: skeleton }, select: { username: true } }),
+  ]);
+  if (author) return { kind: "imported-author", name: author.name };
+  if (member) return { kind: "member", name: member.username };
+  return null;
+}
+
+/** True when `name` reads as the name of an author of imported comments. */
 export async function isImportedAuthorName(name: string) {
-  const key = nameLookalikeKey(name);
-  if (!key) return false;
-  const rows = await prisma.$queryRaw<unknown[]>`
-    SELECT 1 FROM "ImportedAuthor" WHERE regexp_replace(lower(name), '[[:space:]_.-]+', '', 'g') = ${key} LIMIT 1`;
-  return rows.length > 0;
+  return (await findLookalikeName(name))?.kind === "imported-author";
+}
+
+/** Rows from before the skeleton column (or written by older code) get theirs; a no-op once all have one. */
+async function fillMissingNameSkeletons() {
+  const [users, authors] = await Promise.all([
+    prisma.user.findMany({ where: { nameSkeleton: null }, select: { id: true, username: true } }),
+    prisma.importedAuthor.findMany({ where: { nameSkeleton: null }, select: { id: true, name: true } }),
+  ]);
+  for (const user of users) {
+    await prisma.user.update({ where: { id: user.id }, data: { nameSkeleton: nameSkeleton(user.username) }, select: { id: true } });
+  }
+  for (const author of authors) {
+    await prisma.importedAuthor.update({ where: { id: author.id }, data: { nameSkeleton: nameSkeleton(author.name) }, select: { id: true } });
+  }
 }
 
 /** A unique field that another account took between the check and the insert. */

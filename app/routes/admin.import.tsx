@@ -17,11 +17,15 @@ import {
   previewDocument,
   type DocumentPreview,
 } from "~/models/import.server";
+import { createPendingImport, deletePendingImport, getPendingImport } from "~/models/pending-import.server";
 import { ImportConfirmSchema, ImportUploadSchema, MAX_FILES_PER_IMPORT, MAX_IMPORT_FILE_BYTES } from "~/schemas/import";
 import { requirePermission } from "~/utils/auth.server";
-import { consume, RateLimitedError, tooManyRequests } from "~/utils/rate-limit.server";
+import { consume, RateLimitedError, retryAfterHeaders, tooManyRequests } from "~/utils/rate-limit.server";
 
 export const meta: MetaFunction = () => [{ title: "Import episodes — Footnote" }];
+
+/** A 429 keeps its Retry-After in the HTML answer too. */
+export const headers = retryAfterHeaders;
 
 const MAX_REQUEST_BYTES = MAX_FILES_PER_IMPORT * MAX_IMPORT_FILE_BYTES * 1.4 + 1024 * 1024;
 
@@ -34,7 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 type PreviewView = ReturnType<typeof previewView>;
 type ActionData =
   | { stage: "invalid"; message: string }
-  | { stage: "preview"; timeZone: string; previews: (PreviewView | { fileName: string; refused: string })[]; carry: { fileName: string; content: string }[] }
+  | { stage: "preview"; timeZone: string; previews: (PreviewView | { fileName: string; refused: string })[]; carry: { id: string; fileName: string }[] }
   | {
       stage: "done";
       results: { fileName: string; outcome: string; message: string; episode?: { slug: string; title: string } }[];
@@ -65,13 +69,14 @@ export async function action({ request }: ActionFunctionArgs) {
     const parsed = ImportUploadSchema.safeParse({ intent, timeZone: form.get("timeZone"), files: form.getAll("files") });
     if (!parsed.success) return invalid(parsed.error.issues.map((issue) => issue.message).join(" "));
     const previews: Extract<ActionData, { stage: "preview" }>["previews"] = [];
-    const carry: { fileName: string; content: string }[] = [];
+    const carry: { id: string; fileName: string }[] = [];
     for (const file of parsed.data.files) {
       const bytes = new Uint8Array(await file.arrayBuffer());
       try {
         const preview = await previewDocument({ fileName: file.name, bytes, timeZone: parsed.data.timeZone });
         previews.push(previewView(preview));
-        carry.push({ fileName: file.name, content: Buffer.from(bytes).toString("base64") });
+        // Kept on the server for this admin; the confirmation names it by id.
+        carry.push(await createPendingImport({ uploadedById: user.id, fileName: file.name, bytes, timeZone: parsed.data.timeZone }));
       } catch (error) {
         if (!(error instanceof ImportRefusedError)) throw error;
         previews.push({ fileName: file.name, refused: error.message });
@@ -81,12 +86,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
 
   if (intent === "import") {
-    const parsed = ImportConfirmSchema.safeParse({
-      intent,
-      timeZone: form.get("timeZone"),
-      fileName: form.getAll("fileName"),
-      content: form.getAll("content"),
-    });
+    const parsed = ImportConfirmSchema.safeParse({ intent, upload: form.getAll("upload") });
     if (!parsed.success) return invalid(parsed.error.issues.map((issue) => issue.message).join(" "));
     try {
       await consume("importByUser", user.id);
@@ -95,16 +95,23 @@ export async function action({ request }: ActionFunctionArgs) {
       throw error;
     }
     const results: Extract<ActionData, { stage: "done" }>["results"] = [];
-    for (const [index, fileName] of parsed.data.fileName.entries()) {
-      const bytes = new Uint8Array(Buffer.from(parsed.data.content[index]!, "base64"));
+    for (const id of new Set(parsed.data.upload)) {
+      const pending = await getPendingImport({ id, uploadedById: user.id });
+      if (!pending) {
+        results.push({ fileName: "A previewed file", outcome: "failed", message: "This preview has expired or was already imported: upload the file again." });
+        continue;
+      }
+      const { fileName, bytes, timeZone } = pending;
       try {
-        const result = await importDocument({ fileName, bytes, timeZone: parsed.data.timeZone, importedById: user.id });
+        const result = await importDocument({ fileName, bytes, timeZone, importedById: user.id });
         const message = result.outcome === "unchanged" ? "Already imported: nothing changed." : result.outcome === "created" ? "Imported as a new episode." : describeChanges(result.changes);
         results.push({ fileName, outcome: result.outcome, message, episode: result.episode });
       } catch (error) {
         if (!(error instanceof ImportRefusedError)) throw error;
         results.push({ fileName, outcome: "failed", message: error.message });
       }
+      // Imported or refused (and recorded in the history), the preview is used up.
+      await deletePendingImport({ id, uploadedById: user.id });
     }
     return Response.json({ stage: "done", results } satisfies ActionData);
   }
@@ -140,6 +147,7 @@ function previewView(preview: DocumentPreview) {
     warnings: document.warnings.slice(0, LIST_LIMIT),
     dropped: document.dropped.slice(0, LIST_LIMIT),
     existing: preview.existing,
+    address: preview.address,
   };
 }
 
@@ -148,7 +156,13 @@ function threadOutline(comments: ParsedComment[]) {
   return comments.map((comment) => {
     const level = comment.parentOrdinal === null ? 0 : (depth.get(comment.parentOrdinal) ?? 0) + 1;
     depth.set(comment.ordinal, level);
-    return { ordinal: comment.ordinal, authorName: comment.authorName || "(unknown)", postedAtText: comment.postedAtText, depth: level };
+    return {
+      ordinal: comment.ordinal,
+      parentOrdinal: comment.parentOrdinal,
+      authorName: comment.authorName || "(unknown)",
+      postedAtText: comment.postedAtText,
+      depth: level,
+    };
   });
 }
 
@@ -249,12 +263,8 @@ function PreviewSection({ data, busy }: { data: Extract<ActionData, { stage: "pr
         {data.carry.length > 0 ? (
           <Form method="post" encType="multipart/form-data">
             <input type="hidden" name="intent" value="import" />
-            <input type="hidden" name="timeZone" value={data.timeZone} />
             {data.carry.map((file) => (
-              <span key={file.fileName}>
-                <input type="hidden" name="fileName" value={file.fileName} />
-                <input type="hidden" name="content" value={file.content} />
-              </span>
+              <input key={file.id} type="hidden" name="upload" value={file.id} />
             ))}
             <button type="submit" disabled={busy} className="rounded-md bg-accent-700 px-4 py-2 font-medium text-white hover:bg-accent-600 disabled:opacity-60">
               {busy ? "Importing…" : `Import ${data.carry.length === 1 ? "this file" : `these ${data.carry.length} files`}`}
@@ -282,8 +292,15 @@ function PreviewCard({ preview }: { preview: PreviewView }) {
       {preview.existing ? (
         <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-200">
           {preview.existing.alreadyImported
-            ? "This exact file is already imported: importing it again changes nothing."
-            : `Updates the existing episode “${preview.existing.title}” (${preview.existing.commentCount} comments now): new comments are added, changed text is updated.`}
+            ? `This exact file is already imported as /episodes/${preview.existing.slug}: importing it again changes nothing.`
+            : `Changes the episode /episodes/${preview.existing.slug} “${preview.existing.title}” (${preview.existing.commentCount} comments now), because ${preview.existing.reason}: new comments are added, changed text is updated.`}
+        </p>
+      ) : preview.address ? (
+        <p className="rounded-md bg-stone-100 px-3 py-2 text-sm text-stone-800 dark:bg-stone-800 dark:text-stone-200">
+          {`Creates a new episode at /episodes/${preview.address.slug}.`}
+          {preview.address.takenBy
+            ? ` /episodes/${preview.address.takenBy.slug} already belongs to “${preview.address.takenBy.title}”, a different document, which stays as it is.`
+            : ""}
         </p>
       ) : null}
       <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-5">
@@ -311,8 +328,10 @@ function PreviewCard({ preview }: { preview: PreviewView }) {
           <ol className="mt-2 space-y-1 text-sm">
             {preview.outline.map((comment) => (
               <li key={comment.ordinal} style={{ paddingLeft: `${Math.min(comment.depth, 6) * 1.25}rem` }}>
-                {comment.depth > 0 ? "↳ " : ""}
-                <span className="font-medium">#{comment.ordinal}</span> {comment.authorName}{" "}
+                <span className="font-medium">#{comment.ordinal}</span>{" "}
+                {/* Said in words: a reply listed far below its parent would otherwise read as a reply to the line above. */}
+                {comment.parentOrdinal !== null ? <span className="text-stone-600 dark:text-stone-300">↳ reply to #{comment.parentOrdinal} · </span> : null}
+                {comment.authorName}{" "}
                 <span className="text-stone-500 dark:text-stone-400">{comment.postedAtText}</span>
                 {preview.skippedComments.includes(comment.ordinal) ? <span className="text-amber-700"> — cut off, not imported</span> : null}
               </li>

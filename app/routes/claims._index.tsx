@@ -12,9 +12,12 @@ import { firstIssue } from "~/schemas/pagination";
 import { getUser, requirePermission } from "~/utils/auth.server";
 import { readFormData } from "~/utils/http";
 import { formatUtc } from "~/utils/utc";
-import { consume, RateLimitedError } from "~/utils/rate-limit.server";
+import { consume, RateLimitedError, retryAfter, retryAfterHeaders } from "~/utils/rate-limit.server";
 
 export const meta: MetaFunction = () => [{ title: "Claims — Footnote" }];
+
+/** A 429 keeps its Retry-After in the HTML answer too. */
+export const headers = retryAfterHeaders;
 
 /** Recent claims, newest first: anyone may read them; moderators also see removed ones. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -53,8 +56,8 @@ export async function action({ request }: ActionFunctionArgs) {
     reason: (FLAG_REASONS as readonly string[]).includes(reason) ? (reason as FlagClaimValues["reason"]) : "",
     note: text(form.get("note")),
   };
-  const fail = (status: number, errors: Extract<FlagClaimActionData, { ok: false }>["errors"]) =>
-    data<FlagClaimActionData>({ ok: false, errors, values }, { status });
+  const fail = (status: number, errors: Extract<FlagClaimActionData, { ok: false }>["errors"], headers?: HeadersInit) =>
+    data<FlagClaimActionData>({ ok: false, errors, values }, { status, headers });
 
   const parsed = FlagClaimSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) {
@@ -81,7 +84,7 @@ export async function action({ request }: ActionFunctionArgs) {
       note: input.note,
     });
   } catch (error) {
-    if (error instanceof RateLimitedError) return fail(429, { form: error.message });
+    if (error instanceof RateLimitedError) return fail(429, { form: error.message }, retryAfter(error));
     if (error instanceof ClaimError) return fail(error.status, { form: error.message });
     throw error;
   }

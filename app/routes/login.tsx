@@ -8,10 +8,21 @@ import { usernameKey, verifyCredentials } from "~/models/user.server";
 import { SignInSchema } from "~/schemas/auth";
 import { getSession, getUser, safeRedirect } from "~/utils/auth.server";
 import { readFormData } from "~/utils/http";
-import { consume, ensureNotLimited, RateLimitedError, resetLimit } from "~/utils/rate-limit.server";
+import {
+  clearSignInFailures,
+  consume,
+  ensureSignInAllowed,
+  RateLimitedError,
+  recordSignInFailure,
+  retryAfter,
+  retryAfterHeaders,
+} from "~/utils/rate-limit.server";
 import { sessionCookie } from "~/utils/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign in — Footnote" }];
+
+/** A 429 keeps its Retry-After in the HTML answer too. */
+export const headers = retryAfterHeaders;
 
 // One message for an unknown username and a wrong password, so the form does not reveal which names exist.
 const WRONG_CREDENTIALS = "The username or password is incorrect.";
@@ -31,7 +42,7 @@ function failure(status: number, username: string, errors: SignInErrors, headers
 }
 
 function rateLimited(error: RateLimitedError, username: string) {
-  return failure(429, username, { form: error.message }, { "Retry-After": String(error.retryAfterSeconds) });
+  return failure(429, username, { form: error.message }, retryAfter(error));
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -53,9 +64,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return failure(400, username, { username: fieldErrors.username?.[0], password: fieldErrors.password?.[0] });
   }
 
+  // Wrong passwords slow down only this username from this address (ADR 0012): the owner, from anywhere
+  // else, still signs in, and an account is never locked.
   const key = usernameKey(parsed.data.username);
   try {
-    await ensureNotLimited("signInFailuresByUsername", key);
+    await ensureSignInAllowed(key, context.clientIp);
   } catch (error) {
     if (error instanceof RateLimitedError) return rateLimited(error, username);
     throw error;
@@ -63,18 +76,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
   const user = await verifyCredentials(parsed.data);
   if (!user) {
-    try {
-      await consume("signInFailuresByUsername", key);
-    } catch (error) {
-      // Concurrent failures can spend the last point between the check above and this one.
-      if (error instanceof RateLimitedError) return rateLimited(error, username);
-      throw error;
-    }
+    await recordSignInFailure(key, context.clientIp);
     return failure(400, username, { form: WRONG_CREDENTIALS });
   }
   if (user.suspendedAt) return failure(403, username, { form: SUSPENDED });
 
-  await resetLimit("signInFailuresByUsername", key);
+  await clearSignInFailures(key, context.clientIp);
   // A sign-in replaces the session this browser already had, so it does not linger in the database.
   const previous = await getSession(request);
   if (previous) await invalidateSession(previous.session.id);

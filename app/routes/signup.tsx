@@ -13,16 +13,20 @@ import {
 } from "~/schemas/auth";
 import { getSession, getUser, safeRedirect } from "~/utils/auth.server";
 import { readFormData } from "~/utils/http";
-import { consume, ensureNotLimited, RateLimitedError } from "~/utils/rate-limit.server";
+import { consume, ensureNotLimited, RateLimitedError, retryAfter, retryAfterHeaders } from "~/utils/rate-limit.server";
 import { sessionCookie } from "~/utils/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign up — Footnote" }];
+
+/** A 429 keeps its Retry-After in the HTML answer too. */
+export const headers = retryAfterHeaders;
 
 // A bot that fills the hidden field learns nothing about why it failed.
 const NOT_COMPLETED = "Sign-up could not be completed.";
 const USERNAME_TAKEN = "That username is taken. Choose another.";
 const EMAIL_TAKEN = "An account already uses that email address.";
 const IMPORTED_AUTHOR = "That name belongs to an imported author.";
+const lookalikeOf = (name: string) => `That username could be mistaken for “${name}”, an existing member. Choose another.`;
 
 /** The hidden field only bots fill in. */
 export const HONEYPOT_FIELD = "website";
@@ -42,7 +46,7 @@ function failure(status: number, fields: SignUpFields, errors: SignUpErrors, hea
 }
 
 function rateLimited(error: RateLimitedError, fields: SignUpFields) {
-  return failure(429, fields, { form: error.message }, { "Retry-After": String(error.retryAfterSeconds) });
+  return failure(429, fields, { form: error.message }, retryAfter(error));
 }
 
 function text(value: FormDataEntryValue | null) {
@@ -73,7 +77,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     username:
       typedName && conflicts.usernameImported
         ? IMPORTED_AUTHOR
-        : (fieldErrors.username?.[0] ?? (conflicts.usernameTaken ? USERNAME_TAKEN : undefined)),
+        : (fieldErrors.username?.[0] ??
+          (conflicts.usernameTaken ? USERNAME_TAKEN : conflicts.lookalikeMember ? lookalikeOf(conflicts.lookalikeMember) : undefined)),
     password: fieldErrors.password?.[0],
     confirmPassword: fieldErrors.confirmPassword?.[0],
     email: fieldErrors.email?.[0] ?? (conflicts.emailTaken ? EMAIL_TAKEN : undefined),

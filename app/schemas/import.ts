@@ -38,15 +38,14 @@ export const ImportUploadSchema = z.object({
     ),
 });
 
-/** The confirmation form: the previewed files, carried back as base64 so nothing is stored before the admin confirms. */
-export const ImportConfirmSchema = z
-  .object({
-    intent: z.literal("import"),
-    timeZone: TimeZoneSchema,
-    fileName: z.array(FileNameSchema).min(1, "There is nothing to import.").max(MAX_FILES_PER_IMPORT),
-    content: z.array(z.base64("A previewed file arrived damaged; upload it again.")).max(MAX_FILES_PER_IMPORT),
-  })
-  .refine((form) => form.fileName.length === form.content.length, "A previewed file arrived damaged; upload it again.");
+/** The confirmation form: the previews to import, by the ids the server gave them (nothing travels twice). */
+export const ImportConfirmSchema = z.object({
+  intent: z.literal("import"),
+  upload: z
+    .array(z.string().regex(/^[a-z2-7]{32}$/, "A preview could not be found; upload the file again."))
+    .min(1, "There is nothing to import.")
+    .max(MAX_FILES_PER_IMPORT, `Import at most ${MAX_FILES_PER_IMPORT} files at once.`),
+});
 
 export type ImportUpload = z.infer<typeof ImportUploadSchema>;
 export type ImportConfirm = z.infer<typeof ImportConfirmSchema>;

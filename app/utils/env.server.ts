@@ -1,4 +1,36 @@
+import { isIP } from "node:net";
 import { z } from "zod";
+
+/**
+ * What Express trusts in X-Forwarded-For: how many proxies stand in front of the app, or which addresses
+ * and subnets they have. Never every address: a client could then write its own address in the header.
+ */
+export type TrustProxy = false | number | string[];
+
+const TRUST_PROXY_HELP =
+  "must be the number of proxies in front of the app (such as 1) or a comma-separated list of their addresses or subnets " +
+  "(such as 10.0.0.1,192.168.0.0/16, or loopback, linklocal, uniquelocal); \"true\" would let any client choose its own address";
+
+/** "", "0" → false; "2" → 2; "10.0.0.1, 10.1.0.0/16" → the list; anything else (including "true") → null. */
+export function parseTrustProxy(value: string | undefined): TrustProxy | null {
+  const text = (value ?? "").trim();
+  if (text === "" || text === "0" || text === "false") return false;
+  if (/^\d+$/.test(text)) {
+    const hops = Number(text);
+    return hops <= 10 ? hops : null;
+  }
+  const entries = text.split(",").map((entry) => entry.trim());
+  return entries.every(isProxyAddress) ? entries : null;
+}
+
+function isProxyAddress(entry: string) {
+  if (["loopback", "linklocal", "uniquelocal"].includes(entry)) return true;
+  const [address, prefix, ...rest] = entry.split("/");
+  const version = isIP(address ?? "");
+  if (!version || rest.length) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128);
+}
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -24,6 +56,18 @@ const EnvSchema = z.object({
   CLAIM_GRACE_MINUTES: z.coerce.number().int().min(0).max(10_080).default(60),
   /** Multiplies the per-address rate limits (sign-in, sign-up); end-to-end tests, all from one address, raise it. */
   RATE_LIMIT_IP_SCALE: z.coerce.number().int().min(1).max(1000).default(1),
+  /** The proxies in front of the app whose X-Forwarded-For is believed (see parseTrustProxy); unset: none. */
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((value, context) => {
+      const parsed = parseTrustProxy(value);
+      if (parsed === null) {
+        context.addIssue({ code: "custom", message: TRUST_PROXY_HELP });
+        return z.NEVER;
+      }
+      return parsed;
+    }),
   /** Import the documents in seeds/ that are not imported yet when `npm start` runs. */
   IMPORT_SEEDS_ON_START: z
     .enum(["true", "false"])
@@ -57,6 +101,13 @@ export function getEnv(): Env {
 }
 
 export class EnvError extends Error {}
+
+/** TRUST_PROXY as the server reads it when it starts (checked at boot by getEnv as well). */
+export function trustProxyFromEnv(): TrustProxy {
+  const parsed = parseTrustProxy(process.env.TRUST_PROXY);
+  if (parsed === null) throw new EnvError(`Invalid environment variables:\n  TRUST_PROXY: ${TRUST_PROXY_HELP}`);
+  return parsed;
+}
 
 export function cookieSecure(env: Env = getEnv()) {
   return env.COOKIE_SECURE ?? env.NODE_ENV === "production";

@@ -4,7 +4,7 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import pg from "pg";
 import { getEnv } from "../../app/utils/env.server";
-import { startEmbeddedPostgres } from "./embedded";
+import { runningEmbeddedPostgres, startEmbeddedPostgres } from "./embedded";
 
 export interface Database {
   url: string;
@@ -14,11 +14,20 @@ export interface Database {
 
 export const DEFAULT_DATABASE = "footnote";
 
-export async function openDatabase(log: (line: string) => void = console.log): Promise<Database> {
+export async function openDatabase(
+  log: (line: string) => void = console.log,
+  /** Use the embedded PostgreSQL that a running `npm start` already serves (the import CLI) instead of refusing. */
+  { shareRunning = false }: { shareRunning?: boolean } = {},
+): Promise<Database> {
   const env = getEnv();
   if (env.DATABASE_URL) {
     await ensureDatabaseExists(env.DATABASE_URL, log);
     return { url: env.DATABASE_URL, embedded: false, stop: async () => {} };
+  }
+  const running = shareRunning ? runningEmbeddedPostgres(env.EMBEDDED_PG_DATA_DIR) : null;
+  if (running) {
+    log(`using the running embedded PostgreSQL on 127.0.0.1:${running.port} (pid ${running.pid})`);
+    return { url: running.url(DEFAULT_DATABASE), embedded: false, stop: async () => {} };
   }
   const cluster = await startEmbeddedPostgres({
     dataDir: env.EMBEDDED_PG_DATA_DIR,

@@ -95,6 +95,20 @@ export function takeOverShutdownSignals() {
 }
 
 /**
+ * The embedded PostgreSQL another process of ours (a running `npm start`) serves from `dataDir`, or null:
+ * its pid file names a live postmaster that is not an orphan, and the port it listens on.
+ */
+export function runningEmbeddedPostgres(dataDir: string) {
+  const pidFile = path.join(path.resolve(dataDir), "postmaster.pid");
+  if (!fs.existsSync(pidFile)) return null;
+  const lines = fs.readFileSync(pidFile, "utf8").split("\n");
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid) || parentPid(pid) === 1 || !Number.isInteger(port)) return null;
+  return { pid, port, url: (database: string) => `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}` };
+}
+
+/**
  * A postmaster left running by a killed parent keeps its pid file and port. If the pid is gone,
  * remove the file; if the process is an orphan of ours (re-parented to init), shut it down.
  */

@@ -71,11 +71,7 @@ describe("an admin importing from the web", () => {
 
     const confirm = new FormData();
     confirm.set("intent", "import");
-    confirm.set("timeZone", data.timeZone);
-    for (const file of data.carry) {
-      confirm.append("fileName", file.fileName);
-      confirm.append("content", file.content);
-    }
+    for (const file of data.carry) confirm.append("upload", file.id);
     const done = await (await run(confirm, cookie)).json();
     expect(done.results).toEqual([expect.objectContaining({ fileName: PROGRAM_FILE, outcome: "created" })]);
     expect(await prisma.comment.count()).toBe(9);
@@ -115,12 +111,25 @@ describe("an admin importing from the web", () => {
     const { cookie } = await signedIn("admin");
     const confirm = new FormData();
     confirm.set("intent", "import");
-    confirm.set("timeZone", "America/Los_Angeles");
-    confirm.append("fileName", "a.txt");
-    confirm.append("content", "%%% not base64 %%%");
+    confirm.append("upload", "%%% not an id %%%");
     const response = await run(confirm, cookie);
     expect(response.status).toBe(400);
     expect(await prisma.import.count()).toBe(0);
+  });
+
+  it("imports a preview only for the admin who uploaded it, and only once", async () => {
+    const uploader = await signedIn("admin");
+    const other = await signedIn("admin");
+    const data = await (await run(uploadForm([{ name: PROGRAM_FILE, bytes: seedBytes(PROGRAM_FILE) }]), uploader.cookie)).json();
+    const confirm = new FormData();
+    confirm.set("intent", "import");
+    confirm.append("upload", data.carry[0].id);
+    const stolen = await (await run(confirm, other.cookie)).json();
+    expect(stolen.results).toEqual([expect.objectContaining({ outcome: "failed", message: expect.stringMatching(/expired or was already imported/) })]);
+    expect(await prisma.episode.count()).toBe(0);
+    expect((await (await run(confirm, uploader.cookie)).json()).results[0].outcome).toBe("created");
+    expect((await (await run(confirm, uploader.cookie)).json()).results[0].outcome).toBe("failed");
+    expect(await prisma.pendingImport.count()).toBe(0);
   });
 
   it("answers a file over 5 MB with 413 and a readable message", async () => {

@@ -6,7 +6,6 @@ import { action as usersAction, loader as usersLoader } from "~/routes/admin.use
 import { loader as episodeJsonLoader } from "~/routes/api.episodes.$slug";
 import { action as loginAction } from "~/routes/login";
 import { prisma } from "~/utils/db.server";
-import { rateLimits } from "~/utils/rate-limit.server";
 import { createNamedUser, createTestUser, outcomeOf, sessionCookieFor, signedIn, testContext } from "../factories";
 import { PROGRAM_FILE, seedBytes } from "../fixtures/seeds";
 
@@ -50,9 +49,6 @@ const logRows = () =>
     select: { actorId: true, action: true, targetType: true, targetId: true, reason: true, details: true },
   });
 
-beforeEach(async () => {
-  await rateLimits.signInByIp.delete(LOGIN_IP);
-});
 
 describe("who may manage users", () => {
   it("sends an anonymous reader of /admin/users to the sign-in page, and back afterwards", async () => {

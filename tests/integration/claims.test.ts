@@ -10,7 +10,6 @@ import { action as flagAction, loader as claimsLoader } from "~/routes/claims._i
 import { action as moderationAction, loader as moderationLoader } from "~/routes/moderation._index";
 import { loader as logLoader } from "~/routes/moderation.log";
 import { prisma } from "~/utils/db.server";
-import { rateLimits } from "~/utils/rate-limit.server";
 import { outcomeOf, signedIn, testContext } from "../factories";
 import { ARTICLE_FILE, PROGRAM_FILE, seedBytes } from "../fixtures/seeds";
 
@@ -84,10 +83,6 @@ async function decide(cookie: string, claimId: number, decision: string, reason:
 const events = (claimId: number) =>
   prisma.claimEvent.findMany({ where: { claimId }, orderBy: { id: "asc" }, select: { action: true, fromState: true, toState: true, reason: true, actorId: true } });
 
-beforeEach(async () => {
-  // User ids restart with every test; so would their flag allowance.
-  for (let id = 1; id <= 40; id += 1) await rateLimits.flagByUser.delete(String(id));
-});
 
 describe("flagging a claim", () => {
   it("records the selection as quote and position selectors on the comment's canonical text", async () => {

@@ -6,7 +6,6 @@ import { loader as rootLoader } from "~/root";
 import { action as signUpAction, loader as signUpLoader } from "~/routes/signup";
 import { prisma } from "~/utils/db.server";
 import { verifyPassword } from "~/utils/password.server";
-import { rateLimits } from "~/utils/rate-limit.server";
 import { SESSION_COOKIE } from "~/utils/session.server";
 import { createNamedUser, outcomeOf, sessionCookieFor } from "../factories";
 import { PROGRAM_FILE, seedBytes } from "../fixtures/seeds";
@@ -40,9 +39,6 @@ async function headerUser(cookie: string) {
   return result.body.user as { username: string; role: string } | null;
 }
 
-beforeEach(async () => {
-  await rateLimits.signUpByIp.delete(IP);
-});
 
 describe("GET /signup", () => {
   it("shows the form, carrying the page to return to", async () => {
@@ -227,7 +223,6 @@ describe("POST /signup", () => {
     expect(Number(refused.headers.get("Retry-After"))).toBeGreaterThan(0);
     expect(await prisma.user.count()).toBe(5);
     // Another address is unaffected.
-    await rateLimits.signUpByIp.delete("198.51.100.40");
     expect((await signUp(form("member-7"), { ip: "198.51.100.40" })).status).toBe(303);
   });
 

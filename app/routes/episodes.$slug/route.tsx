@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type HeadersFunction, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useCallback } from "react";
 import type { CommentActionData } from "~/components/episode/comment-form";
@@ -28,7 +28,7 @@ import { episodePageData } from "~/utils/page-cache.server";
 import { graceCutoff } from "~/models/presenters/claim.server";
 import { readerOf } from "~/models/presenters/reader";
 import { can } from "~/utils/permissions";
-import { consume, RateLimitedError } from "~/utils/rate-limit.server";
+import { consume, RateLimitedError, retryAfter, retryAfterHeaders } from "~/utils/rate-limit.server";
 import { programNumbers } from "~/utils/linkify";
 import { formatCalendarDate, linkableTexts, marksByTarget, presentBlocks, presentComment } from "./present";
 import { canonicalSearch, discussionSearch, EpisodePageQuerySchema } from "./query";
@@ -55,6 +55,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   context.pageCacheKey = key;
   return data(payload);
 }
+
+/** A 429 keeps its Retry-After on the document answer too. */
+export const headers: HeadersFunction = ({ actionHeaders }) => retryAfterHeaders({ actionHeaders });
 
 async function loadPage(request: Request, slug: string, user: Awaited<ReturnType<typeof getUser>>, cutoff: Date) {
   const url = new URL(request.url);
@@ -144,8 +147,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readFormData(request);
   const formKey = String(form.get("formKey") ?? "new");
   const typed = { body: typeof form.get("body") === "string" ? String(form.get("body")) : "" };
-  const fail = (status: number, errors: { body?: string; form?: string }) =>
-    data<CommentActionData>({ ok: false, formKey, errors, values: typed }, { status });
+  const fail = (status: number, errors: { body?: string; form?: string }, headers?: HeadersInit) =>
+    data<CommentActionData>({ ok: false, formKey, errors, values: typed }, { status, headers });
 
   const parsed = CommentActionSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) {
@@ -170,7 +173,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       ordinal = (await deleteOwnComment({ commentId: input.commentId, actor: user })).ordinal;
     }
   } catch (error) {
-    if (error instanceof RateLimitedError) return fail(429, { form: error.message });
+    if (error instanceof RateLimitedError) return fail(429, { form: error.message }, retryAfter(error));
     if (error instanceof CommentError) return fail(error.status, { form: error.message });
     throw error;
   }
