@@ -51,6 +51,12 @@ const ORGANISATION_WORDS = new Set([
   "ministry", "movement", "navy", "office", "organization", "organisation", "parliament", "party", "police",
   "post", "senate", "service", "society", "times", "union", "university",
 ]);
+// A byline or timestamp of a pasted article ("Updated 5:08 PM CDT, March 23, 2024", "By David Ignatius Columnist|").
+const BYLINE = /^(?:(?:Last )?Updated|Published|Posted)\b|^By (?:[A-Z][\p{L}.'’-]+ ){1,3}(?:[A-Z]|and\b|Columnist|\|)/u;
+// A pointer to other material of the archive ("see FTR #547"), not a claim.
+const POINTER = /\bsee (?:also )?(?:FTR|AFA|Miscellaneous Archive Show)\s*#/i;
+/** At most this many suggestions per section or comment, the highest scores (a long comment offers its strongest). */
+export const MAX_PER_TARGET = 5;
 const URL = /\bhttps?:\/\/|\bwww\.[a-z0-9-]+\./i;
 
 type Nlp = ReturnType<typeof winkNLP>;
@@ -177,16 +183,30 @@ function citedQuotes(paragraphs: readonly Paragraph[]): Set<number> {
   return cited;
 }
 
+/**
+ * The writer's paragraph right before a citation or a cited quotation (the introduction to it: "as the
+ * following piece describes, …:") or right after one (the recap of what was just quoted).
+ */
+function sourcedNeighbour(paragraphs: readonly Paragraph[], cited: ReadonlySet<number>, index: number): boolean {
+  const sourced = (at: number) => paragraphs[at]?.kind === "citation" || paragraphs[at]?.hasUrl === true || cited.has(at);
+  let next = index + 1;
+  while (paragraphs[next]?.kind === "rule") next += 1;
+  let previous = index - 1;
+  while (paragraphs[previous]?.kind === "rule" || paragraphs[previous]?.kind === "ellipsis") previous -= 1;
+  return sourced(next) || sourced(previous);
+}
+
 export type SentenceSpan = { start: number; end: number; sentence: string; paragraph: number };
 
 /** Each sentence of each paragraph with its offsets in `text`, as wink-nlp cuts them. */
 function eachSentence(
   paragraphs: readonly Paragraph[],
   visit: (span: SentenceSpan, sentence: ItemSentence, paragraph: Paragraph) => void,
+  skip: (index: number) => boolean = () => false,
 ) {
   const { readDoc } = nlp();
   paragraphs.forEach((paragraph, index) => {
-    if (paragraph.text === "") return;
+    if (paragraph.text === "" || skip(index)) return;
     let cursor = 0;
     readDoc(paragraph.text)
       .sentences()
@@ -210,7 +230,7 @@ export function sentenceSpans(text: string): SentenceSpan[] {
   return spans;
 }
 
-export type SuggestOptions = { threshold?: number; blocks?: readonly ContextBlock[] };
+export type SuggestOptions = { threshold?: number; blocks?: readonly ContextBlock[]; limit?: number };
 
 /**
  * The sentences of `text` that look like check-worthy claims with no source nearby, in text order. With
@@ -218,16 +238,17 @@ export type SuggestOptions = { threshold?: number; blocks?: readonly ContextBloc
  * citations is used; without, it is read from the text's lines.
  */
 export function suggestClaims(text: string, options: SuggestOptions | number = {}): ClaimSuggestion[] {
-  const { threshold = SUGGESTION_THRESHOLD, blocks } = typeof options === "number" ? { threshold: options } : options;
+  const { threshold = SUGGESTION_THRESHOLD, blocks, limit = MAX_PER_TARGET } = typeof options === "number" ? { threshold: options } : options;
   const { its } = nlp();
   const paragraphs = blocks ? paragraphsOfBlocks(blocks) : paragraphsOfText(text);
   const cited = citedQuotes(paragraphs);
   const suggestions: ClaimSuggestion[] = [];
 
+  // Citation lines and cited quotations are never read: most of a long comment is quoted articles.
+  const skip = (index: number) => cited.has(index) || ["citation", "ellipsis", "rule"].includes(paragraphs[index]!.kind);
   eachSentence(paragraphs, (span, sentence, paragraph) => {
-    if (paragraph.kind === "citation" || paragraph.kind === "ellipsis" || cited.has(span.paragraph)) return;
     const trimmed = span.sentence;
-    if (trimmed.endsWith("?") || isCitationLine(trimmed)) return;
+    if (trimmed.endsWith("?") || isCitationLine(trimmed) || BYLINE.test(trimmed) || POINTER.test(trimmed)) return;
 
     const tokens = sentence.tokens();
     const types = tokens.out(its.type) as string[];
@@ -259,12 +280,13 @@ export function suggestClaims(text: string, options: SuggestOptions | number = {
         signals.add("superlative");
       }
     }
-    const next = paragraphs.slice(span.paragraph + 1).find((candidate) => candidate.kind !== "rule");
-    if (paragraph.hasUrl || next?.kind === "citation" || next?.hasUrl) signals.add("source-nearby");
+    if (paragraph.hasUrl || sourcedNeighbour(paragraphs, cited, span.paragraph)) signals.add("source-nearby");
 
     const score = [...signals].reduce((sum, signal) => sum + SIGNAL_WEIGHTS[signal], 0);
     if (score < threshold) return;
     suggestions.push({ start: span.start, end: span.end, sentence: trimmed, score: Math.round(score * 10) / 10, signals: [...signals] });
-  });
-  return suggestions;
+  }, skip);
+  if (suggestions.length <= limit) return suggestions;
+  const kept = new Set([...suggestions].sort((a, b) => b.score - a.score || a.start - b.start).slice(0, limit));
+  return suggestions.filter((suggestion) => kept.has(suggestion));
 }
