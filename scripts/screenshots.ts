@@ -16,7 +16,9 @@ const VIEWPORTS = [
   { width: 1280, height: 900 },
 ];
 
-type Shot = { name: string; path: string; fullPage: boolean; prepare?: (page: Page) => Promise<void> };
+type Shot = { name: string; path: string; fullPage: boolean; prepare?: (page: Page) => Promise<void>; as?: "moderator" };
+// SCREENSHOTS_ONLY=suggestions,home takes only those shots.
+const only = process.env.SCREENSHOTS_ONLY?.split(",").map((name) => name.trim()).filter(Boolean);
 
 const log = (line: string) => console.log(`[screenshots] ${line}`);
 
@@ -45,7 +47,7 @@ try {
   const labeviere = sources.sources.find((source) => /Dollars for Terror/i.test(source.title));
   if (!labeviere) throw new Error(`"Dollars for Terror" is not among the sources: ${JSON.stringify(sources.sources.map((s) => s.title))}`);
 
-  const shots: Shot[] = [
+  const shots: Shot[] = ([
     { name: "home", path: "/", fullPage: true },
     { name: "episode", path: PROGRAM_PATH, fullPage: false },
     {
@@ -64,7 +66,9 @@ try {
     { name: "article", path: ARTICLE_PATH, fullPage: true },
     { name: "source", path: labeviere.path, fullPage: true },
     { name: "search", path: "/search?q=Xinjiang", fullPage: true },
-  ];
+    // The moderators' suggestions tab: ranked, capped per episode and day, signals under each sentence.
+    { name: "suggestions", path: "/moderation/suggestions", fullPage: true, as: "moderator" as const },
+  ] satisfies Shot[]).filter((shot) => !only || only.includes(shot.name));
 
   browser = await chromium.launch({
     executablePath,
@@ -75,6 +79,7 @@ try {
     const context = await browser.newContext({ viewport, baseURL, deviceScaleFactor: 1, colorScheme: "light" });
     const page = await context.newPage();
     for (const shot of shots) {
+      if (shot.as) await signIn(page, `e2e-${shot.as}`);
       const response = await page.goto(shot.path, { waitUntil: "networkidle" });
       if (!response?.ok()) throw new Error(`${shot.path} answered ${response?.status()}`);
       await shot.prepare?.(page);
@@ -95,4 +100,12 @@ try {
   }
   await dropDatabase(database, databaseName);
   await database.stop();
+}
+
+async function signIn(page: Page, username: string) {
+  const { E2E_PASSWORD } = await import("../tests/e2e/seed");
+  await page.goto("/login", { waitUntil: "networkidle" });
+  await page.getByLabel("Username").fill(username);
+  await page.getByLabel("Password").fill(E2E_PASSWORD);
+  await Promise.all([page.waitForURL((url) => !url.pathname.startsWith("/login")), page.getByRole("button", { name: /sign in/i }).click()]);
 }

@@ -463,7 +463,7 @@ async function writeSections(tx: Tx, document: ParsedDocument, episodeId: number
         },
         select: { id: true },
       });
-      await suggestForTarget(tx, { episodeId, target: { type: "section", id: created.id }, text: plainText, revision: 1 });
+      await suggestForTarget(tx, { episodeId, target: { type: "section", id: created.id }, text: plainText, revision: 1, blocks });
       changes.sectionsAdded++;
       continue;
     }
@@ -494,7 +494,7 @@ async function writeSections(tx: Tx, document: ParsedDocument, episodeId: number
     });
     if (!blocksChanged) continue;
     await reanchorClaims(tx, { target: { type: "section", id: current.id }, text: plainText, revision: current.revision + 1 });
-    await suggestForTarget(tx, { episodeId, target: { type: "section", id: current.id }, text: plainText, revision: current.revision + 1 });
+    await suggestForTarget(tx, { episodeId, target: { type: "section", id: current.id }, text: plainText, revision: current.revision + 1, blocks });
     changes.sectionsUpdated++;
   }
 }
@@ -545,7 +545,7 @@ async function writeComments(tx: Tx, document: ParsedDocument, episodeId: number
         select: { id: true },
       });
       await reanchorClaims(tx, { target: { type: "comment", id: current.id }, text: body, revision: current.revision + 1 });
-      await suggestForTarget(tx, { episodeId, target: { type: "comment", id: current.id }, text: body, revision: current.revision + 1 });
+      await suggestForTarget(tx, { episodeId, target: { type: "comment", id: current.id }, text: body, revision: current.revision + 1, blocks });
       changes.commentsUpdated++;
       continue;
     }
@@ -576,7 +576,7 @@ async function writeComments(tx: Tx, document: ParsedDocument, episodeId: number
       },
       select: { id: true, ordinal: true, originalOrdinal: true, rootId: true, body: true, blocks: true, revision: true },
     });
-    await suggestForTarget(tx, { episodeId, target: { type: "comment", id: created.id }, text: body, revision: created.revision });
+    await suggestForTarget(tx, { episodeId, target: { type: "comment", id: created.id }, text: body, revision: created.revision, blocks });
     byOriginal.set(comment.ordinal, created);
     changes.commentsAdded++;
   }

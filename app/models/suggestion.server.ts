@@ -2,13 +2,15 @@
 // claims without a source nearby, kept per target (section or comment) until a moderator promotes one to
 // a claim or discards it. A target's pending suggestions are recomputed whenever its text changes; decided
 // ones are kept, and a sentence already decided is not suggested again.
-import type { Prisma } from "@prisma/client";
+import { Prisma } from "@prisma/client";
 import { ClaimError, flagClaimIn, type ClaimActor, type ClaimTarget } from "~/models/claim.server";
 import { logModeratorAction } from "~/models/moderation-log.server";
 import { EXACT_MAX_LENGTH } from "~/schemas/claim";
 import { selectorsFor } from "~/utils/anchoring";
 import { commentCanonicalText } from "~/utils/canonical-text.server";
-import { suggestClaims } from "~/utils/claim-suggestions";
+import { blockText, type StoredBlock } from "~/import/stored-blocks";
+import { wilson } from "~/utils/claim-sample";
+import { suggestClaims, type ContextBlock } from "~/utils/claim-suggestions";
 import { prisma } from "~/utils/db.server";
 import { can } from "~/utils/permissions";
 
@@ -22,18 +24,33 @@ function ensureModerator(moderator: ClaimActor) {
   }
 }
 
-export type SuggestForTargetArgs = { episodeId: number; target: ClaimTarget; text: string; revision: number };
+export type SuggestForTargetArgs = {
+  episodeId: number;
+  target: ClaimTarget;
+  text: string;
+  revision: number;
+  /** The target's stored blocks when it has them (sections, imported comments): quotes and citations come from the importer. */
+  blocks?: readonly StoredBlock[] | Prisma.JsonValue | null;
+};
+
+/** Stored blocks as the heuristic reads them; anything else (a Markdown comment has none) gives undefined. */
+export function contextBlocks(blocks: unknown): ContextBlock[] | undefined {
+  if (!Array.isArray(blocks)) return undefined;
+  return (blocks as StoredBlock[]).map((block) =>
+    block.type === "rule" ? { type: "rule" } : { type: block.type, text: blockText(block) ?? "" },
+  );
+}
 
 /**
  * Replaces the target's pending suggestions with those of its current text. Call it in the transaction
  * that writes the text (import, new comment, edit). Returns how many are pending now.
  */
-export async function suggestForTarget(db: Db, { episodeId, target, text, revision }: SuggestForTargetArgs) {
+export async function suggestForTarget(db: Db, { episodeId, target, text, revision, blocks }: SuggestForTargetArgs) {
   const targetWhere = target.type === "section" ? { sectionId: target.id } : { commentId: target.id };
   await db.claimSuggestion.deleteMany({ where: { ...targetWhere, status: "pending" } });
   const decided = await db.claimSuggestion.findMany({ where: targetWhere, select: { exact: true } });
   const seen = new Set(decided.map((suggestion) => suggestion.exact));
-  const rows = suggestClaims(text)
+  const rows = suggestClaims(text, { blocks: contextBlocks(blocks) })
     .filter((suggestion) => suggestion.end - suggestion.start <= EXACT_MAX_LENGTH && !seen.has(suggestion.sentence))
     .map((suggestion) => {
       const selectors = selectorsFor(text, suggestion.start, suggestion.end);
@@ -58,10 +75,10 @@ export async function suggestForTarget(db: Db, { episodeId, target, text, revisi
 export async function refreshSuggestions({ episodeId }: { episodeId?: number } = {}) {
   const where = episodeId === undefined ? {} : { episodeId };
   const [sections, comments] = await Promise.all([
-    prisma.section.findMany({ where, select: { id: true, episodeId: true, plainText: true, revision: true }, orderBy: { id: "asc" } }),
+    prisma.section.findMany({ where, select: { id: true, episodeId: true, plainText: true, blocks: true, revision: true }, orderBy: { id: "asc" } }),
     prisma.comment.findMany({
       where: { ...where, status: "visible" },
-      select: { id: true, episodeId: true, format: true, body: true, revision: true },
+      select: { id: true, episodeId: true, format: true, body: true, blocks: true, revision: true },
       orderBy: { id: "asc" },
     }),
   ]);
@@ -72,6 +89,7 @@ export async function refreshSuggestions({ episodeId }: { episodeId?: number } =
       target: { type: "section", id: section.id },
       text: section.plainText,
       revision: section.revision,
+      blocks: section.blocks,
     });
   }
   for (const comment of comments) {
@@ -80,6 +98,7 @@ export async function refreshSuggestions({ episodeId }: { episodeId?: number } =
       target: { type: "comment", id: comment.id },
       text: commentCanonicalText(comment),
       revision: comment.revision,
+      blocks: comment.format === "imported" ? comment.blocks : null,
     });
   }
   // A comment hidden or deleted since keeps no pending suggestion.
@@ -103,25 +122,89 @@ const SUGGESTION_SELECT = {
   comment: { select: { id: true, ordinal: true } },
 } satisfies Prisma.ClaimSuggestionSelect;
 
-/** Pending suggestions, highest score first; `episode` is a slug. */
-export async function listSuggestions({ page = 1, episode }: { page?: number; episode?: string }) {
-  const where: Prisma.ClaimSuggestionWhereInput = {
-    status: "pending",
-    ...(episode ? { episode: { slug: episode } } : {}),
-    // Suggestions on comments readers no longer see wait until the comment is shown again.
-    OR: [{ commentId: null }, { comment: { status: "visible" } }],
-  };
-  const [total, items] = await Promise.all([
-    prisma.claimSuggestion.count({ where }),
-    prisma.claimSuggestion.findMany({
-      where,
-      orderBy: [{ score: "desc" }, { id: "asc" }],
-      skip: (page - 1) * SUGGESTIONS_PER_PAGE,
-      take: SUGGESTIONS_PER_PAGE,
-      select: SUGGESTION_SELECT,
-    }),
+export type ListSuggestionsArgs = {
+  page?: number;
+  /** An episode's slug: only its suggestions. */
+  episode?: string;
+  /** A UTC day (YYYY-MM-DD) with `episode`: every suggestion of that episode made that day, the cap lifted ("show more"). */
+  day?: string;
+  /** At most this many per episode per day (SUGGESTIONS_PER_EPISODE_DAY). */
+  perEpisodeDay: number;
+};
+
+type RankedRow = { id: number; day: string; rank: number; groupTotal: number };
+
+/**
+ * Pending suggestions, ranked: the newest episodes first, within an episode the newest day first, within a
+ * day the highest score first; at most `perEpisodeDay` of each episode and day unless `day` lifts the cap.
+ * Each item says how many its episode and day hold, for the "show more" link.
+ */
+export async function listSuggestions({ page = 1, episode, day, perEpisodeDay }: ListSuggestionsArgs) {
+  const cap = day && episode ? 2_147_483_647 : perEpisodeDay;
+  const filters = [Prisma.sql`s.status = 'pending'`, Prisma.sql`(s."commentId" IS NULL OR c.status = 'visible')`];
+  if (episode) filters.push(Prisma.sql`e.slug = ${episode}`);
+  if (day && episode) filters.push(Prisma.sql`(s."createdAt" AT TIME ZONE 'UTC')::date = ${day}::date`);
+  const where = Prisma.join(filters, " AND ");
+  // Suggestions on comments readers no longer see wait until the comment is shown again.
+  const ranked = Prisma.sql`
+    SELECT s.id, s.score, s."episodeId", to_char((s."createdAt" AT TIME ZONE 'UTC')::date, 'YYYY-MM-DD') AS day,
+           COALESCE(e."publishedOn", e."createdAt"::date) AS "episodeDate",
+           row_number() OVER (PARTITION BY s."episodeId", (s."createdAt" AT TIME ZONE 'UTC')::date ORDER BY s.score DESC, s.id)::int AS rank,
+           count(*) OVER (PARTITION BY s."episodeId", (s."createdAt" AT TIME ZONE 'UTC')::date)::int AS "groupTotal"
+    FROM "ClaimSuggestion" s
+    JOIN "Episode" e ON e.id = s."episodeId"
+    LEFT JOIN "Comment" c ON c.id = s."commentId"
+    WHERE ${where}`;
+  const [[counts], rows] = await Promise.all([
+    prisma.$queryRaw<{ shown: number; waiting: number }[]>`
+      SELECT count(*) FILTER (WHERE rank <= ${cap})::int AS shown, count(*)::int AS waiting FROM (${ranked}) r`,
+    prisma.$queryRaw<RankedRow[]>`
+      SELECT id, day, rank, "groupTotal" FROM (${ranked}) r
+      WHERE rank <= ${cap}
+      ORDER BY "episodeDate" DESC, "episodeId" DESC, day DESC, score DESC, id
+      LIMIT ${SUGGESTIONS_PER_PAGE} OFFSET ${(page - 1) * SUGGESTIONS_PER_PAGE}`,
   ]);
-  return { total, page, pageCount: Math.max(1, Math.ceil(total / SUGGESTIONS_PER_PAGE)), items };
+  const found = await prisma.claimSuggestion.findMany({ where: { id: { in: rows.map((row) => row.id) } }, select: SUGGESTION_SELECT });
+  const byId = new Map(found.map((item) => [item.id, item]));
+  const items = rows.flatMap((row) => {
+    const item = byId.get(row.id);
+    return item ? [{ ...item, day: row.day, rank: row.rank, groupTotal: row.groupTotal }] : [];
+  });
+  const total = counts?.shown ?? 0;
+  return {
+    total,
+    waiting: counts?.waiting ?? 0,
+    page,
+    pageCount: Math.max(1, Math.ceil(total / SUGGESTIONS_PER_PAGE)),
+    perEpisodeDay: cap === perEpisodeDay ? perEpisodeDay : null,
+    items,
+  };
+}
+
+/**
+ * What the moderators decided, per signal: of the decided suggestions a signal fired on, how many they
+ * promoted (precision of that signal as judged in the queue), with its 95 % Wilson interval.
+ */
+export async function decisionsBySignal() {
+  const rows = await prisma.$queryRaw<{ signal: string | null; promoted: number; decided: number }[]>`
+    SELECT signal, count(*) FILTER (WHERE status = 'promoted')::int AS promoted, count(*)::int AS decided
+    FROM "ClaimSuggestion" LEFT JOIN LATERAL unnest(signals) AS signal ON true
+    WHERE status IN ('promoted', 'discarded')
+    GROUP BY GROUPING SETS ((signal), ())
+    ORDER BY decided DESC`;
+  const rate = ({ promoted, decided }: { promoted: number; decided: number }) => ({
+    promoted,
+    decided,
+    precision: decided ? promoted / decided : 0,
+    interval: wilson(promoted, decided),
+  });
+  const overallRow = await prisma.claimSuggestion.groupBy({ by: ["status"], where: { status: { in: ["promoted", "discarded"] } }, _count: true });
+  const promoted = overallRow.find((row) => row.status === "promoted")?._count ?? 0;
+  const decided = overallRow.reduce((sum, row) => sum + row._count, 0);
+  return {
+    overall: rate({ promoted, decided }),
+    signals: rows.filter((row) => row.signal !== null).map((row) => [row.signal!, rate(row)] as const),
+  };
 }
 
 export type SuggestionItem = Awaited<ReturnType<typeof listSuggestions>>["items"][number];

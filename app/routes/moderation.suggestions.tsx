@@ -10,6 +10,7 @@ import { REASON_MAX_LENGTH } from "~/schemas/claim";
 import { firstIssue } from "~/schemas/pagination";
 import { SuggestionActionSchema, SuggestionQuerySchema } from "~/schemas/suggestion";
 import { requirePermission } from "~/utils/auth.server";
+import { getEnv } from "~/utils/env.server";
 import { readFormData } from "~/utils/http";
 
 export const meta: MetaFunction = () => [{ title: "Suggested claims — Footnote" }];
@@ -18,8 +19,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "moderation:view-queue");
   const parsed = SuggestionQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!parsed.success) throw new Response(firstIssue(parsed.error), { status: 400 });
-  const list = await listSuggestions(parsed.data);
-  return { ...list, episode: parsed.data.episode ?? null };
+  const list = await listSuggestions({ ...parsed.data, perEpisodeDay: getEnv().SUGGESTIONS_PER_EPISODE_DAY });
+  return { ...list, episode: parsed.data.episode ?? null, day: parsed.data.episode ? (parsed.data.day ?? null) : null };
 }
 
 type SuggestionAnswer =
@@ -83,16 +84,17 @@ function targetLink(item: SuggestionItem) {
   return { url: `${episode}?c=${ordinal}#comment-${ordinal}`, label: `comment #${ordinal}` };
 }
 
-function pageHref(episode: string | null, page: number) {
+function pageHref(episode: string | null, page: number, day: string | null = null) {
   const params = new URLSearchParams();
   if (episode) params.set("episode", episode);
+  if (episode && day) params.set("day", day);
   if (page > 1) params.set("page", String(page));
   const search = params.toString();
   return search ? `/moderation/suggestions?${search}` : "/moderation/suggestions";
 }
 
 export default function SuggestionsPage() {
-  const { items, total, page, pageCount, episode } = useLoaderData<typeof loader>();
+  const { items, total, waiting, page, pageCount, episode, day, perEpisodeDay } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const failedTop = answer && !answer.ok && answer.errors.form ? answer : undefined;
 
@@ -103,7 +105,9 @@ export default function SuggestionsPage() {
         <h1 className="font-serif text-3xl font-semibold tracking-tight">Suggested claims</h1>
         <p className="max-w-prose text-stone-600 dark:text-stone-300">
           Sentences that look like factual claims with no source nearby, found by a heuristic (figures, dates, names,
-          reporting verbs, superlatives). The highest score first. Promote one to open a “no source” claim under your
+          reporting verbs, superlatives); a sentence inside a quotation that carries its own citation is not suggested.
+          The newest episodes come first, each day’s most likely unsourced claims of an episode first
+          {perEpisodeDay ? `, at most ${perEpisodeDay} per episode and day` : ""}. Promote one to open a “no source” claim under your
           name, or discard it with a reason for the <Link to="/moderation/log">moderation log</Link>.
         </p>
       </header>
@@ -117,7 +121,7 @@ export default function SuggestionsPage() {
           aria-current="page"
           className="-mb-px border-b-2 border-accent-700 px-3 py-2 text-sm font-semibold text-stone-900 no-underline dark:border-accent-300 dark:text-stone-100"
         >
-          Suggestions ({total.toLocaleString("en")})
+          Suggestions ({waiting.toLocaleString("en")})
         </Link>
       </nav>
 
@@ -140,23 +144,49 @@ export default function SuggestionsPage() {
 
       <section aria-labelledby="suggestions-title" className="space-y-4">
         <h2 id="suggestions-title" className="font-serif text-xl font-semibold">
-          {total === 1 ? "1 suggestion waiting" : `${total.toLocaleString("en")} suggestions waiting`}
+          {waiting === 1 ? "1 suggestion waiting" : `${waiting.toLocaleString("en")} suggestions waiting`}
           {episode ? " in this episode" : ""}
+          {day ? ` made on ${day}` : ""}
+          {total < waiting ? `, the ${total.toLocaleString("en")} most likely shown` : ""}
         </h2>
+        {day || episode ? (
+          <p className="text-sm">
+            <Link to={day ? pageHref(episode, 1) : pageHref(null, 1)}>{day ? "Back to this episode’s ranked list" : "Back to every episode"}</Link>
+          </p>
+        ) : null}
         {items.length === 0 ? (
           <p className="rounded-lg border border-dashed border-stone-300 bg-white px-5 py-8 text-center text-stone-600 dark:border-stone-700 dark:bg-stone-900 dark:text-stone-300">
             No suggestion waits for a decision.
           </p>
         ) : (
           <ol className="space-y-5">
-            {items.map((item) => (
-              <li key={item.id}>
-                <SuggestionCard item={item} answer={answer && !answer.ok && answer.suggestionId === item.id ? answer : undefined} />
-              </li>
-            ))}
+            {items.map((item, index) => {
+              const previous = items[index - 1];
+              const opensGroup = !previous || previous.episode.slug !== item.episode.slug || previous.day !== item.day;
+              const next = items[index + 1];
+              const closesGroup = !next || next.episode.slug !== item.episode.slug || next.day !== item.day;
+              const hidden = item.groupTotal - item.rank;
+              return (
+                <li key={item.id} className="space-y-3">
+                  {opensGroup ? (
+                    <h3 className="border-b border-stone-200 pb-1 text-sm font-semibold uppercase tracking-wide text-stone-600 dark:border-stone-800 dark:text-stone-300">
+                      {`${item.episode.title} · suggested ${item.day} · ${item.groupTotal.toLocaleString("en")} waiting`}
+                    </h3>
+                  ) : null}
+                  <SuggestionCard item={item} answer={answer && !answer.ok && answer.suggestionId === item.id ? answer : undefined} />
+                  {closesGroup && perEpisodeDay && hidden > 0 && item.rank === perEpisodeDay ? (
+                    <p>
+                      <Link to={pageHref(item.episode.slug, 1, item.day)} className="font-semibold">
+                        {`Show ${hidden.toLocaleString("en")} more of ${item.episode.title} from ${item.day}`}
+                      </Link>
+                    </p>
+                  ) : null}
+                </li>
+              );
+            })}
           </ol>
         )}
-        <Pager page={page} pageCount={pageCount} href={(target) => pageHref(episode, target)} label="Suggestion pages" />
+        <Pager page={page} pageCount={pageCount} href={(target) => pageHref(episode, target, day)} label="Suggestion pages" />
       </section>
     </div>
   );
@@ -171,10 +201,12 @@ function SuggestionCard({ item, answer }: { item: SuggestionItem; answer: Extrac
   return (
     <article aria-labelledby={titleId} className="space-y-4 rounded-lg border border-stone-200 bg-white p-4 sm:p-5 dark:border-stone-800 dark:bg-stone-900">
       <header className="flex flex-wrap items-center gap-x-3 gap-y-2">
-        <h3 id={titleId} className="font-serif text-lg font-semibold">
+        <h4 id={titleId} className="font-serif text-lg font-semibold">
           Suggestion #{item.id}
-        </h3>
-        <span className="text-sm font-medium text-stone-700 dark:text-stone-200">score {item.score}</span>
+        </h4>
+        <span className="text-sm font-medium text-stone-700 dark:text-stone-200">
+          score {item.score} · rank {item.rank} of {item.groupTotal}
+        </span>
         <span className="text-sm text-stone-500 dark:text-stone-400">
           in <Link to={target.url}>{target.label}</Link> of {item.episode.title}
         </span>

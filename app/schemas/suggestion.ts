@@ -16,4 +16,14 @@ export type SuggestionAction = z.infer<typeof SuggestionActionSchema>;
 
 export const SuggestionQuerySchema = PageQuerySchema.extend({
   episode: z.string().trim().max(200, "That episode is not known.").optional().transform((value) => value || undefined),
+  day: z
+    .string()
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "The day must be a date such as 2026-11-30.")
+    .refine((value) => {
+      const date = new Date(`${value}T00:00:00Z`);
+      return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+    }, "The day must be a date such as 2026-11-30.")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
 });

@@ -54,6 +54,8 @@ const EnvSchema = z.object({
     .default("America/Los_Angeles"),
   /** Minutes a claim on a comment stays visible only to its author, flaggers and staff before everyone sees it. */
   CLAIM_GRACE_MINUTES: z.coerce.number().int().min(0).max(10_080).default(60),
+  /** The suggestions tab shows at most this many likely-unsourced suggestions per episode per day (the rest behind "show more"). */
+  SUGGESTIONS_PER_EPISODE_DAY: z.coerce.number().int().min(1).max(500).default(10),
   /** Multiplies the per-address rate limits (sign-in, sign-up); end-to-end tests, all from one address, raise it. */
   RATE_LIMIT_IP_SCALE: z.coerce.number().int().min(1).max(1000).default(1),
   /** The proxies in front of the app whose X-Forwarded-For is believed (see parseTrustProxy); unset: none. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { importDocument } from "~/models/import.server";
-import { refreshSuggestions } from "~/models/suggestion.server";
+import { decisionsBySignal, refreshSuggestions } from "~/models/suggestion.server";
 import { action, loader } from "~/routes/moderation.suggestions";
 import { prisma } from "~/utils/db.server";
 import { outcomeOf, signedIn, testContext } from "../factories";
@@ -34,7 +34,9 @@ describe("likely-unsourced suggestions", () => {
     const { cookie } = await signedIn("moderator");
     const listed = await page(cookie, `?episode=${episode.slug}`);
     expect(listed.status).toBe(200);
-    expect(listed.body.total).toBe(result.pending);
+    expect(listed.body.waiting).toBe(result.pending);
+    // At most 10 a day of one episode (SUGGESTIONS_PER_EPISODE_DAY), the rest behind "show more".
+    expect(listed.body.total).toBe(Math.min(10, result.pending));
     const scores = listed.body.items.map((item: { score: number }) => item.score);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
     // Each suggestion quotes its target's text at its offsets.
@@ -76,6 +78,10 @@ describe("likely-unsourced suggestions", () => {
     const log = await prisma.moderationLog.findMany({ where: { targetType: "claim_suggestion", targetId: String(suggestion.id) } });
     expect(log).toEqual([expect.objectContaining({ actorId: user.id, action: "suggestion.discarded", reason: "A quoted article, sourced above." })]);
     expect(await prisma.claim.count()).toBe(0);
+    // The decision counts against each signal that fired, for `npm run claims:precision`.
+    const { overall, signals } = await decisionsBySignal();
+    expect(overall).toMatchObject({ promoted: 0, decided: 1, precision: 0 });
+    expect(new Map(signals)).toEqual(new Map(suggestion.signals.map((signal) => [signal, expect.objectContaining({ promoted: 0, decided: 1 })])));
   });
 
   it("answers 403 to a member, and sends an anonymous reader to sign in", async () => {
