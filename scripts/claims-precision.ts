@@ -4,7 +4,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parseDocument } from "../app/import/parse";
-import { canonicalText, toStoredBlocks } from "../app/import/stored-blocks";
+import { canonicalText, citationOffsets, toStoredBlocks } from "../app/import/stored-blocks";
 import { measure, type LabelledSentence } from "../app/utils/claim-sample";
 import { SUGGESTION_THRESHOLD, suggestClaims } from "../app/utils/claim-suggestions";
 
@@ -20,8 +20,10 @@ console.log(`  precision ${percent(result.precision)}, recall ${percent(result.r
 const raw = fs.readFileSync(PROGRAM, "utf8");
 const document = parseDocument(raw);
 const targets = [
-  ...document.sections.map((section) => ({ kind: "section", text: canonicalText(toStoredBlocks(section.blocks, document.sources)) })),
-  ...document.comments.map((comment) => ({ kind: "comment", text: canonicalText(toStoredBlocks(comment.blocks, document.sources)) })),
+  ...[...document.sections, ...document.comments].map((target) => {
+    const blocks = toStoredBlocks(target.blocks, document.sources);
+    return { kind: "ordinal" in target ? "comment" : "section", text: canonicalText(blocks), citedAt: citationOffsets(blocks) };
+  }),
 ];
 suggestClaims("The model loads on first use, which this sentence pays for in 2024.");
 
@@ -31,7 +33,7 @@ let counts = { section: 0, comment: 0 };
 for (let run = 0; run < runs; run += 1) {
   const started = performance.now();
   counts = { section: 0, comment: 0 };
-  for (const target of targets) counts[target.kind as "section" | "comment"] += suggestClaims(target.text).length;
+  for (const target of targets) counts[target.kind as "section" | "comment"] += suggestClaims(target.text, undefined, target.citedAt).length;
   timings.push(performance.now() - started);
 }
 const commentTexts = targets.filter((target) => target.kind === "comment").map((target) => target.text);

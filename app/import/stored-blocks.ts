@@ -60,3 +60,9 @@ export function canonicalText(blocks: readonly StoredBlock[]): string {
     .filter((text): text is string => text !== null)
     .join(BLOCK_SEPARATOR);
 }
+
+/** Where each citation stands in the canonical text: the end of the text block before it (0 when none). */
+export function citationOffsets(blocks: readonly StoredBlock[]): number[] {
+  const ranges = blockRanges(blocks);
+  return blocks.flatMap((block, index) => (block.type === "citation" ? [ranges.filter((range) => range.index < index).at(-1)?.end ?? 0] : []));
+}

@@ -2,7 +2,7 @@
 // rule of app/import/stored-blocks.ts, for a database written under an older rule: each changed text is
 // written with its claims re-anchored and its pending suggestions recomputed, in one transaction per target.
 import type { Prisma } from "@prisma/client";
-import { canonicalText, type StoredBlock } from "~/import/stored-blocks";
+import { canonicalText, citationOffsets, type StoredBlock } from "~/import/stored-blocks";
 import { reanchorClaims } from "~/models/claim.server";
 import { suggestForTarget } from "~/models/suggestion.server";
 import { prisma } from "~/utils/db.server";
@@ -13,12 +13,13 @@ export async function upgradeCanonicalTexts() {
   let commentsChanged = 0;
   const sections = await prisma.section.findMany({ select: { id: true, episodeId: true, blocks: true, plainText: true, revision: true }, orderBy: { id: "asc" } });
   for (const section of sections) {
-    const text = canonicalText(section.blocks as unknown as StoredBlock[]);
+    const blocks = section.blocks as unknown as StoredBlock[];
+    const text = canonicalText(blocks);
     if (text === section.plainText) continue;
     const target = { type: "section", id: section.id } as const;
     await prisma.$transaction(async (tx) => {
       await tx.section.update({ where: { id: section.id }, data: { plainText: text }, select: { id: true } });
-      await rewriteAnchors(tx, { episodeId: section.episodeId, target, text, revision: section.revision });
+      await rewriteAnchors(tx, { episodeId: section.episodeId, target, text, revision: section.revision, citedAt: citationOffsets(blocks) });
     });
     sectionsChanged++;
   }
@@ -29,12 +30,13 @@ export async function upgradeCanonicalTexts() {
   });
   for (const comment of comments) {
     if (!Array.isArray(comment.blocks)) continue;
-    const text = canonicalText(comment.blocks as unknown as StoredBlock[]);
+    const blocks = comment.blocks as unknown as StoredBlock[];
+    const text = canonicalText(blocks);
     if (text === comment.body) continue;
     const target = { type: "comment", id: comment.id } as const;
     await prisma.$transaction(async (tx) => {
       await tx.comment.update({ where: { id: comment.id }, data: { body: text }, select: { id: true } });
-      await rewriteAnchors(tx, { episodeId: comment.episodeId, target, text, revision: comment.revision, suggest: comment.status === "visible" });
+      await rewriteAnchors(tx, { episodeId: comment.episodeId, target, text, revision: comment.revision, citedAt: citationOffsets(blocks), suggest: comment.status === "visible" });
     });
     commentsChanged++;
   }
@@ -43,9 +45,16 @@ export async function upgradeCanonicalTexts() {
 
 async function rewriteAnchors(
   tx: Prisma.TransactionClient,
-  { episodeId, target, text, revision, suggest = true }: { episodeId: number; target: { type: "section" | "comment"; id: number }; text: string; revision: number; suggest?: boolean },
+  {
+    episodeId,
+    target,
+    text,
+    revision,
+    citedAt,
+    suggest = true,
+  }: { episodeId: number; target: { type: "section" | "comment"; id: number }; text: string; revision: number; citedAt: number[]; suggest?: boolean },
 ) {
   // The words did not change, only how they are counted: the revision stays.
   await reanchorClaims(tx, { target, text, revision });
-  if (suggest) await suggestForTarget(tx, { episodeId, target, text, revision });
+  if (suggest) await suggestForTarget(tx, { episodeId, target, text, revision, citedAt });
 }

@@ -3,7 +3,7 @@
 import { createHash } from "node:crypto";
 import type { EpisodeKind, ImportOutcome, Prisma } from "@prisma/client";
 import { parseDocument } from "~/import/parse";
-import { canonicalText, toStoredBlocks, type StoredBlock } from "~/import/stored-blocks";
+import { canonicalText, citationOffsets, toStoredBlocks, type StoredBlock } from "~/import/stored-blocks";
 import { sourceKey } from "~/import/sources";
 import { slugify } from "~/import/text";
 import type { ParsedComment, ParsedDocument, ParseWarning } from "~/import/types";
@@ -411,7 +411,7 @@ async function writeSections(tx: Tx, document: ParsedDocument, episodeId: number
         },
         select: { id: true },
       });
-      await suggestForTarget(tx, { episodeId, target: { type: "section", id: created.id }, text: plainText, revision: 1 });
+      await suggestForTarget(tx, { episodeId, target: { type: "section", id: created.id }, text: plainText, revision: 1, citedAt: citationOffsets(blocks) });
       changes.sectionsAdded++;
       continue;
     }
@@ -432,7 +432,7 @@ async function writeSections(tx: Tx, document: ParsedDocument, episodeId: number
     });
     if (!blocksChanged) continue;
     await reanchorClaims(tx, { target: { type: "section", id: current.id }, text: plainText, revision: current.revision + 1 });
-    await suggestForTarget(tx, { episodeId, target: { type: "section", id: current.id }, text: plainText, revision: current.revision + 1 });
+    await suggestForTarget(tx, { episodeId, target: { type: "section", id: current.id }, text: plainText, revision: current.revision + 1, citedAt: citationOffsets(blocks) });
     changes.sectionsUpdated++;
   }
 }
@@ -471,7 +471,7 @@ async function writeComments(tx: Tx, document: ParsedDocument, episodeId: number
         select: { id: true },
       });
       await reanchorClaims(tx, { target: { type: "comment", id: current.id }, text: body, revision: current.revision + 1 });
-      await suggestForTarget(tx, { episodeId, target: { type: "comment", id: current.id }, text: body, revision: current.revision + 1 });
+      await suggestForTarget(tx, { episodeId, target: { type: "comment", id: current.id }, text: body, revision: current.revision + 1, citedAt: citationOffsets(blocks) });
       changes.commentsUpdated++;
       continue;
     }
@@ -502,7 +502,7 @@ async function writeComments(tx: Tx, document: ParsedDocument, episodeId: number
       },
       select: { id: true, ordinal: true, originalOrdinal: true, rootId: true, body: true, blocks: true, revision: true },
     });
-    await suggestForTarget(tx, { episodeId, target: { type: "comment", id: created.id }, text: body, revision: created.revision });
+    await suggestForTarget(tx, { episodeId, target: { type: "comment", id: created.id }, text: body, revision: created.revision, citedAt: citationOffsets(blocks) });
     byOriginal.set(comment.ordinal, created);
     changes.commentsAdded++;
   }

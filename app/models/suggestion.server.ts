@@ -5,6 +5,7 @@
 import type { Prisma } from "@prisma/client";
 import { ClaimError, flagClaim, type ClaimActor, type ClaimTarget } from "~/models/claim.server";
 import { logModeratorAction } from "~/models/moderation-log.server";
+import { citationOffsets, type StoredBlock } from "~/import/stored-blocks";
 import { EXACT_MAX_LENGTH } from "~/schemas/claim";
 import { selectorsFor } from "~/utils/anchoring";
 import { commentCanonicalText } from "~/utils/canonical-text.server";
@@ -22,18 +23,25 @@ function ensureModerator(moderator: ClaimActor) {
   }
 }
 
-export type SuggestForTargetArgs = { episodeId: number; target: ClaimTarget; text: string; revision: number };
+export type SuggestForTargetArgs = {
+  episodeId: number;
+  target: ClaimTarget;
+  text: string;
+  revision: number;
+  /** Where the target's citations stand in its text (they are not part of it): a sentence just before one is sourced. */
+  citedAt?: readonly number[];
+};
 
 /**
  * Replaces the target's pending suggestions with those of its current text. Call it in the transaction
  * that writes the text (import, new comment, edit). Returns how many are pending now.
  */
-export async function suggestForTarget(db: Db, { episodeId, target, text, revision }: SuggestForTargetArgs) {
+export async function suggestForTarget(db: Db, { episodeId, target, text, revision, citedAt = [] }: SuggestForTargetArgs) {
   const targetWhere = target.type === "section" ? { sectionId: target.id } : { commentId: target.id };
   await db.claimSuggestion.deleteMany({ where: { ...targetWhere, status: "pending" } });
   const decided = await db.claimSuggestion.findMany({ where: targetWhere, select: { exact: true } });
   const seen = new Set(decided.map((suggestion) => suggestion.exact));
-  const rows = suggestClaims(text)
+  const rows = suggestClaims(text, undefined, citedAt)
     .filter((suggestion) => suggestion.end - suggestion.start <= EXACT_MAX_LENGTH && !seen.has(suggestion.sentence))
     .map((suggestion) => {
       const selectors = selectorsFor(text, suggestion.start, suggestion.end);
@@ -58,10 +66,10 @@ export async function suggestForTarget(db: Db, { episodeId, target, text, revisi
 export async function refreshSuggestions({ episodeId }: { episodeId?: number } = {}) {
   const where = episodeId === undefined ? {} : { episodeId };
   const [sections, comments] = await Promise.all([
-    prisma.section.findMany({ where, select: { id: true, episodeId: true, plainText: true, revision: true }, orderBy: { id: "asc" } }),
+    prisma.section.findMany({ where, select: { id: true, episodeId: true, plainText: true, blocks: true, revision: true }, orderBy: { id: "asc" } }),
     prisma.comment.findMany({
       where: { ...where, status: "visible" },
-      select: { id: true, episodeId: true, format: true, body: true, revision: true },
+      select: { id: true, episodeId: true, format: true, body: true, blocks: true, revision: true },
       orderBy: { id: "asc" },
     }),
   ]);
@@ -72,6 +80,7 @@ export async function refreshSuggestions({ episodeId }: { episodeId?: number } =
       target: { type: "section", id: section.id },
       text: section.plainText,
       revision: section.revision,
+      citedAt: citationOffsets(section.blocks as unknown as StoredBlock[]),
     });
   }
   for (const comment of comments) {
@@ -80,6 +89,7 @@ export async function refreshSuggestions({ episodeId }: { episodeId?: number } =
       target: { type: "comment", id: comment.id },
       text: commentCanonicalText(comment),
       revision: comment.revision,
+      citedAt: Array.isArray(comment.blocks) ? citationOffsets(comment.blocks as unknown as StoredBlock[]) : [],
     });
   }
   // A comment hidden or deleted since keeps no pending suggestion.

@@ -62,8 +62,9 @@ function nlp(): Nlp {
 type Paragraph = { start: number; text: string; sourced: boolean };
 
 // Each line of the canonical text is a paragraph (blocks are separated by a blank line; a Markdown
-// comment's text puts a single line break between blocks).
-function paragraphs(text: string): Paragraph[] {
+// comment's text puts a single line break between blocks). A line followed by a citation (which stands
+// outside the canonical text, at `citedAt`) counts as a citation line after it.
+function paragraphs(text: string, citedAt: readonly number[]): Paragraph[] {
   const result: Paragraph[] = [];
   const line = /[^\n]+/g;
   for (let match = line.exec(text); match; match = line.exec(text)) {
@@ -71,17 +72,27 @@ function paragraphs(text: string): Paragraph[] {
     const content = match[0];
     result.push({ start: match.index, text: content, sourced: URL.test(content) || isCitationLine(content.trim()) });
   }
-  return result;
+  const cited: Paragraph[] = [];
+  result.forEach((paragraph, index) => {
+    cited.push(paragraph);
+    const end = paragraph.start + paragraph.text.length;
+    const next = result[index + 1]?.start ?? Number.POSITIVE_INFINITY;
+    if (citedAt.some((at) => at >= end && at < next)) cited.push({ start: end, text: "", sourced: true });
+  });
+  return cited;
 }
 
-/** The sentences of `text` that look like check-worthy claims with no source nearby, in text order. */
-export function suggestClaims(text: string, threshold = SUGGESTION_THRESHOLD): ClaimSuggestion[] {
+/**
+ * The sentences of `text` that look like check-worthy claims with no source nearby, in text order.
+ * `citedAt`: where the target's citations stand in its text (app/import/stored-blocks.ts citationOffsets).
+ */
+export function suggestClaims(text: string, threshold = SUGGESTION_THRESHOLD, citedAt: readonly number[] = []): ClaimSuggestion[] {
   const { readDoc, its } = nlp();
-  const blocks = paragraphs(text);
+  const blocks = paragraphs(text, citedAt);
   const suggestions: ClaimSuggestion[] = [];
 
   blocks.forEach((paragraph, index) => {
-    if (isCitationLine(paragraph.text.trim())) return;
+    if (paragraph.text === "" || isCitationLine(paragraph.text.trim())) return;
     const sourceNearby = paragraph.sourced || blocks[index + 1]?.sourced === true;
     let cursor = 0;
     readDoc(paragraph.text)
