@@ -57,6 +57,7 @@ export function episodeJson(episode: EpisodeDetail, comments: EpisodeDetail["com
     sections: episode.sections.map((section) => {
       const blocks = section.blocks as StoredBlock[];
       return {
+        id: section.id,
         label: section.label,
         anchor: `section-${section.label}`,
         paragraphs: paragraphs(blocks),
