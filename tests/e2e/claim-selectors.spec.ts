@@ -54,13 +54,13 @@ function fixtures(episode: ApiEpisode): Fixture[] {
   const [first, second] = textsOf(across.blocks) as [string, string];
   const acrossExact = `${first.slice(-40).replace(/^\S*\s/, "")}\n\n${wordsAt(second, 0, 30)}`;
 
-  // A paragraph right after a citation card, in a section other than the two above.
+  // A paragraph or quoted passage right after a citation card, in a section other than the two above.
   const afterCard = episode.sections
     .filter((section) => section.id !== typographic.id && section.id !== across.id)
     .flatMap((section) =>
       section.blocks.flatMap((block, index) => {
         const next = section.blocks[index + 1];
-        return block.type === "citation" && next?.type === "paragraph" && next.text.length > 120 ? [{ section, text: next.text }] : [];
+        return block.type === "citation" && (next?.type === "paragraph" || next?.type === "quote") && next.text.length > 120 ? [{ section, text: next.text }] : [];
       }),
     )[0]!;
   const afterCardExact = wordsAt(afterCard.text, 0, 40);
@@ -186,7 +186,8 @@ test("every claim's selectors resolve to its words with Apache Annotator, on the
 });
 
 test("every claim's selectors resolve with Apache Annotator on a moderator's page, all markers shown", async ({ page }) => {
-  await signIn(page, "e2e-moderator", { redirectTo: EPISODE });
+  await signIn(page, "e2e-moderator");
+  await page.goto(EPISODE);
   await expectMarkersOutsideText(page, { commentMarkers: true });
   await expectEverySelectorResolves(page);
 });
@@ -216,7 +217,7 @@ test("a selector Apache Annotator describes for a selection in the page is ancho
           element.querySelector("[data-ui-text]") &&
           element.previousElementSibling?.tagName === "P" &&
           element.previousElementSibling.textContent !== "" &&
-          element.nextElementSibling?.tagName === "P" &&
+          (element.nextElementSibling?.tagName === "P" || element.nextElementSibling?.tagName === "BLOCKQUOTE") &&
           element.nextElementSibling.textContent !== "" &&
           !element.parentElement!.querySelector("mark"),
       )!;
@@ -224,9 +225,15 @@ test("a selector Apache Annotator describes for a selection in the page is ancho
       const end = textNodes(card.previousElementSibling!).at(-1)!;
       const start = textNodes(card.nextElementSibling!)[0]!;
       const range = document.createRange();
-      range.setStart(end, Math.max(0, end.data.length - 25));
-      range.setEnd(start, Math.min(15, start.data.length));
-      out.push({ target: section.dataset.claimTarget!, quote: await describeTextQuote(range, section), position: await describeTextPosition(range, section), text: range.toString() });
+      // Whole words, as a reader selects them (Footnote trims the whitespace around a selection).
+      let from = Math.max(0, end.data.length - 25);
+      while (/\s/.test(end.data[from] ?? "")) from += 1;
+      range.setStart(end, from);
+      let to = Math.min(15, start.data.length);
+      while (to > 1 && /\s/.test(start.data[to - 1]!)) to -= 1;
+      range.setEnd(start, to);
+      const expected = `${end.data.slice(range.startOffset)}\n\n${start.data.slice(0, range.endOffset)}`;
+      out.push({ target: section.dataset.claimTarget!, quote: await describeTextQuote(range, section), position: await describeTextPosition(range, section), text: range.toString(), expected });
 
       const comment = document.querySelector(`[data-claim-target="${commentTarget}"]`)!;
       const node = textNodes(comment).find((text) => text.data.includes(phrase))!;
@@ -234,13 +241,14 @@ test("a selector Apache Annotator describes for a selection in the page is ancho
       const first = document.createRange();
       first.setStart(node, at);
       first.setEnd(node, at + phrase.length);
-      out.push({ target: commentTarget, quote: await describeTextQuote(first, comment), position: await describeTextPosition(first, comment), text: first.toString() });
+      out.push({ target: commentTarget, quote: await describeTextQuote(first, comment), position: await describeTextPosition(first, comment), text: first.toString(), expected: phrase });
       return out;
     },
     { commentTarget: `comment:${twice.targetId}`, phrase: twice.exact },
   );
 
-  expect(described[0]!.text, "the selection crosses a citation card, whose words are not the section's").toMatch(/^[^\n]+\n\n[^\n]+$/);
+  // Across the card, the selection's text is the two paragraphs' words and the blank line between them.
+  for (const { text, expected } of described) expect(text).toBe(expected);
   for (const { target, quote, position } of described) {
     const [targetType, targetId] = target.split(":") as ["section" | "comment", string];
     const id = await flag(member, { targetType, targetId: Number(targetId), exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix });
