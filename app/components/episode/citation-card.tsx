@@ -23,7 +23,7 @@ export function CitationCard({ citation }: { citation: CitationBlock }) {
     return (
       <p className="flex flex-wrap items-baseline gap-x-1.5 rounded-md border border-dashed border-stone-300 px-3 py-1.5 font-sans text-sm text-stone-600 dark:border-stone-700 dark:text-stone-400">
         <span aria-hidden="true" data-ui-text="↑" />
-        <Link to={href} title={source.title} data-ui-text="Same source as above" />
+        <Link to={href} title={source.title} data-ui-text="Same source as above" aria-label="Same source as above" />
         {pages ? <UiText text={`· ${pages}`} /> : null}
       </p>
     );
@@ -50,13 +50,13 @@ export function CitationCard({ citation }: { citation: CitationBlock }) {
       </p>
       <p className="mt-0.5 font-medium text-stone-900 dark:text-stone-100">
         <cite className={source.kind === "book" ? "italic" : "not-italic"}>
-          <Link to={href} data-ui-text={source.kind === "article" ? `“${name}”` : name} />
+          <Link to={href} data-ui-text={source.kind === "article" ? `“${name}”` : name} aria-label={name} />
         </cite>
       </p>
       {details.length > 0 ? <p className="mt-0.5 text-stone-600 dark:text-stone-300" data-ui-text={details.join(" · ")} /> : null}
       {source.url ? (
         <p className="mt-0.5">
-          <a href={source.url} rel="nofollow ugc noopener" className="[overflow-wrap:anywhere]" data-ui-text={source.url} />
+          <a href={source.url} rel="nofollow ugc noopener" className="[overflow-wrap:anywhere]" data-ui-text={source.url} aria-label={source.url} />
         </p>
       ) : null}
     </div>

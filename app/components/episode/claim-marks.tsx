@@ -89,6 +89,7 @@ export function ClaimSuperscript({ claim }: { claim: ClaimMarkData }) {
           data-claim-link=""
           title="A moderator accepted a source for this claim"
           data-ui-text="[sourced]"
+          aria-label="[sourced]"
           className="text-emerald-700 no-underline hover:underline dark:text-emerald-400"
         />
       </sup>
@@ -102,6 +103,7 @@ export function ClaimSuperscript({ claim }: { claim: ClaimMarkData }) {
           to={`/claims/${claim.claimId}`}
           data-claim-link=""
           data-ui-text="⚠ [unsourced]"
+          aria-label="[unsourced]"
           title="Moderators found no adequate source for this claim"
           className="text-red-700 no-underline hover:underline dark:text-red-400"
         />
@@ -116,6 +118,7 @@ export function ClaimSuperscript({ claim }: { claim: ClaimMarkData }) {
         data-claim-link=""
         title={`Citation required: flagged by ${flaggers}${claim.state === "source_proposed" ? "; a source was proposed" : ""}`}
         data-ui-text="[citation needed]"
+        aria-label="[citation needed]"
         className="text-accent-700 no-underline hover:underline dark:text-accent-300"
       />
     </sup>
