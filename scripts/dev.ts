@@ -20,6 +20,8 @@ await migrate(database.url);
 const { seedDemoAccounts } = await import("../prisma/seed");
 const accounts = await seedDemoAccounts();
 for (const a of accounts) log(`demo ${a.role}: ${a.username} / ${a.password}`);
+const { upgradeCanonicalTexts } = await import("../app/models/canonical-text.server");
+await upgradeCanonicalTexts();
 const { prisma } = await import("../app/utils/db.server");
 await prisma.$disconnect();
 

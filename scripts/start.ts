@@ -44,6 +44,9 @@ try {
   const { prisma } = await import("../app/utils/db.server");
   closers.push(() => prisma.$disconnect());
   const accounts = await seedDemoAccounts();
+  const { upgradeCanonicalTexts } = await import("../app/models/canonical-text.server");
+  const upgraded = await upgradeCanonicalTexts();
+  if (upgraded.sections + upgraded.comments > 0) log(`claim texts re-counted: ${upgraded.sections} section(s), ${upgraded.comments} comment(s), claims re-anchored`);
   if (env.IMPORT_SEEDS_ON_START) {
     const { importSeedDirectory } = await import("./import-seeds");
     await importSeedDirectory("seeds", env.IMPORT_TIME_ZONE, log);

@@ -1,6 +1,7 @@
 // The blocks as stored in the database (Section.blocks, Comment.blocks): the parsed blocks without
-// input line numbers, citations named by source key. Their texts, joined, are the canonical plain
-// text that claim selectors (W3C TextPositionSelector) count characters in.
+// input line numbers, citations named by source key. The texts of paragraphs and quotes, joined by a
+// blank line, are the canonical plain text that claim selectors (W3C TextPositionSelector) count
+// characters in: exactly the `textContent` of the target's element on the episode page (docs/api.md).
 import type { Block, ParsedSource } from "./types";
 
 export type StoredBlock =
@@ -31,10 +32,12 @@ export function toStoredBlocks(blocks: readonly Block[], sources: readonly Parse
   });
 }
 
-/** The text a block contributes to the canonical text; rules contribute none. */
+/**
+ * The text a block contributes to the canonical text. Citations and rules contribute none: the page
+ * draws a citation card outside the text flow, and a citation line is an attribution, not a claim.
+ */
 export function blockText(block: StoredBlock): string | null {
-  if (block.type === "rule") return null;
-  return block.type === "citation" ? block.raw : block.text;
+  return block.type === "paragraph" || block.type === "quote" ? block.text : null;
 }
 
 /** Each text-bearing block with its [start, end) range in the canonical text. */
@@ -56,4 +59,10 @@ export function canonicalText(blocks: readonly StoredBlock[]): string {
     .map(blockText)
     .filter((text): text is string => text !== null)
     .join(BLOCK_SEPARATOR);
+}
+
+/** Where each citation stands in the canonical text: the end of the text block before it (0 when none). */
+export function citationOffsets(blocks: readonly StoredBlock[]): number[] {
+  const ranges = blockRanges(blocks);
+  return blocks.flatMap((block, index) => (block.type === "citation" ? [ranges.filter((range) => range.index < index).at(-1)?.end ?? 0] : []));
 }

@@ -7,7 +7,7 @@ import { Prisma, type ClaimState, type FlagReason } from "@prisma/client";
 import { sourceKey } from "~/import/sources";
 import { logModeratorAction } from "~/models/moderation-log.server";
 import { CLAIM_STATE_LABELS, EXACT_MAX_LENGTH, FLAG_REASON_LABELS, FLAG_REASONS, OPEN_STATES, type Decision } from "~/schemas/claim";
-import { anchorQuote, reanchor, selectorsFor, spansOverlap } from "~/utils/anchoring";
+import { anchorQuote, quoteOccurrences, reanchor, selectorsFor, spansOverlap, type Selectors } from "~/utils/anchoring";
 import { commentCanonicalText } from "~/utils/canonical-text.server";
 import { prisma } from "~/utils/db.server";
 import { formatUtc } from "~/utils/utc";
@@ -90,6 +90,16 @@ function targetOf(row: TargetRow) {
 // ---------------------------------------------------------------------------------------------------
 // Flagging
 
+/** The words occur more than once in the target and neither context nor position says which: the reader chooses. */
+export class AmbiguousQuoteError extends ClaimError {
+  constructor(
+    kind: string,
+    public readonly occurrences: Selectors[],
+  ) {
+    super(`These words occur ${occurrences.length} times in this ${kind}: choose the one you mean.`, 409);
+  }
+}
+
 export type ClaimTarget = { type: "section" | "comment"; id: number };
 
 /** The target's canonical text and what a claim records of it; refuses a comment readers no longer see. */
@@ -144,6 +154,10 @@ export async function flagClaimIn(tx: Tx, { user, target, exact, prefix, suffix,
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`claims:${target.type}:${target.id}`}))`;
   const { episodeId, text, revision } = await readTarget(tx, target);
   if (typeof start === "number" && start >= text.length) throw new ClaimError(`That selection is outside the text of this ${kind}.`, 400);
+  if (typeof start !== "number" && !prefix && !suffix) {
+    const found = quoteOccurrences(text, exact);
+    if (found.length > 1) throw new AmbiguousQuoteError(kind, found.map((span) => selectorsFor(text, span.start, span.end)));
+  }
   const span = anchorQuote(text, { exact, prefix, suffix, start });
   if (!span) throw new ClaimError(`That text is not in this ${kind}.`, 400);
   if (span.end - span.start > EXACT_MAX_LENGTH) throw new ClaimError(tooLong(), 400);

@@ -6,7 +6,7 @@ import { ClaimInContext } from "~/components/claims/claim-in-context";
 import { ClaimStateBadge, flaggerLabel } from "~/components/claims/claim-state-badge";
 import { FlagClaimForm, type FlagClaimActionData, type FlagClaimValues } from "~/components/claims/flag-claim-form";
 import { Pager } from "~/components/search/pager";
-import { ClaimError, flagClaim, listClaims } from "~/models/claim.server";
+import { AmbiguousQuoteError, ClaimError, flagClaim, listClaims } from "~/models/claim.server";
 import { ApiClaimsQuerySchema, CLAIM_STATE_LABELS, CLAIM_STATES, FLAG_REASONS, FlagClaimSchema, type ClaimState } from "~/schemas/claim";
 import { firstIssue } from "~/schemas/pagination";
 import { getUser, requirePermission } from "~/utils/auth.server";
@@ -56,8 +56,11 @@ export async function action({ request }: ActionFunctionArgs) {
     reason: (FLAG_REASONS as readonly string[]).includes(reason) ? (reason as FlagClaimValues["reason"]) : "",
     note: text(form.get("note")),
   };
-  const fail = (status: number, errors: Extract<FlagClaimActionData, { ok: false }>["errors"], headers?: HeadersInit) =>
-    data<FlagClaimActionData>({ ok: false, errors, values }, { status, headers });
+  const fail = (
+    status: number,
+    errors: Extract<FlagClaimActionData, { ok: false }>["errors"],
+    { headers, occurrences }: { headers?: HeadersInit; occurrences?: Extract<FlagClaimActionData, { ok: false }>["occurrences"] } = {},
+  ) => data<FlagClaimActionData>({ ok: false, errors, values, ...(occurrences ? { occurrences } : {}) }, { status, headers });
 
   const parsed = FlagClaimSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) {
@@ -84,7 +87,11 @@ export async function action({ request }: ActionFunctionArgs) {
       note: input.note,
     });
   } catch (error) {
-    if (error instanceof RateLimitedError) return fail(429, { form: error.message }, retryAfter(error));
+    if (error instanceof RateLimitedError) return fail(429, { form: error.message }, { headers: retryAfter(error) });
+    if (error instanceof AmbiguousQuoteError) {
+      const occurrences = error.occurrences.map(({ start, prefix, exact, suffix }) => ({ start, prefix, exact, suffix }));
+      return fail(error.status, { exact: error.message }, { occurrences });
+    }
     if (error instanceof ClaimError) return fail(error.status, { form: error.message });
     throw error;
   }

@@ -40,6 +40,20 @@ export function anchorQuote(text: string, { exact, prefix, suffix, start }: Quot
   return { start: collapsed.starts[best]!, end: collapsed.ends[best + needle.length - 1]! };
 }
 
+/**
+ * Every span of `text` that `exact` quotes, without context to choose between them: verbatim, else with
+ * runs of whitespace compared as one space (as anchorQuote does).
+ */
+export function quoteOccurrences(text: string, exact: string): TextSpan[] {
+  if (exact.length === 0) return [];
+  const verbatim = occurrences(text, exact);
+  if (verbatim.length > 0) return verbatim.map((start) => ({ start, end: start + exact.length }));
+  const collapsed = collapseWhitespace(text);
+  const needle = collapseWhitespace(exact).text.trim();
+  if (needle.length === 0) return [];
+  return occurrences(collapsed.text, needle).map((index) => ({ start: collapsed.starts[index]!, end: collapsed.ends[index + needle.length - 1]! }));
+}
+
 /** The selectors of `text[start, end)`: the quote with up to 32 characters of context on each side. */
 export function selectorsFor(text: string, start: number, end: number): Selectors {
   let prefixStart = Math.max(0, start - CONTEXT_LENGTH);

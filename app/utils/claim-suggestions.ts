@@ -91,8 +91,9 @@ function paragraphsOfBlocks(blocks: readonly ContextBlock[]): Paragraph[] {
   let offset = 0;
   let first = true;
   for (const block of blocks) {
-    if (block.type === "rule") {
-      result.push({ start: offset, text: "", kind: "rule", hasUrl: false });
+    // Citation lines and rules stand between paragraphs without taking room in the text (ADR 0019).
+    if (block.type === "rule" || block.type === "citation") {
+      result.push({ start: offset, text: "", kind: block.type, hasUrl: false });
       continue;
     }
     const text = block.text ?? "";

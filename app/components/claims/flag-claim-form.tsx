@@ -6,7 +6,13 @@ import { EXACT_MAX_LENGTH, FLAG_CLAIM_ACTION, FLAG_REASON_LABELS, FLAG_REASONS, 
 /** What `POST /claims?index` answers a flag sent by JavaScript (`js=1`). */
 export type FlagClaimActionData =
   | { ok: true; claimId: number; joined: boolean }
-  | { ok: false; errors: { exact?: string; reason?: string; note?: string; form?: string }; values: FlagClaimValues };
+  | {
+      ok: false;
+      errors: { exact?: string; reason?: string; note?: string; form?: string };
+      values: FlagClaimValues;
+      /** The words occur more than once in the target: each occurrence with its context, for the reader to choose. */
+      occurrences?: { start: number; prefix: string; exact: string; suffix: string }[];
+    };
 
 export type FlagClaimValues = {
   targetType: "section" | "comment";
@@ -62,7 +68,7 @@ export function FlagClaimForm({ values, answer, editableExact = false, onDone }:
       <input type="hidden" name="targetId" value={shown.targetId} />
       {shown.prefix ? <input type="hidden" name="prefix" value={shown.prefix} /> : null}
       {shown.suffix ? <input type="hidden" name="suffix" value={shown.suffix} /> : null}
-      {shown.start !== undefined ? <input type="hidden" name="start" value={shown.start} /> : null}
+      {shown.start !== undefined && !failed?.occurrences ? <input type="hidden" name="start" value={shown.start} /> : null}
       {hydrated ? <input type="hidden" name="js" value="1" /> : null}
 
       {errors.form ? (
@@ -94,6 +100,7 @@ export function FlagClaimForm({ values, answer, editableExact = false, onDone }:
               {errors.exact}
             </p>
           ) : null}
+          {failed?.occurrences ? <OccurrenceChoice occurrences={failed.occurrences} describedBy={`${id}-exact-error`} /> : null}
         </div>
       ) : (
         <div>
@@ -166,5 +173,27 @@ export function FlagClaimForm({ values, answer, editableExact = false, onDone }:
         </p>
       ) : null}
     </fetcher.Form>
+  );
+}
+
+/** "Which one?": each occurrence of the words in the target, in its context; the choice is sent as its position. */
+function OccurrenceChoice({ occurrences, describedBy }: { occurrences: NonNullable<Extract<FlagClaimActionData, { ok: false }>["occurrences"]>; describedBy: string }) {
+  return (
+    <fieldset className="mt-2" aria-describedby={describedBy}>
+      <legend className="text-sm font-medium text-stone-800 dark:text-stone-200">Which occurrence needs a source?</legend>
+      <div className="mt-1 space-y-2">
+        {occurrences.map((occurrence, index) => (
+          <label key={occurrence.start} className="flex items-start gap-2 text-sm">
+            <input type="radio" name="start" value={occurrence.start} className="mt-1 size-4 shrink-0 accent-accent-700" />
+            <span className="min-w-0 flex-1 font-serif [overflow-wrap:anywhere]">
+              <span className="sr-only">Occurrence {index + 1}: </span>
+              <span className="text-stone-500 dark:text-stone-400">…{occurrence.prefix.replace(/\s+/g, " ")}</span>
+              <mark className="rounded-sm bg-amber-100 px-0.5 text-stone-950 dark:bg-amber-900/60 dark:text-amber-50">{occurrence.exact}</mark>
+              <span className="text-stone-500 dark:text-stone-400">{occurrence.suffix.replace(/\s+/g, " ")}…</span>
+            </span>
+          </label>
+        ))}
+      </div>
+    </fieldset>
   );
 }

@@ -1,5 +1,6 @@
+import { Fragment } from "react";
 import { CitationCard } from "./citation-card";
-import { blockOffsets, MarkedText } from "./claim-marks";
+import { BLOCK_SEPARATOR, blockOffsets, MarkedText } from "./claim-marks";
 import type { BlockData, ClaimMarkData, ProgramSlugs } from "./types";
 
 type Group =
@@ -22,33 +23,42 @@ function groupQuotes(blocks: readonly BlockData[]): Group[] {
 
 /**
  * The body of a section or a comment: commentary, quoted passages, citation cards and rules, with
- * its claims marked inline.
+ * its claims marked inline. Its `textContent` is the target's canonical text: text blocks separated by
+ * a blank-line text node (invisible between block elements), cards and markers drawn outside the text.
  */
 export function Blocks({ blocks, programSlugs, marks = [] }: { blocks: readonly BlockData[]; programSlugs: ProgramSlugs; marks?: readonly ClaimMarkData[] }) {
+  let texts = 0;
+  const separator = () => (texts++ > 0 ? BLOCK_SEPARATOR : null);
   return (
     <>
       {groupQuotes(blocks).map((group) => {
         if (group.kind === "quote") {
           return (
-            <blockquote
-              key={group.key}
-              className="space-y-[0.9em] border-l-4 border-stone-300 pl-4 text-stone-600 sm:pl-5 dark:border-stone-600 dark:text-stone-300"
-            >
-              {group.texts.map(({ text, offset }, index) => (
-                <p key={index} className="whitespace-pre-line">
-                  <MarkedText text={text} offset={offset} marks={marks} programSlugs={programSlugs} />
-                </p>
-              ))}
-            </blockquote>
+            <Fragment key={group.key}>
+              {separator()}
+              <blockquote className="space-y-[0.9em] border-l-4 border-stone-300 pl-4 text-stone-600 sm:pl-5 dark:border-stone-600 dark:text-stone-300">
+                {group.texts.map(({ text, offset }, index) => (
+                  <Fragment key={index}>
+                    {index > 0 ? separator() : null}
+                    <p className="whitespace-pre-line">
+                      <MarkedText text={text} offset={offset} marks={marks} programSlugs={programSlugs} />
+                    </p>
+                  </Fragment>
+                ))}
+              </blockquote>
+            </Fragment>
           );
         }
         const { block } = group;
         switch (block.type) {
           case "paragraph":
             return (
-              <p key={group.key} className="whitespace-pre-line">
-                <MarkedText text={block.text} offset={group.offset} marks={marks} programSlugs={programSlugs} />
-              </p>
+              <Fragment key={group.key}>
+                {separator()}
+                <p className="whitespace-pre-line">
+                  <MarkedText text={block.text} offset={group.offset} marks={marks} programSlugs={programSlugs} />
+                </p>
+              </Fragment>
             );
           case "citation":
             return <CitationCard key={group.key} citation={block} />;

@@ -9,20 +9,15 @@ type Selected =
   | { kind: "claim"; values: FlagClaimValues; top: number; left: number }
   | { kind: "refused"; message: string; top: number; left: number };
 
-/** The text of a selected fragment, leaving out the "[citation needed]" labels of earlier claims. */
-function plainText(fragment: DocumentFragment) {
-  fragment.querySelectorAll("[data-claim-link]").forEach((element) => element.remove());
-  // Blocks are separated by a blank line in the canonical text the server anchors claims in.
-  fragment.querySelectorAll("p, li, blockquote").forEach((element) => element.append("\n\n"));
-  return fragment.textContent ?? "";
-}
-
 function targetOf(node: Node | null) {
   const element = node instanceof Element ? node : node?.parentElement;
   return element?.closest<HTMLElement>("[data-claim-target]") ?? null;
 }
 
-/** What the reader selected, as a flag: the exact words with their context and position in the target. */
+/**
+ * What the reader selected, as a flag: the exact words with their context and position in the target.
+ * The target's `textContent` is its canonical text (docs/api.md), so a range's text is counted as is.
+ */
 function readSelection(): Selected | null {
   const selection = window.getSelection();
   if (!selection || selection.isCollapsed || selection.rangeCount === 0) return null;
@@ -42,13 +37,15 @@ function readSelection(): Selected | null {
   const after = document.createRange();
   after.selectNodeContents(container);
   after.setStart(range.endContainer, range.endOffset);
-  const exact = plainText(range.cloneContents()).trim();
+  const selected = range.toString();
+  const exact = selected.trim();
   if (!exact) return null;
   if (exact.length > EXACT_MAX_LENGTH) {
     return { kind: "refused", message: `Select at most ${EXACT_MAX_LENGTH.toLocaleString("en")} characters: flag one claim at a time.`, ...position };
   }
-  const prefixText = plainText(before.cloneContents());
-  const suffixText = plainText(after.cloneContents());
+  const leading = selected.length - selected.trimStart().length;
+  const prefixText = before.toString() + selected.slice(0, leading);
+  const suffixText = selected.slice(leading + exact.length) + after.toString();
   const [type, id] = container.dataset.claimTarget!.split(":");
   return {
     kind: "claim",
@@ -58,6 +55,7 @@ function readSelection(): Selected | null {
       exact,
       prefix: prefixText.slice(-CONTEXT),
       suffix: suffixText.slice(0, CONTEXT),
+      start: prefixText.length,
       reason: "",
     },
     ...position,

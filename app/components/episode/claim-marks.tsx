@@ -3,18 +3,19 @@ import { Fragment } from "react";
 import { LinkedText } from "./linked-text";
 import type { BlockData, ClaimMarkData, ProgramSlugs } from "./types";
 
-const SEPARATOR = 2; // canonical text joins blocks with a blank line (app/import/stored-blocks.ts)
+/** Between two text blocks: in the canonical text (app/import/stored-blocks.ts) and as a text node on the page. */
+export const BLOCK_SEPARATOR = "\n\n";
 
-/** Each block's start in the target's canonical text, the text that claim offsets count in. */
+/** Each block's start in the target's canonical text, the text that claim offsets count in; null for a block without text. */
 export function blockOffsets(blocks: readonly BlockData[]) {
   let offset = 0;
   let first = true;
   return blocks.map((block) => {
-    if (block.type === "rule") return null;
-    if (!first) offset += SEPARATOR;
+    if (block.type !== "paragraph" && block.type !== "quote") return null;
+    if (!first) offset += BLOCK_SEPARATOR.length;
     first = false;
     const start = offset;
-    offset += (block.type === "citation" ? block.raw : block.text).length;
+    offset += block.text.length;
     return start;
   });
 }
@@ -72,7 +73,10 @@ export function MarkedText({ text, offset, marks, programSlugs }: { text: string
   );
 }
 
-/** "[citation needed]", "[sourced]" or "[unsourced]" after the claim: a link, so Tab moves from claim to claim. */
+/**
+ * "[citation needed]", "[sourced]" or "[unsourced]" after the claim: a link, so Tab moves from claim to
+ * claim. Its label is drawn from `data-ui-text`, outside the text flow that claim selectors count in.
+ */
 export function ClaimSuperscript({ claim }: { claim: ClaimMarkData }) {
   const id = `claim-${claim.claimId}-label`;
   const flaggers = claim.flaggerCount === 1 ? "1 reader" : `${claim.flaggerCount} readers`;
@@ -84,19 +88,25 @@ export function ClaimSuperscript({ claim }: { claim: ClaimMarkData }) {
           to={claim.acceptedSourceId ? `/sources/${claim.acceptedSourceId}` : `/claims/${claim.claimId}`}
           data-claim-link=""
           title="A moderator accepted a source for this claim"
+          data-ui-text="[sourced]"
+          aria-label="[sourced]"
           className="text-emerald-700 no-underline hover:underline dark:text-emerald-400"
-        >
-          [sourced]
-        </Link>
+        />
       </sup>
     );
   }
   if (claim.state === "unsourced") {
     return (
       <sup className="ml-0.5 whitespace-nowrap font-sans text-[0.7em] font-semibold not-italic">
-        <Link id={id} to={`/claims/${claim.claimId}`} data-claim-link="" title="Moderators found no adequate source for this claim" className="text-red-700 no-underline hover:underline dark:text-red-400">
-          <span aria-hidden="true">⚠ </span>[unsourced]
-        </Link>
+        <Link
+          id={id}
+          to={`/claims/${claim.claimId}`}
+          data-claim-link=""
+          data-ui-text="⚠ [unsourced]"
+          aria-label="[unsourced]"
+          title="Moderators found no adequate source for this claim"
+          className="text-red-700 no-underline hover:underline dark:text-red-400"
+        />
       </sup>
     );
   }
@@ -107,10 +117,10 @@ export function ClaimSuperscript({ claim }: { claim: ClaimMarkData }) {
         to={`/claims/${claim.claimId}`}
         data-claim-link=""
         title={`Citation required: flagged by ${flaggers}${claim.state === "source_proposed" ? "; a source was proposed" : ""}`}
+        data-ui-text="[citation needed]"
+        aria-label="[citation needed]"
         className="text-accent-700 no-underline hover:underline dark:text-accent-300"
-      >
-        [citation needed]
-      </Link>
+      />
     </sup>
   );
 }

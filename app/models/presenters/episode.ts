@@ -59,6 +59,7 @@ export function episodeJson(episode: EpisodeDetail, reader: Reader) {
     sections: episode.sections.map((section) => {
       const blocks = section.blocks as StoredBlock[];
       return {
+        id: section.id,
         label: section.label,
         anchor: `section-${section.label}`,
         paragraphs: paragraphs(blocks),
