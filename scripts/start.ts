@@ -43,6 +43,8 @@ try {
   const { seedDemoAccounts } = await import("../prisma/seed");
   const { prisma } = await import("../app/utils/db.server");
   closers.push(() => prisma.$disconnect());
+  const { closeRateLimits } = await import("../app/utils/rate-limit.server");
+  closers.push(closeRateLimits);
   const accounts = await seedDemoAccounts();
   const { upgradeCanonicalTexts } = await import("../app/models/canonical-text.server");
   const upgraded = await upgradeCanonicalTexts();

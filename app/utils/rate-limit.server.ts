@@ -22,7 +22,18 @@ const globalForLimits = globalThis as unknown as { __footnoteRateLimitPool?: pg.
 function pool() {
   const connectionString = process.env.DATABASE_URL;
   if (!connectionString) throw new Error("DATABASE_URL is not set (npm start and npm test set it for the embedded PostgreSQL).");
-  return (globalForLimits.__footnoteRateLimitPool ??= new pg.Pool({ connectionString, max: 4 }));
+  if (globalForLimits.__footnoteRateLimitPool) return globalForLimits.__footnoteRateLimitPool;
+  const created = new pg.Pool({ connectionString, max: 4, connectionTimeoutMillis: 5_000 });
+  // An idle connection the server closes (a restart, an outage) is dropped by the pool; it must not end the process.
+  created.on("error", (error) => console.error(`rate-limit pool: ${error.message}`));
+  return (globalForLimits.__footnoteRateLimitPool = created);
+}
+
+/** Closes the counters' pool (graceful shutdown, after the server stopped taking requests). */
+export async function closeRateLimits() {
+  const open = globalForLimits.__footnoteRateLimitPool;
+  globalForLimits.__footnoteRateLimitPool = undefined;
+  await open?.end();
 }
 
 /** The store behind every limit; swap it here (memory, Redis…) and nothing else changes. */

@@ -18,7 +18,7 @@ const SPANS = [
 
 async function setUp() {
   await importDocument({ fileName: PROGRAM_FILE, bytes: seedBytes(PROGRAM_FILE) });
-  const comment = await prisma.comment.findFirstOrThrow({ where: { ordinal: 3, episode: { number: 863 } }, select: { id: true } });
+  const comment = await prisma.comment.findFirstOrThrow({ where: { ordinal: 3, episode: { number: 863 } }, select: { id: true, body: true } });
   const member = await signedIn("member");
   const ann = await signedIn("moderator");
   const bob = await signedIn("moderator");
@@ -41,7 +41,7 @@ describe("two moderators deciding the same claim at once", () => {
   it("lets exactly one decision through and tells the other who acted first", async () => {
     const { comment, member, ann, bob } = await setUp();
     for (const exact of SPANS) {
-      const { claimId } = await flagClaim({ user: member.user, target: { type: "comment", id: comment.id }, exact, reason: "no_source" });
+      const { claimId } = await flagClaim({ user: member.user, target: { type: "comment", id: comment.id }, exact, start: comment.body.indexOf(exact), reason: "no_source" });
       // Both load the queue and see the same version.
       const [annSaw, bobSaw] = await Promise.all([versionInQueue(ann.cookie, claimId), versionInQueue(bob.cookie, claimId)]);
       expect(annSaw).toBe(bobSaw);
@@ -74,7 +74,7 @@ describe("two moderators deciding the same claim at once", () => {
 
   it("keeps one outcome when accepting a source races dismissing", async () => {
     const { comment, member, ann, bob } = await setUp();
-    const { claimId } = await flagClaim({ user: member.user, target: { type: "comment", id: comment.id }, exact: SPANS[0]!, reason: "no_source" });
+    const { claimId } = await flagClaim({ user: member.user, target: { type: "comment", id: comment.id }, exact: SPANS[0]!, start: comment.body.indexOf(SPANS[0]!), reason: "no_source" });
     const { proposalId } = await proposeSource({
       user: member.user,
       claimId,
@@ -98,7 +98,7 @@ describe("two moderators deciding the same claim at once", () => {
 
   it("lets only one of two moderators take a claim", async () => {
     const { comment, member, ann, bob } = await setUp();
-    const { claimId } = await flagClaim({ user: member.user, target: { type: "comment", id: comment.id }, exact: SPANS[1]!, reason: "no_source" });
+    const { claimId } = await flagClaim({ user: member.user, target: { type: "comment", id: comment.id }, exact: SPANS[1]!, start: comment.body.indexOf(SPANS[1]!), reason: "no_source" });
     const outcomes = await Promise.allSettled([takeClaim({ moderator: ann.user, claimId }), takeClaim({ moderator: bob.user, claimId })]);
     expect(outcomes.filter((outcome) => outcome.status === "fulfilled")).toHaveLength(1);
     const { assignedTo } = await prisma.claim.findUniqueOrThrow({ where: { id: claimId }, select: { assignedTo: { select: { username: true } } } });

@@ -195,6 +195,7 @@ describe("flagging a claim", () => {
       ["flagged", null, "open", "No source given"],
       ["flag-joined", "open", "open", "Other: Which gunman?"],
     ]);
+    await pastGrace(); // a claim on a comment is public once its grace period is over (issue 10, item 5)
     const page = await claimPage(created.body.claimId);
     expect(page.body.claim).toMatchObject({ flaggerCount: 2, reasons: { no_source: 1, other: 1, source_does_not_support: 0, source_unreliable: 0 }, notes: ["Which gunman?"] });
 
@@ -254,6 +255,7 @@ describe("proposing a source", () => {
     expect(source.date?.toISOString().slice(0, 10)).toBe("2024-03-30");
     expect((await events(flagged.claimId)).at(-1)).toEqual({ action: "source-proposed", fromState: "open", toState: "source_proposed", reason: null, actorId: proposer.user.id });
 
+    await pastGrace(); // a claim on a comment is public once its grace period is over (issue 10, item 5)
     const page = await claimPage(flagged.claimId);
     expect(page.body.claim.proposals).toEqual([
       expect.objectContaining({ status: "pending", quote: TAIPEI_QUOTE, proposer: proposer.user.username, source: expect.objectContaining({ title: TAIPEI_TIMES.title }) }),
@@ -326,6 +328,7 @@ describe("moderating a claim", () => {
     ]);
 
     // The public page shows the accepted source and the history; the moderator's name only to staff.
+    await pastGrace(); // a claim on a comment is public once its grace period is over (issue 10, item 5)
     const anonymous = await claimPage(flagged.claimId);
     expect(anonymous.body.claim.acceptedSource).toMatchObject({ title: TAIPEI_TIMES.title, outlet: "Taipei Times" });
     expect(anonymous.body.canPropose).toBe(false);

@@ -85,7 +85,9 @@ test("SIGTERM lets a sign-in in flight finish, refuses new connections, then sto
   expect(answer.headers.location).toBe("/");
   expect(String(answer.headers["set-cookie"])).toMatch(/footnote_session=/);
 
-  expect(await exited).toBe(0);
+  const code = await exited;
+  if (code !== 0) console.log(output);
+  expect(code).toBe(0);
   expect(output).toMatch(/stopped/);
   // The embedded PostgreSQL was shut down cleanly: no pid file left behind.
   expect(fs.existsSync(path.join(dataDir, "postmaster.pid"))).toBe(false);

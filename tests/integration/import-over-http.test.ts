@@ -4,46 +4,12 @@ import { describe, expect, it } from "vitest";
 import { importDocument } from "~/models/import.server";
 import { prisma } from "~/utils/db.server";
 import { signedIn } from "../factories";
-import { testApp, type TestApp } from "../http";
+import { testApp } from "../http";
+import { decodeEntities, preview, previewAndConfirm } from "../admin-import";
 import { PROGRAM_FILE, seedBytes } from "../fixtures/seeds";
 
 function post(title: string, paragraphs: string[] = ["The text of this post, long enough to be read as a paragraph of its own."]) {
   return Buffer.from(`${title}\n\n${paragraphs.join("\n\n")}\n`);
-}
-
-/** The page's text as a reader sees it: React's text separators and HTML entities undone. */
-function decodeEntities(text: string) {
-  return text
-    .replace(/<!-- -->/g, "").replace(/&quot;/g, '"').replace(/&#x27;|&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
-}
-
-/** The hidden fields of the preview page's confirmation form (the one whose intent is "import"). */
-function confirmationFields(html: string) {
-  const form = html.match(/<form[^>]*>(?:(?!<\/form>)[\s\S])*?name="intent" value="import"[\s\S]*?<\/form>/)?.[0];
-  if (!form) throw new Error("the preview page has no confirmation form");
-  const fields = new FormData();
-  for (const input of form.matchAll(/<input[^>]*type="hidden"[^>]*>/g)) {
-    const name = input[0].match(/name="([^"]*)"/)?.[1];
-    const value = input[0].match(/value="([^"]*)"/)?.[1];
-    if (name !== undefined && value !== undefined) fields.append(decodeEntities(name), decodeEntities(value));
-  }
-  return fields;
-}
-
-async function preview(app: TestApp, cookie: string, files: { name: string; bytes: Uint8Array }[]) {
-  const form = new FormData();
-  form.set("intent", "preview");
-  form.set("timeZone", "America/Los_Angeles");
-  for (const file of files) form.append("files", new File([file.bytes as Uint8Array<ArrayBuffer>], file.name, { type: "text/plain" }));
-  const response = await app.post("/admin/import", form, { cookie });
-  expect(response.status).toBe(200);
-  return decodeEntities(await response.text());
-}
-
-async function previewAndConfirm(app: TestApp, cookie: string, files: { name: string; bytes: Uint8Array }[]) {
-  const html = await preview(app, cookie, files);
-  const confirmed = await app.post("/admin/import", confirmationFields(html), { cookie });
-  return { html, status: confirmed.status, text: decodeEntities(await confirmed.text()) };
 }
 
 describe("importing a large file from the web", () => {

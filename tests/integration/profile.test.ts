@@ -30,7 +30,7 @@ describe("GET /users/:username", () => {
 
     const result = await profile("ada");
     expect(result.status).toBe(200);
-    expect(result.body.profile).toEqual({ id: ada.id, username: "Ada", role: "moderator", createdAt: expect.any(Date), suspendedAt: null });
+    expect(result.body.profile).toEqual({ username: "Ada", role: "moderator", createdAt: expect.any(Date), suspendedAt: null });
     expect(result.body.comments).toMatchObject({ total: 2, page: 1, pageCount: 1 });
     expect(result.body.comments.comments).toEqual([
       { id: expect.any(Number), ordinal: newer.ordinal, postedAt: expect.any(Date), excerpt: "Second thoughts.", episode: { slug: episode.slug, title: episode.title, timeZone: "America/Los_Angeles" } },
