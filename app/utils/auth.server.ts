@@ -50,11 +50,18 @@ export async function requirePermission(request: Request, permission: Permission
   return user;
 }
 
+/**
+ * The signed-in user. A suspended account may still read its own pages, but keeps no action
+ * (docs/authorization.md: it has only what an anonymous reader has): its actions answer 403.
+ */
 export async function requireUser(request: Request) {
   const user = await getUser(request);
   if (!user) {
     if (request.method === "GET" || request.method === "HEAD") throw loginRedirect(request);
     throw new Response("Sign in to do that.", { status: 401 });
+  }
+  if (user.suspendedAt && request.method !== "GET" && request.method !== "HEAD") {
+    throw new Response("Your account is suspended.", { status: 403 });
   }
   return user;
 }

@@ -31,12 +31,14 @@ test("the program page reads like the original: header, highlights, contents and
   // "FTR #‘s 833, 824" is two links.
   await expect(page.locator("#section-15b p").getByRole("link")).toHaveText(["FTR #‘s 833", "824"]);
 
-  // Citation cards name the source and link to its page; back-references say so.
-  const card = page.locator("#section-2").getByRole("link", { name: "“Chechen Jihadists Join Ukraine’s Fighters”" });
+  // Citation cards name the source and link to its page; back-references say so. Their words are drawn
+  // from data-ui-text, outside the claim text (ADR 0019), so they are read from there and from the links' names.
+  const card = page.locator("#section-2").getByRole("link", { name: "Chechen Jihadists Join Ukraine’s Fighters" });
   await expect(card).toHaveAttribute("href", /^\/sources\/\d+$/);
-  await expect(page.locator("#section-2").getByText("Anna Nemtsova · The Daily Beast · September 4, 2015")).toBeVisible();
+  await expect(card).toHaveAttribute("data-ui-text", "“Chechen Jihadists Join Ukraine’s Fighters”");
+  await expect(page.locator('#section-2 [data-ui-text="Anna Nemtsova · The Daily Beast · September 4, 2015"]')).toBeVisible();
   await expect(page.locator("#section-6").getByRole("link", { name: "Same source as above" })).toBeVisible();
-  await expect(page.locator("#section-6").getByText("pp. 10–11")).toBeVisible();
+  await expect(page.locator('#section-6 [data-ui-text="· pp. 10–11"]')).toBeVisible();
 });
 
 test("every comment of the original page is reachable at #comment-N and stands out when targeted", async ({ page }) => {

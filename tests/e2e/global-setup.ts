@@ -17,6 +17,9 @@ export default async function globalSetup() {
   process.env.NODE_ENV = "production";
   process.env.COOKIE_SECURE = "false";
   process.env.RATE_LIMIT_IP_SCALE = "100";
+  // Journeys read a claim right after flagging it, as its flagger or through the API: no grace period here
+  // (tests/integration/visibility-matrix.test.ts covers the grace period on every surface).
+  process.env.CLAIM_GRACE_MINUTES = "0";
 
   const { seedE2eData } = await import("./seed");
   await seedE2eData();
