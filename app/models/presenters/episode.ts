@@ -42,8 +42,8 @@ function commentJson(comment: CommentRow, timeZone: string, reader: Reader) {
   };
 }
 
-export function episodeJson(episode: EpisodeDetail, reader: Reader) {
-  const comments = episode.comments.map((comment) => commentJson(comment, episode.timeZone, reader));
+/** The header of an episode as every reader sees it, on the page and in its JSON twin. */
+export function episodeHeader(episode: Pick<EpisodeDetail, "slug" | "kind" | "number" | "title" | "publication" | "author" | "recordingNote" | "summary" | "authorBio" | "intro" | "highlights">) {
   return {
     slug: episode.slug,
     kind: episode.kind,
@@ -56,6 +56,13 @@ export function episodeJson(episode: EpisodeDetail, reader: Reader) {
     authorBio: episode.authorBio,
     intro: episode.intro,
     highlights: episode.highlights,
+  };
+}
+
+export function episodeJson(episode: EpisodeDetail, reader: Reader) {
+  const comments = episode.comments.map((comment) => commentJson(comment, episode.timeZone, reader));
+  return {
+    ...episodeHeader(episode),
     sections: episode.sections.map((section) => {
       const blocks = section.blocks as StoredBlock[];
       return {

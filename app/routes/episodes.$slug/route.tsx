@@ -26,6 +26,7 @@ import type { CommentSort } from "~/utils/comment-tree";
 import { invariantResponse, parseQuery, readFormData } from "~/utils/http";
 import { episodePageData } from "~/utils/page-cache.server";
 import { graceCutoff } from "~/models/presenters/claim.server";
+import { episodeHeader } from "~/models/presenters/episode";
 import { readerOf } from "~/models/presenters/reader";
 import { can } from "~/utils/permissions";
 import { consume, RateLimitedError, retryAfter, retryAfterHeaders } from "~/utils/rate-limit.server";
@@ -106,18 +107,8 @@ async function loadPage(request: Request, slug: string, user: Awaited<ReturnType
   ]);
   const sectionMarks = marksByTarget(sectionMarkers);
   const article: EpisodeArticleData = {
-    slug: episode.slug,
+    ...episodeHeader(episode),
     sourcing: sourcing.get(episode.id),
-    kind: episode.kind,
-    number: episode.number,
-    title: episode.title,
-    publication: episode.publication,
-    author: episode.author,
-    recordingNote: episode.recordingNote,
-    summary: episode.summary,
-    authorBio: episode.authorBio,
-    intro: episode.intro,
-    highlights: episode.highlights,
     publishedLabel: episode.publishedOn ? formatCalendarDate(episode.publishedOn) : null,
     commentCount: episode.commentCount,
     sections: episode.sections.map((section) => ({
