@@ -2,6 +2,7 @@
 import type { BlockData, ClaimMarkData, CommentData, CommentTime, SourceCardData } from "~/components/episode/types";
 import { formatInstantInZone, wallTimeAt } from "~/import/time";
 import type { PageComment, PageSource, ResolvedBlock } from "~/models/episode.server";
+import { sourceJson } from "~/models/presenters/source";
 import type { ClaimMarker } from "~/models/claim.server";
 import { highlightHtml } from "~/utils/canonical-text.server";
 import { renderMarkdown } from "~/utils/markdown.server";
@@ -40,18 +41,12 @@ function zoneName(instant: Date, timeZone: string) {
   return parts.find((part) => part.type === "timeZoneName")?.value ?? timeZone;
 }
 
+/** A source's public shape (the source presenter) with its date as the card prints it. */
 export function sourceCard(source: PageSource): SourceCardData {
+  const { date: _date, dateText: _dateText, year: _year, path: _path, ...shared } = sourceJson(source);
   return {
-    id: source.id,
-    kind: source.kind,
-    title: source.title,
-    authors: source.authors,
-    outlet: source.outlet,
-    originalOutlet: source.originalOutlet,
-    publisher: source.publisher,
+    ...shared,
     dateLabel: source.date ? formatCalendarDate(source.date) : (source.dateText ?? (source.year === null ? null : String(source.year))),
-    isbn: source.isbn,
-    url: source.url,
   };
 }
 
