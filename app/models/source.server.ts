@@ -47,7 +47,7 @@ export async function listSources({ q = "", page = 1 }: { q?: string; page?: num
   const where =
     query === ""
       ? Prisma.sql`TRUE`
-      : Prisma.sql`(s."searchVector" @@ websearch_to_tsquery('english', ${query})
+      : Prisma.sql`(s."searchVector" @@ websearch_to_tsquery('footnote', "footnote_search_text"(${query}::text))
           OR s.title ILIKE ${pattern} OR s.outlet ILIKE ${pattern} OR s."originalOutlet" ILIKE ${pattern}
           OR s.publisher ILIKE ${pattern} OR "footnote_immutable_array_to_string"(s.authors, ' ') ILIKE ${pattern})`;
 

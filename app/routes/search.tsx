@@ -16,10 +16,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request }: LoaderFunctionArgs) {
   const parsed = SearchQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!parsed.success) throw new Response(firstIssue(parsed.error), { status: 400 });
-  const { q, truncated, kind, page } = parsed.data;
-  const outcome = await search({ q, kind, page });
+  const { q, truncated, author, kind, page } = parsed.data;
+  const outcome = await search({ q, author, kind, page });
   return {
     query: outcome.query,
+    correctedFrom: outcome.correctedFrom,
+    author: outcome.author,
     truncated,
     kind: outcome.kind,
     page: outcome.page,
@@ -30,15 +32,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-function searchHref({ q, kind, page = 1 }: { q: string; kind: SearchKind; page?: number }) {
+function searchHref({ q, author = null, kind, page = 1 }: { q: string; author?: string | null; kind: SearchKind; page?: number }) {
   const params = new URLSearchParams({ q });
+  if (author) params.set("author", author);
   if (kind !== "all") params.set("kind", kind);
   if (page > 1) params.set("page", String(page));
   return `/search?${params}`;
 }
 
 export default function SearchPage() {
-  const { query, truncated, kind, page, pageCount, total, counts, results } = useLoaderData<typeof loader>();
+  const { query, correctedFrom, author, truncated, kind, page, pageCount, total, counts, results } = useLoaderData<typeof loader>();
+  const filters = { ...(kind === "all" ? {} : { kind }), ...(author ? { author } : {}) };
   return (
     <div className="space-y-6">
       <header className="space-y-2">
@@ -51,10 +55,27 @@ export default function SearchPage() {
       <SearchForm
         action="/search"
         label="Search the archive"
-        query={query}
+        query={correctedFrom ?? query}
         placeholder="Xinjiang, “Muslim Brotherhood”, FTR #863…"
-        hidden={kind === "all" ? {} : { kind }}
+        hidden={filters}
       />
+
+      {author ? (
+        <p className="flex flex-wrap items-center gap-2 text-sm text-stone-700 dark:text-stone-200">
+          <span className="rounded-full border border-stone-300 bg-white px-3 py-1 dark:border-stone-700 dark:bg-stone-900">
+            Comments by <strong>{author}</strong>
+          </span>
+          <Link to={searchHref({ q: query, kind })} className="text-accent-700 underline dark:text-accent-300">
+            Search everyone’s
+          </Link>
+        </p>
+      ) : null}
+
+      {correctedFrom ? (
+        <p role="status" className="text-sm text-stone-700 dark:text-stone-200">
+          Nothing matched “{correctedFrom}”. Showing results for <strong>{query}</strong>.
+        </p>
+      ) : null}
 
       {truncated ? (
         <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
@@ -62,32 +83,33 @@ export default function SearchPage() {
         </p>
       ) : null}
 
-      {query === "" ? (
+      {query === "" && !author ? (
         <SearchPrompt />
       ) : (
         <section aria-labelledby="results-title" className="space-y-4">
           <h2 id="results-title" className="sr-only">
             Results
           </h2>
-          <KindTabs kind={kind} counts={counts} href={(item) => searchHref({ q: query, kind: item })} />
+          <KindTabs kind={kind} counts={counts} href={(item) => searchHref({ q: query, author, kind: item })} />
           <p className="text-sm text-stone-600 dark:text-stone-300" aria-live="polite">
-            {resultSummary({ query, kind, total })}
+            {resultSummary({ query, author, kind, total })}
           </p>
           {results.length > 0 ? (
             <SearchResults results={results} start={(page - 1) * SEARCH_RESULTS_PER_PAGE + 1} />
           ) : (
             <NoResults query={query} kind={kind} page={page} total={total} otherTotal={counts.all} />
           )}
-          <Pager page={page} pageCount={pageCount} href={(target) => searchHref({ q: query, kind, page: target })} label="Result pages" />
+          <Pager page={page} pageCount={pageCount} href={(target) => searchHref({ q: query, author, kind, page: target })} label="Result pages" />
         </section>
       )}
     </div>
   );
 }
 
-function resultSummary({ query, kind, total }: { query: string; kind: SearchKind; total: number }) {
+function resultSummary({ query, author, kind, total }: { query: string; author: string | null; kind: SearchKind; total: number }) {
   const noun = kind === "all" ? (total === 1 ? "result" : "results") : total === 1 ? KIND_LABELS[kind].toLowerCase().replace(/s$/, "") : KIND_LABELS[kind].toLowerCase();
-  return `${total} ${noun} for “${query}”`;
+  const by = author ? ` by ${author}` : "";
+  return query === "" ? `${total} ${noun}${by}` : `${total} ${noun}${by} for “${query}”`;
 }
 
 function SearchPrompt() {
