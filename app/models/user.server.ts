@@ -1,6 +1,6 @@
 import { Prisma, type Role } from "@prisma/client";
 import { articledRole } from "~/models/presenters/user";
-import { logModeratorAction } from "~/models/moderation-log.server";
+import { logModeratorAction } from "~/models/claims/index.server";
 import { prisma } from "~/utils/db.server";
 import { nameSkeleton } from "~/utils/name-skeleton";
 import { LISTED_COMMENT } from "~/models/presenters/comment";

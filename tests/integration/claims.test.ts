@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { createComment, deleteOwnComment, editComment } from "~/models/comment.server";
-import { bulkDismiss, ClaimError, flagClaim, getClaim, getClaimMarkers, hideComment, listQueue, resolveClaim } from "~/models/claim.server";
+import { bulkDismiss, ClaimError, flagClaim, getClaim, getClaimMarkers, hideComment, listQueue, resolveClaim } from "~/models/claims/index.server";
 import { getCommentThreadPage, HIDDEN_NOTICE } from "~/models/episode.server";
 import { importDocument } from "~/models/import.server";
 import { loader as apiClaimLoader } from "~/routes/api.claims.$id";
@@ -705,7 +705,7 @@ describe("markers for the episode page", () => {
 
 describe("the public moderation log", () => {
   it("lists account decisions to staff only", async () => {
-    const { listModerationLog } = await import("~/models/claim.server");
+    const { listModerationLog } = await import("~/models/claims/index.server");
     const admin = await signedIn("admin");
     await prisma.moderationLog.create({ data: { actorId: admin.user.id, action: "user.suspended", targetType: "user", targetId: String(admin.user.id), reason: "spam" } });
     expect((await listModerationLog({ viewer: null })).total).toBe(0);

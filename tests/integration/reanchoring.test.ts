@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { flagClaim, getClaimMarkers } from "~/models/claim.server";
+import { flagClaim, getClaimMarkers } from "~/models/claims/index.server";
 import { createComment, editComment } from "~/models/comment.server";
 import { importDocument } from "~/models/import.server";
 import { action as moderationAction, loader as moderationLoader } from "~/routes/moderation._index";
