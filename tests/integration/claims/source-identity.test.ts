@@ -5,9 +5,9 @@ import { describe, expect, it } from "vitest";
 import { sourceKey } from "~/import/sources";
 import { flagClaim } from "~/models/claims/index.server";
 import { prisma } from "~/utils/db.server";
-import { signedIn } from "../factories";
-import { testApp } from "../http";
-import { whileLocked } from "../locks";
+import { signedIn } from "../../factories";
+import { testApp } from "../../http";
+import { whileLocked } from "../../locks";
 
 let sections = 0;
 

@@ -5,8 +5,8 @@ import { flagClaim, proposeSource, resolveClaim, takeClaim } from "~/models/clai
 import { importDocument } from "~/models/import.server";
 import { action as moderationAction, loader as moderationLoader } from "~/routes/moderation._index";
 import { prisma } from "~/utils/db.server";
-import { outcomeOf, signedIn, testContext } from "../factories";
-import { PROGRAM_FILE, seedBytes } from "../fixtures/seeds";
+import { outcomeOf, signedIn, testContext } from "../../factories";
+import { PROGRAM_FILE, seedBytes } from "../../fixtures/seeds";
 
 const SPANS = [
   "who appears to be from Tajikistan",
