@@ -2,7 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { linkImportedAuthor, listImportedAuthors, unlinkImportedAuthor, UserActionError } from "~/models/user.server";
+import { linkImportedAuthor, listImportedAuthors, unlinkImportedAuthor, UserActionError } from "~/models/users/index.server";
 import { AdminAuthorActionSchema, AdminAuthorsQuerySchema, REASON_MAX_LENGTH, SEARCH_MAX_LENGTH } from "~/schemas/admin";
 import { firstIssue } from "~/schemas/pagination";
 import { requirePermission } from "~/utils/auth.server";

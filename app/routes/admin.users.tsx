@@ -12,7 +12,7 @@ import {
   unsuspendUser,
   UserActionError,
   type AdminUser,
-} from "~/models/user.server";
+} from "~/models/users/index.server";
 import { AdminUserActionSchema, AdminUsersQuerySchema, REASON_MAX_LENGTH, SEARCH_MAX_LENGTH } from "~/schemas/admin";
 import { firstIssue } from "~/schemas/pagination";
 import { requirePermission } from "~/utils/auth.server";

@@ -6,7 +6,7 @@ import { ClaimInContext } from "~/components/claims/claim-in-context";
 import { ClaimStateBadge, flaggerLabel } from "~/components/claims/claim-state-badge";
 import { FlagClaimForm, type FlagClaimActionData, type FlagClaimValues } from "~/components/claims/flag-claim-form";
 import { Pager } from "~/components/search/pager";
-import { AmbiguousQuoteError, ClaimError, flagClaim, listClaims } from "~/models/claim.server";
+import { AmbiguousQuoteError, ClaimError, flagClaim, listClaims } from "~/models/claims/index.server";
 import { ApiClaimsQuerySchema, CLAIM_STATE_LABELS, CLAIM_STATES, FLAG_REASONS, FlagClaimSchema, type ClaimState } from "~/schemas/claim";
 import { firstIssue } from "~/schemas/pagination";
 import { getUser, requirePermission } from "~/utils/auth.server";

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { listEpisodeClaimEvents } from "~/models/claim-history.server";
+import { listEpisodeClaimEvents } from "~/models/claims/index.server";
 import { getEpisodeRef } from "~/models/episode.server";
 import { CLAIM_STATE_LABELS } from "~/schemas/claim";
 import { atomResponse, excerpt, newFeed, siteOrigin } from "~/utils/feeds.server";

@@ -4,7 +4,7 @@ import { useEffect, useRef } from "react";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { createSession, generateSessionToken, invalidateSession } from "~/models/session.server";
-import { usernameKey, verifyCredentials } from "~/models/user.server";
+import { usernameKey, verifyCredentials } from "~/models/users/index.server";
 import { SignInSchema } from "~/schemas/auth";
 import { getSession, getUser, safeRedirect } from "~/utils/auth.server";
 import { readFormData } from "~/utils/http";

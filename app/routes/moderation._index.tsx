@@ -19,7 +19,7 @@ import {
   takeClaim,
   type OrphanItem,
   type QueueItem,
-} from "~/models/claim.server";
+} from "~/models/claims/index.server";
 import {
   BULK_MAX,
   BulkDismissSchema,

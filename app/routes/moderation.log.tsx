@@ -3,7 +3,7 @@ import { readerOf } from "~/models/presenters/reader";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Pager } from "~/components/search/pager";
-import { listModerationLog } from "~/models/claim.server";
+import { listModerationLog } from "~/models/claims/index.server";
 import { firstIssue, PageQuerySchema } from "~/schemas/pagination";
 import { getUser } from "~/utils/auth.server";
 import { formatUtc } from "~/utils/utc";

@@ -4,7 +4,7 @@ import { useId } from "react";
 import { ClaimInContext } from "~/components/claims/claim-in-context";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Pager } from "~/components/search/pager";
-import { ClaimError } from "~/models/claim.server";
+import { ClaimError } from "~/models/claims/index.server";
 import { discardSuggestion, listSuggestions, promoteSuggestion, type SuggestionItem } from "~/models/suggestion.server";
 import { REASON_MAX_LENGTH } from "~/schemas/claim";
 import { firstIssue } from "~/schemas/pagination";

@@ -4,7 +4,7 @@ import { useEffect, useRef, type ReactNode } from "react";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { createSession, generateSessionToken, invalidateSession } from "~/models/session.server";
-import { AccountTakenError, createMember, findSignUpConflicts } from "~/models/user.server";
+import { AccountTakenError, createMember, findSignUpConflicts } from "~/models/users/index.server";
 import {
   PASSWORD_MIN_LENGTH,
   SIGN_UP_USERNAME_MAX_LENGTH,

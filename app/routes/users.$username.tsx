@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { getImportedAuthorByName, getPublicProfile, listProfileComments } from "~/models/user.server";
+import { getImportedAuthorByName, getPublicProfile, listProfileComments } from "~/models/users/index.server";
 import { firstIssue, PageQuerySchema } from "~/schemas/pagination";
 import { publicProfile } from "~/models/presenters/user";
 

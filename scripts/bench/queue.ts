@@ -17,7 +17,7 @@ await buildIfNeeded(console.log);
 
 const { rows, throughput } = await withBenchDatabase("queue", async (url) => {
   const { importDocument } = await import("../../app/models/import.server");
-  const { flagClaim, listClaimsApi, listQueue } = await import("../../app/models/claim.server");
+  const { flagClaim, listClaimsApi, listQueue } = await import("../../app/models/claims/index.server");
   const { createSession, generateSessionToken } = await import("../../app/models/session.server");
   const { SESSION_COOKIE } = await import("../../app/utils/session.server");
   const { prisma } = await import("../../app/utils/db.server");

@@ -48,7 +48,7 @@ const db = new pg.Pool({ connectionString: url, max: 4, connectionTimeoutMillis:
 db.on("error", () => {});
 
 const { importDocument } = await import("../../app/models/import.server");
-const { createUser } = await import("../../app/models/user.server");
+const { createUser } = await import("../../app/models/users/index.server");
 const { createComment } = await import("../../app/models/comment.server");
 const { prisma } = await import("../../app/utils/db.server");
 const episodes: { id: number; slug: string }[] = [];

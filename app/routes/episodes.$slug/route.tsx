@@ -6,7 +6,7 @@ import { ClaimFlagger } from "~/components/episode/claim-flagger";
 import { Discussion } from "~/components/episode/discussion";
 import { EpisodeArticle, type EpisodeArticleData } from "~/components/episode/episode-article";
 import type { DiscussionViewer, ProgramSlugs, ThreadPageData } from "~/components/episode/types";
-import { getClaimMarkers } from "~/models/claim.server";
+import { getClaimMarkers } from "~/models/claims/index.server";
 import { CommentError, createComment, deleteOwnComment, editComment } from "~/models/comment.server";
 import {
   findCommentPage,

@@ -6,10 +6,10 @@ import { parseDocument } from "htmlparser2";
 import { describe, expect, it } from "vitest";
 import { canonicalText, type StoredBlock } from "~/import/stored-blocks";
 import { upgradeCanonicalTexts } from "~/models/canonical-text.server";
-import { flagClaim } from "~/models/claim.server";
+import { flagClaim } from "~/models/claims/index.server";
 import { prisma } from "~/utils/db.server";
-import { signedIn } from "../factories";
-import { testApp } from "../http";
+import { signedIn } from "../../factories";
+import { testApp } from "../../http";
 
 const BLOCKS: StoredBlock[] = [
   { type: "paragraph", text: "The hall was full.\nIt seated two thousand." },

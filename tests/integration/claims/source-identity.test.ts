@@ -3,11 +3,11 @@
 import { Prisma } from "@prisma/client";
 import { describe, expect, it } from "vitest";
 import { sourceKey } from "~/import/sources";
-import { flagClaim } from "~/models/claim.server";
+import { flagClaim } from "~/models/claims/index.server";
 import { prisma } from "~/utils/db.server";
-import { signedIn } from "../factories";
-import { testApp } from "../http";
-import { whileLocked } from "../locks";
+import { signedIn } from "../../factories";
+import { testApp } from "../../http";
+import { whileLocked } from "../../locks";
 
 let sections = 0;
 

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { flagClaim, getClaimMarkers } from "~/models/claim.server";
+import { flagClaim, getClaimMarkers } from "~/models/claims/index.server";
 import { createComment, editComment } from "~/models/comment.server";
 import { importDocument } from "~/models/import.server";
 import { action as moderationAction, loader as moderationLoader } from "~/routes/moderation._index";
 import { commentCanonicalText } from "~/utils/canonical-text.server";
 import { prisma } from "~/utils/db.server";
-import { outcomeOf, signedIn, testContext } from "../factories";
-import { PROGRAM_FILE, seedBytes } from "../fixtures/seeds";
+import { outcomeOf, signedIn, testContext } from "../../factories";
+import { PROGRAM_FILE, seedBytes } from "../../fixtures/seeds";
 
 // These tests are about anchoring: read the markers as everyone sees them once the grace period is over.
 const AFTER_GRACE = new Date(Date.now() + 2 * 60 * 60 * 1000);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { createComment } from "~/models/comment.server";
-import { flagClaim, getClaimMarkers, resolveClaim } from "~/models/claim.server";
+import { flagClaim, getClaimMarkers, resolveClaim } from "~/models/claims/index.server";
 import { listNotifications } from "~/models/notification.server";
 import { prisma } from "~/utils/db.server";
-import { signedIn } from "../factories";
+import { signedIn } from "../../factories";
 
 const HOUR = 60 * 60 * 1000;
 

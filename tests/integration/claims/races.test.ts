@@ -1,12 +1,12 @@
 // Two moderators deciding the same claim at the same moment, each through their own session and the
 // queue's form, both sending the version they loaded: exactly one decision is written.
 import { describe, expect, it } from "vitest";
-import { flagClaim, proposeSource, resolveClaim, takeClaim } from "~/models/claim.server";
+import { flagClaim, proposeSource, resolveClaim, takeClaim } from "~/models/claims/index.server";
 import { importDocument } from "~/models/import.server";
 import { action as moderationAction, loader as moderationLoader } from "~/routes/moderation._index";
 import { prisma } from "~/utils/db.server";
-import { outcomeOf, signedIn, testContext } from "../factories";
-import { PROGRAM_FILE, seedBytes } from "../fixtures/seeds";
+import { outcomeOf, signedIn, testContext } from "../../factories";
+import { PROGRAM_FILE, seedBytes } from "../../fixtures/seeds";
 
 const SPANS = [
   "who appears to be from Tajikistan",
