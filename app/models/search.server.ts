@@ -9,6 +9,7 @@ import { Prisma } from "@prisma/client";
 import type { HighlightPart, SearchKind, SearchResultType } from "~/schemas/search";
 import { prisma } from "~/utils/db.server";
 import { commentAuthorNameSql, listedCommentSql } from "~/models/presenters/comment";
+import { librarySourceSql } from "~/models/presenters/source";
 
 export const SEARCH_RESULTS_PER_PAGE = 20;
 
@@ -160,7 +161,7 @@ function hitsSql(query: string, programNumber: number | null) {
     UNION ALL
     SELECT 'source'::text, so.id, ts_rank_cd(so."searchVector", ${tsquery}, 1)::float8
     FROM "Source" so
-    WHERE so."searchVector" @@ ${tsquery}`;
+    WHERE so."searchVector" @@ ${tsquery} AND ${librarySourceSql("so")}`;
 }
 
 /** The query as the index reads text: folded the same way (see the migration search_folding). */
@@ -365,15 +366,14 @@ export async function correctedQuery(query: string): Promise<string | null> {
 }
 
 // The vocabulary is refreshed when what it is made of changed: every episode's content version (bumped by
-// triggers on any change to its text or comments, ADR 0006) and the sources. One refresh at a time per process.
+// triggers on any change to its text or comments, ADR 0006). One refresh at a time per process.
 let vocabularyKey: string | null = null;
 let refreshing: Promise<void> | null = null;
 
 async function vocabularySourceKey() {
   const [row] = await prisma.$queryRaw<{ key: string }[]>`
     SELECT concat_ws(':',
-      (SELECT coalesce(sum("contentVersion"), 0) || '/' || count(*) FROM "Episode"),
-      (SELECT coalesce(max(id), 0) || '/' || count(*) FROM "Source")) AS key`;
+      (SELECT coalesce(sum("contentVersion"), 0) || '/' || count(*) FROM "Episode")) AS key`;
   return row!.key;
 }
 
@@ -402,9 +402,11 @@ export async function refreshSearchTerms(key?: string) {
   return refreshing;
 }
 
-/** The texts the vocabulary is made of: what any reader may find (visible comments only). */
+/**
+ * The texts the vocabulary is made of: what any reader may find (visible comments only). Sources are left
+ * out: the library's are cited in those texts already, and a proposed, unvetted title must not be offered.
+ */
 const VOCABULARY_SQL = `
   SELECT to_tsvector('footnote_words', "footnote_search_text"(coalesce(title, '') || ' ' || coalesce(summary, ''))) FROM "Episode"
   UNION ALL SELECT to_tsvector('footnote_words', "footnote_search_text"(left("plainText", 200000))) FROM "Section"
-  UNION ALL SELECT to_tsvector('footnote_words', "footnote_search_text"(left(body, 200000))) FROM "Comment" WHERE status = 'visible'
-  UNION ALL SELECT to_tsvector('footnote_words', "footnote_search_text"(coalesce(title, ''))) FROM "Source"`;
+  UNION ALL SELECT to_tsvector('footnote_words', "footnote_search_text"(left(body, 200000))) FROM "Comment" WHERE status = 'visible'`;

@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 
-type Place = { id: number; pages: string | null; url: string };
+type Place = { id: number; pages: string | null; url: string; passage?: string | null };
 export type CitingEpisode = {
   id: number;
   slug: string;
@@ -37,9 +37,29 @@ export function CitationPlaces({ episodes }: { episodes: CitingEpisode[] }) {
 }
 
 function PlaceList({ heading, places }: { heading: string; places: (Place & { label: string; by?: string })[] }) {
+  const passages = places.filter((place): place is typeof place & { passage: string } => Boolean(place.passage));
   return (
     <div className="mt-3">
       <h4 className="text-xs font-semibold uppercase tracking-wide text-stone-500 dark:text-stone-400">{heading}</h4>
+      {passages.length > 0 ? (
+        <ul className="mt-1.5 space-y-2">
+          {passages.map((place) => (
+            <li key={place.id}>
+              <figure>
+                <blockquote className="line-clamp-6 border-l-2 border-stone-300 pl-3 font-serif text-[0.95rem] whitespace-pre-line [overflow-wrap:anywhere] dark:border-stone-600">
+                  {place.passage}
+                </blockquote>
+                <figcaption className="mt-0.5 pl-3 text-sm">
+                  <Link to={place.url}>
+                    {place.label}
+                    {place.by ? ` by ${place.by}` : ""}
+                  </Link>
+                </figcaption>
+              </figure>
+            </li>
+          ))}
+        </ul>
+      ) : null}
       <ul className="mt-1.5 flex flex-wrap gap-2">
         {places.map((place) => (
           <li key={place.id}>

@@ -58,8 +58,8 @@ CREATE INDEX "Section_searchVector_idx" ON "Section" USING GIN ("searchVector");
 CREATE INDEX "Comment_searchVector_idx" ON "Comment" USING GIN ("searchVector");
 CREATE INDEX "Source_searchVector_idx" ON "Source" USING GIN ("searchVector");
 
--- The vocabulary: every word of three to forty letters in what any reader may find (titles, sections,
--- visible comments, sources), with how many texts use it. Filled by refreshSearchTerms() in
+-- The vocabulary: every word of three to forty letters in what any reader may find (titles, sections and
+-- visible comments), with how many texts use it. Filled by refreshSearchTerms() in
 -- app/models/search.server.ts whenever an episode's content version or the sources changed since the last
 -- fill (a hidden comment's words leave it then). A table, not a materialized view: PostgreSQL 17 and later
 -- refresh views under a fixed search_path, where ts_stat's query would not find the tables.
