@@ -16,7 +16,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     path,
     title: `Footnote — claims in “${episode.title}”`,
     description: `Claims flagged "citation required" in “${episode.title}” and what became of them.`,
-    updated: events[0]?.createdAt ?? new Date(0),
+    // No claim yet: the feed is as old as the episode (never 1970).
+    updated: events[0]?.createdAt ?? episode.createdAt,
   });
   for (const event of events) {
     const link = `${origin}/claims/${event.claim.id}`;

@@ -14,7 +14,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     path,
     title: `Footnote — comments on “${episode.title}”`,
     description: `The discussion of “${episode.title}”.`,
-    updated: comments[0]?.postedAt ?? new Date(0),
+    updated: comments[0]?.postedAt ?? episode.createdAt,
   });
   addComments(feed, origin, comments);
   return atomResponse(request, feed);

@@ -71,6 +71,15 @@ describe("feeds", () => {
 });
 
 describe("the claims feed of an episode", () => {
+  it("says an episode without claims was last updated when it was imported, never in 1970", async () => {
+    const { loader: claimsFeed } = await import("~/routes/feeds.episodes.$slug.claims[.]xml");
+    const episode = await importSeeds();
+    const { createdAt } = await prisma.episode.findUniqueOrThrow({ where: { id: episode.id }, select: { createdAt: true } });
+    const feed = await fetchFeed(claimsFeed, `/feeds/episodes/${episode.slug}/claims.xml`, { slug: episode.slug });
+    expect(feed.items).toEqual([]);
+    expect(feed.updated?.toISOString()).toBe(createdAt.toISOString());
+  });
+
   it("lists each change of state of the episode's claims, newest first", async () => {
     const { loader: claimsFeed } = await import("~/routes/feeds.episodes.$slug.claims[.]xml");
     const { flagClaim, resolveClaim } = await import("~/models/claims/index.server");
