@@ -6,17 +6,15 @@ import { Pager } from "~/components/search/pager";
 import { SearchForm } from "~/components/search/search-form";
 import { SearchResults } from "~/components/search/search-results";
 import { search, SEARCH_RESULTS_PER_PAGE } from "~/models/search.server";
-import { firstIssue } from "~/schemas/pagination";
-import { SEARCH_QUERY_MAX_LENGTH, SearchQuerySchema, type SearchKind } from "~/schemas/search";
+import { parseQuery } from "~/utils/http";
+import { SearchQuerySchema, type SearchKind } from "~/schemas/search";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.query ? `Search: ${data.query} — Footnote` : "Search — Footnote" },
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const parsed = SearchQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!parsed.success) throw new Response(firstIssue(parsed.error), { status: 400 });
-  const { q, truncated, kind, page } = parsed.data;
+  const { q, truncated, kind, page } = parseQuery(request, SearchQuerySchema);
   const outcome = await search({ q, kind, page });
   return {
     query: outcome.query,
@@ -52,15 +50,11 @@ export default function SearchPage() {
         action="/search"
         label="Search the archive"
         query={query}
+        truncated={truncated}
         placeholder="Xinjiang, “Muslim Brotherhood”, FTR #863…"
         hidden={kind === "all" ? {} : { kind }}
       />
 
-      {truncated ? (
-        <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
-          Your search was longer than {SEARCH_QUERY_MAX_LENGTH} characters, so only its first {SEARCH_QUERY_MAX_LENGTH} were used.
-        </p>
-      ) : null}
 
       {query === "" ? (
         <SearchPrompt />
