@@ -6,6 +6,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, failureOf, FormError, SelectField, SubmitButton, TextareaField, useIsPending } from "~/components/forms";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
+import { Notice } from "~/components/ui/notice";
 import { ClaimInContext } from "~/components/claims/claim-in-context";
 import { ClaimSourceCard } from "~/components/claims/claim-source";
 import { ClaimStateBadge, flaggerLabel } from "~/components/claims/claim-state-badge";
@@ -175,7 +176,7 @@ export default function ClaimPage() {
         ) : (
           <ol className="space-y-4">
             {claim.proposals.map((proposal) => (
-              <li key={proposal.id} id={`proposal-${proposal.id}`} className="space-y-2 rounded-lg border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
+              <Card as="li" key={proposal.id} id={`proposal-${proposal.id}`} className="space-y-2">
                 <p className="flex flex-wrap items-center gap-x-3 text-sm text-stone-500 dark:text-stone-400">
                   <span className="font-medium text-stone-700 dark:text-stone-200">{PROPOSAL_STATUS[proposal.status]}</span>
                   <span>
@@ -187,7 +188,7 @@ export default function ClaimPage() {
                 <blockquote className="border-l-4 border-stone-300 pl-4 text-stone-700 [overflow-wrap:anywhere] dark:border-stone-600 dark:text-stone-300">
                   {proposal.quote}
                 </blockquote>
-              </li>
+              </Card>
             ))}
           </ol>
         )}
@@ -308,8 +309,8 @@ function ProposeForm({
           />
 
           {answer?.match ? (
-            <div role="alert" id={`${id}-match`} className="space-y-3 rounded-md border border-amber-300 bg-amber-50 p-4 dark:border-amber-800 dark:bg-amber-950">
-              <p className="text-sm text-amber-900 dark:text-amber-100">
+            <Notice as="div" tone="warning" role="alert" id={`${id}-match`} className="space-y-3">
+              <p className="text-sm">
                 This address is already in the library as source #{answer.match.id}. Is it the source you mean? Nothing is proposed until you
                 confirm; if it is not, change the address.
               </p>
@@ -317,7 +318,7 @@ function ProposeForm({
               <Button name="confirmSourceId" value={answer.match.id} disabled={pending}>
                 Yes, propose source #{answer.match.id}
               </Button>
-            </div>
+            </Notice>
           ) : null}
 
           <SubmitButton pending={pending} pendingLabel="Proposing…">

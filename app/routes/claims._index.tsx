@@ -13,6 +13,7 @@ import { formFailure, parseForm, parseQuery, type FormErrors } from "~/utils/htt
 import { redirectWithToast } from "~/utils/toast.server";
 import { formatUtc } from "~/utils/utc";
 import { consume, RateLimitedError, retryAfter, retryAfterHeaders } from "~/utils/rate-limit.server";
+import { Card, EmptyState } from "~/components/ui/card";
 
 export const meta: MetaFunction = () => [{ title: "Claims — Footnote" }];
 
@@ -126,11 +127,11 @@ export default function ClaimsPage() {
           {episode ? ` on ${claims[0]?.episode.title ?? episode}` : ""}
         </h2>
         {claims.length === 0 ? (
-          <p className="rounded-lg border border-dashed border-stone-300 bg-white px-5 py-8 text-center text-stone-600 dark:border-stone-700 dark:bg-stone-900 dark:text-stone-300">
+          <EmptyState as="p">
             No claims here yet. Select a passage on an episode page to flag it “citation required”.
-          </p>
+          </EmptyState>
         ) : (
-          <ol className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white dark:divide-stone-800 dark:border-stone-800 dark:bg-stone-900">
+          <Card as="ol" divided>
             {claims.map((claim) => (
               <li key={claim.id} className="space-y-2 px-4 py-4 sm:px-5">
                 <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-stone-500 dark:text-stone-400">
@@ -147,7 +148,7 @@ export default function ClaimsPage() {
                 </p>
               </li>
             ))}
-          </ol>
+          </Card>
         )}
         <Pager page={page} pageCount={pageCount} href={(target) => listHref(state, episode, target)} />
       </section>

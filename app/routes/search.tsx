@@ -8,6 +8,7 @@ import { SearchResults } from "~/components/search/search-results";
 import { search, SEARCH_RESULTS_PER_PAGE } from "~/models/search.server";
 import { parseQuery } from "~/utils/http";
 import { SearchQuerySchema, type SearchKind } from "~/schemas/search";
+import { EmptyState } from "~/components/ui/card";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.query ? `Search: ${data.query} — Footnote` : "Search — Footnote" },
@@ -86,10 +87,7 @@ function resultSummary({ query, kind, total }: { query: string; kind: SearchKind
 
 function SearchPrompt() {
   return (
-    <section
-      aria-labelledby="prompt-title"
-      className="rounded-lg border border-dashed border-stone-300 bg-white px-5 py-8 dark:border-stone-700 dark:bg-stone-900"
-    >
+    <EmptyState as="section" align="start" muted={false} aria-labelledby="prompt-title">
       <h2 id="prompt-title" className="font-serif text-xl font-semibold">
         What are you looking for?
       </h2>
@@ -109,7 +107,7 @@ function SearchPrompt() {
           <code className="rounded bg-stone-100 px-1 dark:bg-stone-800">FTR #863</code> goes straight to a program by its number.
         </li>
       </ul>
-    </section>
+    </EmptyState>
   );
 }
 
@@ -124,11 +122,11 @@ function NoResults({ query, kind, page, total, otherTotal }: { query: string; ki
       </>
     );
   return (
-    <div className="rounded-lg border border-dashed border-stone-300 bg-white px-5 py-8 text-center dark:border-stone-700 dark:bg-stone-900">
+    <EmptyState muted={false}>
       <p className="font-serif text-xl font-semibold">
         {total > 0 ? `There is no page ${page} of results.` : `Nothing matches “${query}”${kind === "all" ? "" : ` in ${KIND_LABELS[kind].toLowerCase()}`}.`}
       </p>
       <p className="mx-auto mt-2 max-w-prose text-stone-600 dark:text-stone-300">{advice}</p>
-    </div>
+    </EmptyState>
   );
 }

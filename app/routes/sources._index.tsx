@@ -7,6 +7,7 @@ import { listSources } from "~/models/source.server";
 import { parseQuery } from "~/utils/http";
 import { SourceListQuerySchema } from "~/schemas/search";
 import { sourceJson } from "~/models/presenters/source";
+import { EmptyState } from "~/components/ui/card";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.query ? `Sources matching ${data.query} — Footnote` : "Sources — Footnote" },
@@ -66,7 +67,7 @@ export default function SourcesPage() {
       {groups.length > 0 ? (
         <SourceGroups groups={groups} />
       ) : (
-        <div className="rounded-lg border border-dashed border-stone-300 bg-white px-5 py-8 text-center dark:border-stone-700 dark:bg-stone-900">
+        <EmptyState muted={false}>
           <p className="font-serif text-xl font-semibold">
             {total > 0 ? `There is no page ${page} of sources.` : query ? `No source matches “${query}”.` : "The library is empty."}
           </p>
@@ -79,7 +80,7 @@ export default function SourcesPage() {
               "Sources appear here as episodes that cite them are imported."
             )}
           </p>
-        </div>
+        </EmptyState>
       )}
 
       <Pager page={page} pageCount={pageCount} href={(target) => sourcesHref(query, target)} label="Source pages" />
