@@ -6,17 +6,17 @@ import { Pager } from "~/components/search/pager";
 import { SearchForm } from "~/components/search/search-form";
 import { SearchResults } from "~/components/search/search-results";
 import { search, SEARCH_RESULTS_PER_PAGE } from "~/models/search.server";
-import { firstIssue } from "~/schemas/pagination";
-import { SEARCH_QUERY_MAX_LENGTH, SearchQuerySchema, type SearchKind } from "~/schemas/search";
+import { parseQuery } from "~/utils/http";
+import { SearchQuerySchema, type SearchKind } from "~/schemas/search";
+import { Badge } from "~/components/ui/badge";
+import { EmptyState } from "~/components/ui/card";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.query ? `Search: ${data.query} — Footnote` : "Search — Footnote" },
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const parsed = SearchQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!parsed.success) throw new Response(firstIssue(parsed.error), { status: 400 });
-  const { q, truncated, author, kind, page } = parsed.data;
+  const { q, truncated, author, kind, page } = parseQuery(request, SearchQuerySchema);
   const outcome = await search({ q, author, kind, page });
   return {
     query: outcome.query,
@@ -56,30 +56,23 @@ export default function SearchPage() {
         action="/search"
         label="Search the archive"
         query={correctedFrom ?? query}
+        truncated={truncated}
         placeholder="Xinjiang, “Muslim Brotherhood”, FTR #863…"
         hidden={filters}
       />
 
       {author ? (
         <p className="flex flex-wrap items-center gap-2 text-sm text-stone-700 dark:text-stone-200">
-          <span className="rounded-full border border-stone-300 bg-white px-3 py-1 dark:border-stone-700 dark:bg-stone-900">
+          <Badge tone="stone" size="md">
             Comments by <strong>{author}</strong>
-          </span>
-          <Link to={searchHref({ q: query, kind })} className="text-accent-700 underline dark:text-accent-300">
-            Search everyone’s
-          </Link>
+          </Badge>
+          <Link to={searchHref({ q: query, kind })}>Search everyone’s</Link>
         </p>
       ) : null}
 
       {correctedFrom ? (
         <p role="status" className="text-sm text-stone-700 dark:text-stone-200">
           Nothing matched “{correctedFrom}”. Showing results for <strong>{query}</strong>.
-        </p>
-      ) : null}
-
-      {truncated ? (
-        <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
-          Your search was longer than {SEARCH_QUERY_MAX_LENGTH} characters, so only its first {SEARCH_QUERY_MAX_LENGTH} were used.
         </p>
       ) : null}
 
@@ -114,10 +107,7 @@ function resultSummary({ query, author, kind, total }: { query: string; author: 
 
 function SearchPrompt() {
   return (
-    <section
-      aria-labelledby="prompt-title"
-      className="rounded-lg border border-dashed border-stone-300 bg-white px-5 py-8 dark:border-stone-700 dark:bg-stone-900"
-    >
+    <EmptyState as="section" align="start" muted={false} aria-labelledby="prompt-title">
       <h2 id="prompt-title" className="font-serif text-xl font-semibold">
         What are you looking for?
       </h2>
@@ -127,18 +117,23 @@ function SearchPrompt() {
       </p>
       <ul className="mt-4 space-y-1.5 text-sm text-stone-600 dark:text-stone-300">
         <li>
-          <code className="rounded bg-stone-100 px-1 dark:bg-stone-800">"Earth Island"</code> finds the exact phrase.
+          <Example>"Earth Island"</Example> finds the exact phrase.
         </li>
         <li>
-          <code className="rounded bg-stone-100 px-1 dark:bg-stone-800">Uighur -Turkey</code> leaves out results that mention Turkey;{" "}
-          <code className="rounded bg-stone-100 px-1 dark:bg-stone-800">ISIS or Chechen</code> finds either.
+          <Example>Uighur -Turkey</Example> leaves out results that mention Turkey;{" "}
+          <Example>ISIS or Chechen</Example> finds either.
         </li>
         <li>
-          <code className="rounded bg-stone-100 px-1 dark:bg-stone-800">FTR #863</code> goes straight to a program by its number.
+          <Example>FTR #863</Example> goes straight to a program by its number.
         </li>
       </ul>
-    </section>
+    </EmptyState>
   );
+}
+
+/** A query to try, as it is typed. */
+function Example({ children }: { children: ReactNode }) {
+  return <code className="rounded bg-stone-100 px-1 dark:bg-stone-800">{children}</code>;
 }
 
 function NoResults({ query, kind, page, total, otherTotal }: { query: string; kind: SearchKind; page: number; total: number; otherTotal: number }) {
@@ -152,11 +147,11 @@ function NoResults({ query, kind, page, total, otherTotal }: { query: string; ki
       </>
     );
   return (
-    <div className="rounded-lg border border-dashed border-stone-300 bg-white px-5 py-8 text-center dark:border-stone-700 dark:bg-stone-900">
+    <EmptyState muted={false}>
       <p className="font-serif text-xl font-semibold">
         {total > 0 ? `There is no page ${page} of results.` : `Nothing matches “${query}”${kind === "all" ? "" : ` in ${KIND_LABELS[kind].toLowerCase()}`}.`}
       </p>
       <p className="mx-auto mt-2 max-w-prose text-stone-600 dark:text-stone-300">{advice}</p>
-    </div>
+    </EmptyState>
   );
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { loader as claimLoader } from "~/routes/claims.$id";
 import { prisma } from "~/utils/db.server";
 import { outcomeOf, signedIn, testContext } from "../../factories";
-import { type Fields, get, flag, claimPage, TAJIKISTAN, pastGrace, seeded, commentFlag, decide, events } from "./helpers";
+import { type Fields, get, flag, claimPage, TAJIKISTAN, pastGrace, seeded, commentFlag, decide, events, toastOf } from "./helpers";
 
 describe("flagging a claim", () => {
   it("records the selection as quote and position selectors on the comment's canonical text", async () => {
@@ -38,10 +38,13 @@ describe("flagging a claim", () => {
     const result = await flag(fields, cookie);
     expect(result.status).toBe(303);
     const location = result.headers.get("Location")!;
-    expect(location).toMatch(/^\/claims\/\d+\?flagged=1$/);
+    expect(location).toMatch(/^\/claims\/\d+$/);
+    // The confirmation travels in a toast cookie (ADR 0020), which the next page's root loader reads once and clears.
+    const toast = await toastOf(result.headers, location, cookie);
+    expect(toast.shown?.description).toMatch(/^Flagged\./);
+    expect(toast.cleared).toBe(true);
     const id = Number(/\/claims\/(\d+)/.exec(location)![1]);
     const page = await outcomeOf(() => claimLoader({ request: get(location, cookie), params: { id: String(id) }, context: testContext }));
-    expect(page.body.notice).toMatch(/^Flagged\./);
     expect(page.body.claim.target).toMatchObject({ label: "Comment #3 by Pterrafractyl", url: `/episodes/${seed.program.slug}?c=3#comment-3` });
   });
 

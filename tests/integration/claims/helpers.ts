@@ -5,6 +5,7 @@ import { loader as apiClaimsLoader } from "~/routes/api.claims";
 import { action as claimAction, loader as claimLoader } from "~/routes/claims.$id";
 import { action as flagAction } from "~/routes/claims._index";
 import { action as moderationAction, loader as moderationLoader } from "~/routes/moderation._index";
+import { loader as rootLoader } from "~/root";
 import { prisma } from "~/utils/db.server";
 import { outcomeOf, testContext } from "../../factories";
 import { ARTICLE_FILE, PROGRAM_FILE, seedBytes } from "../../fixtures/seeds";
@@ -38,6 +39,16 @@ export const queuePage = (search = "", cookie?: string) => outcomeOf(() => moder
 export const claimPage = (id: number, cookie?: string) => outcomeOf(() => claimLoader({ request: get(`/claims/${id}`, cookie), params: { id: String(id) }, context: testContext }));
 export const apiList = (search = "") => outcomeOf(() => apiClaimsLoader({ request: get(`/api/claims${search}`), params: {}, context: testContext }));
 export const apiClaim = (id: string) => outcomeOf(() => apiClaimLoader({ request: get(`/api/claims/${id}`), params: { id }, context: testContext }));
+
+/** The toast a redirect set, as the root loader of the page it leads to shows it, and whether that loader cleared it. */
+export async function toastOf(headers: Headers, location: string, cookie: string) {
+  const toastCookie = headers.getSetCookie().find((value) => value.startsWith("footnote_toast="))!.split(";")[0]!;
+  const root = await outcomeOf(() => rootLoader({ request: get(location, `${cookie}; ${toastCookie}`), params: {}, context: testContext }));
+  return {
+    shown: root.body.toast as { description: string } | null,
+    cleared: root.headers.getSetCookie().some((value) => /^footnote_toast=;.*Max-Age=0/i.test(value)),
+  };
+}
 
 export const TAJIKISTAN = "who appears to be from Tajikistan";
 export const TAIPEI_TIMES = {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
 import { signedIn } from "../../factories";
-import { flag, propose, claimPage, TAIPEI_TIMES, TAIPEI_QUOTE, pastGrace, seeded, commentFlag, decide, events } from "./helpers";
+import { flag, propose, claimPage, TAIPEI_TIMES, TAIPEI_QUOTE, pastGrace, seeded, commentFlag, decide, events, toastOf } from "./helpers";
 
 describe("proposing a source", () => {
   it("takes a new source with its quote, adds it to the library and moves the claim to source_proposed", async () => {
@@ -12,7 +12,10 @@ describe("proposing a source", () => {
 
     const result = await propose(flagged.claimId, { ...TAIPEI_TIMES, quote: TAIPEI_QUOTE }, proposer.cookie);
     expect(result.status).toBe(303);
-    expect(result.headers.get("Location")).toMatch(new RegExp(`^/claims/${flagged.claimId}\\?proposed=\\d+#proposal-\\d+$`));
+    expect(result.headers.get("Location")).toMatch(new RegExp(`^/claims/${flagged.claimId}#proposal-\\d+$`));
+    expect((await toastOf(result.headers, `/claims/${flagged.claimId}`, proposer.cookie)).shown?.description).toBe(
+      "Thank you: your source is proposed. A moderator will review it.",
+    );
 
     const claim = await prisma.claim.findUniqueOrThrow({ where: { id: flagged.claimId }, select: { state: true, version: true } });
     expect(claim).toEqual({ state: "source_proposed", version: 2 });
