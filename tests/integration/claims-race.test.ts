@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { flagClaim, proposeSource, resolveClaim, takeClaim } from "~/models/claim.server";
 import { importDocument } from "~/models/import.server";
-import { action as moderationAction, loader as moderationLoader } from "~/routes/moderation._index";
+import { action as moderationAction, loader as moderationLoader } from "~/routes/moderation._index/route";
 import { prisma } from "~/utils/db.server";
 import { outcomeOf, signedIn, testContext } from "../factories";
 import { PROGRAM_FILE, seedBytes } from "../fixtures/seeds";

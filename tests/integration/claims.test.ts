@@ -7,7 +7,7 @@ import { loader as apiClaimLoader } from "~/routes/api.claims.$id";
 import { loader as apiClaimsLoader } from "~/routes/api.claims";
 import { action as claimAction, loader as claimLoader } from "~/routes/claims.$id";
 import { action as flagAction, loader as claimsLoader } from "~/routes/claims._index";
-import { action as moderationAction, loader as moderationLoader } from "~/routes/moderation._index";
+import { action as moderationAction, loader as moderationLoader } from "~/routes/moderation._index/route";
 import { loader as logLoader } from "~/routes/moderation.log";
 import { prisma } from "~/utils/db.server";
 import { outcomeOf, signedIn, testContext } from "../factories";
