@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { action, loader } from "~/routes/admin.import";
+import { action, loader } from "~/routes/admin.import/route";
 import { prisma } from "~/utils/db.server";
 import { formRequest, signedIn, testContext } from "../factories";
 import { PROGRAM_FILE, seedBytes } from "../fixtures/seeds";

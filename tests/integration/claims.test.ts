@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { createComment, deleteOwnComment, editComment } from "~/models/comment.server";
 import { bulkDismiss, ClaimError, flagClaim, getClaim, getClaimMarkers, hideComment, listQueue, resolveClaim } from "~/models/claim.server";
 import { getCommentThreadPage, HIDDEN_NOTICE } from "~/models/episode.server";
-import { importDocument } from "~/models/import.server";
+import { importDocument } from "~/models/import/index.server";
 import { loader as apiClaimLoader } from "~/routes/api.claims.$id";
 import { loader as apiClaimsLoader } from "~/routes/api.claims";
 import { action as claimAction, loader as claimLoader } from "~/routes/claims.$id";

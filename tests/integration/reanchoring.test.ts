@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { flagClaim, getClaimMarkers } from "~/models/claim.server";
 import { createComment, editComment } from "~/models/comment.server";
-import { importDocument } from "~/models/import.server";
+import { importDocument } from "~/models/import/index.server";
 import { action as moderationAction, loader as moderationLoader } from "~/routes/moderation._index/route";
 import { commentCanonicalText } from "~/utils/canonical-text.server";
 import { prisma } from "~/utils/db.server";

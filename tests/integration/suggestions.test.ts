@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { importDocument } from "~/models/import.server";
+import { importDocument } from "~/models/import/index.server";
 import { decisionsBySignal, refreshSuggestions } from "~/models/suggestion.server";
 import { action, loader } from "~/routes/moderation.suggestions/route";
 import { prisma } from "~/utils/db.server";
