@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { RoleBadge } from "~/components/role-badge";
 import { getImportedAuthorByName, getPublicProfile, listProfileComments } from "~/models/user.server";
 import { firstIssue, PageQuerySchema } from "~/schemas/pagination";
 import { publicProfile } from "~/models/presenters/user";
@@ -50,11 +51,7 @@ export default function ProfilePage() {
       <header className="space-y-3">
         <div className="flex flex-wrap items-center gap-3">
           <h1 className="break-all font-serif text-3xl font-semibold tracking-tight sm:text-4xl">{profile.username}</h1>
-          {profile.role === "member" ? null : (
-            <span className="rounded-full bg-accent-100 px-2 py-0.5 text-sm font-semibold capitalize text-accent-700 dark:bg-accent-700/40 dark:text-accent-100">
-              {profile.role}
-            </span>
-          )}
+          <RoleBadge role={profile.role} size="md" />
         </div>
         <p className="text-stone-600 dark:text-stone-300">
           Joined <time dateTime={profile.createdAt.toISOString()}>{joinedFormat.format(profile.createdAt)}</time>

@@ -2,12 +2,14 @@
 // revalidated (max-age=0), so a repeat visit costs a 304 and a new comment is never served stale.
 import { createHash } from "node:crypto";
 import { readSessionToken } from "~/utils/session.server";
+import { hasToastCookie } from "~/utils/toast.server";
 
 export const ANONYMOUS_CACHE_CONTROL = "public, max-age=0, must-revalidate";
 export const PRIVATE_CACHE_CONTROL = "private, no-cache";
 
+/** A read shared by every anonymous reader: no session, and no toast (a message for this reader alone). */
 export function isAnonymousRead(request: Request) {
-  return (request.method === "GET" || request.method === "HEAD") && readSessionToken(request) === null;
+  return (request.method === "GET" || request.method === "HEAD") && readSessionToken(request) === null && !hasToastCookie(request);
 }
 
 export function etagOf(body: Uint8Array | string) {
