@@ -1,4 +1,6 @@
 import { Form, Link } from "@remix-run/react";
+import { Button } from "~/components/ui/button";
+import { Input, labelClass } from "~/components/ui/input";
 import { SEARCH_MAX_LENGTH } from "~/schemas/admin";
 
 /** The search box above an admin list (a GET form, so the address keeps the query); Clear goes back to the whole list. */
@@ -6,27 +8,13 @@ export function AdminSearch({ label, query, clearHref, autoCapitalize }: { label
   return (
     <Form method="get" role="search" className="flex max-w-2xl flex-col gap-2 sm:flex-row sm:items-end">
       <div className="grow">
-        <label htmlFor="q" className="block text-sm font-medium text-stone-800 dark:text-stone-200">
+        <label htmlFor="q" className={labelClass}>
           {label}
         </label>
-        <input
-          id="q"
-          name="q"
-          type="search"
-          defaultValue={query}
-          maxLength={SEARCH_MAX_LENGTH}
-          autoCapitalize={autoCapitalize}
-          spellCheck={false}
-          className="mt-1 block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-base text-stone-900 shadow-sm dark:border-stone-700 dark:bg-stone-950 dark:text-stone-100"
-        />
+        <Input id="q" name="q" type="search" defaultValue={query} maxLength={SEARCH_MAX_LENGTH} autoCapitalize={autoCapitalize} spellCheck={false} className="mt-1" />
       </div>
       <div className="flex items-center gap-3">
-        <button
-          type="submit"
-          className="rounded-md bg-accent-700 px-4 py-2 font-semibold text-white shadow-sm hover:bg-accent-600 dark:bg-accent-300 dark:text-stone-950 dark:hover:bg-accent-100"
-        >
-          Search
-        </button>
+        <Button>Search</Button>
         {query ? <Link to={clearHref}>Clear</Link> : null}
       </div>
     </Form>

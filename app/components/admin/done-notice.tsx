@@ -1,14 +1,15 @@
 import { Link, useLocation } from "@remix-run/react";
+import { Notice } from "~/components/ui/notice";
 
-/** What an admin action did, until dismissed (the link reloads the same address without the answer). */
+/**
+ * What an admin action did, beside the forms it leaves open, until dismissed (the link loads the same
+ * address again, without the answer).
+ */
 export function DoneNotice({ message }: { message: string }) {
   const location = useLocation();
   return (
-    <div
-      role="status"
-      className="flex items-start justify-between gap-4 rounded-md border border-emerald-300 bg-emerald-50 px-4 py-3 text-emerald-900 dark:border-emerald-800 dark:bg-emerald-950 dark:text-emerald-100"
-    >
-      <p>{message}</p>
+    <Notice tone="success" role="status" className="flex items-start justify-between gap-4">
+      <span>{message}</span>
       <Link
         to={location.pathname + location.search}
         preventScrollReset
@@ -17,15 +18,6 @@ export function DoneNotice({ message }: { message: string }) {
       >
         Dismiss
       </Link>
-    </div>
-  );
-}
-
-/** An admin action refused for a reason that belongs to no one field. */
-export function RefusedNotice({ message }: { message: string }) {
-  return (
-    <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200">
-      {message}
-    </p>
+    </Notice>
   );
 }

@@ -1,16 +1,17 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { AdminSearch, adminListHref } from "~/components/admin/admin-search";
-import { DoneNotice, RefusedNotice } from "~/components/admin/done-notice";
+import { DoneNotice } from "~/components/admin/done-notice";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { FormError } from "~/components/forms";
 import { PageHeader } from "~/components/page-header";
 import { Pager } from "~/components/search/pager";
+import { Card } from "~/components/ui/card";
 import { listImportedAuthors, UserActionError } from "~/models/user.server";
 import { AdminAuthorActionSchema, AdminAuthorsQuerySchema } from "~/schemas/admin";
-import { requirePermission } from "~/utils/auth.server";
-import { invariantResponse, parseQuery, readFormData } from "~/utils/http";
-import type { ActionErrors, ActionResult } from "./answer";
+import { requireUserWithPermission } from "~/utils/auth.server";
+import { formFailure, invariantResponse, parseForm, parseQuery, text } from "~/utils/http";
+import { AUTHOR_FIELDS, type Done, type Refusal } from "./answer";
 import { AuthorForm } from "./author-form";
 import { link, unlink } from "./intents.server";
 
@@ -20,40 +21,24 @@ export const meta: MetaFunction = () => [{ title: "Imported authors — Admin �
 const PERMISSION = "admin:manage-users";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, PERMISSION);
+  await requireUserWithPermission(request, PERMISSION);
   const { q, page } = parseQuery(request, AdminAuthorsQuerySchema);
   return { q, results: await listImportedAuthors({ query: q, page }) };
 }
 
-function text(value: FormDataEntryValue | null) {
-  return typeof value === "string" ? value : "";
-}
-
+/** Linking an imported author to an account, or undoing it: each with a reason for the log. */
 export async function action({ request }: ActionFunctionArgs) {
-  const admin = await requirePermission(request, PERMISSION);
-  const form = await readFormData(request);
-  const intent = (["link", "unlink"] as const).find((name) => name === form.get("intent")) ?? null;
-  const authorId = Number(text(form.get("authorId"))) || null;
-  const fields = { username: text(form.get("username")), reason: text(form.get("reason")) };
-  const refuse = (status: number, errors: ActionErrors) => data<ActionResult>({ ok: false, intent, authorId, errors, fields }, { status });
+  const admin = await requireUserWithPermission(request, PERMISSION);
+  const submission = await parseForm(request, AdminAuthorActionSchema, { fields: AUTHOR_FIELDS });
+  const intent = (["link", "unlink"] as const).find((name) => name === submission.form.get("intent")) ?? null;
+  const authorId = Number(text(submission.form.get("authorId"))) || null;
+  const refuse = (status: number, errors: Refusal["errors"]) => formFailure(status, submission, errors, { extra: { ok: false as const, intent, authorId } });
+  if (!submission.ok) return refuse(400, submission.errors);
 
-  const parsed = AdminAuthorActionSchema.safeParse(Object.fromEntries(form));
-  if (!parsed.success) {
-    const { formErrors, fieldErrors } = z.flattenError(parsed.error) as {
-      formErrors: string[];
-      fieldErrors: Partial<Record<"intent" | "authorId" | "username" | "reason", string[]>>;
-    };
-    return refuse(400, {
-      username: fieldErrors.username?.[0],
-      reason: fieldErrors.reason?.[0],
-      form: formErrors[0] ?? fieldErrors.intent?.[0] ?? fieldErrors.authorId?.[0],
-    });
-  }
-
-  const input = parsed.data;
+  const input = submission.value;
   try {
     const message = input.intent === "link" ? await link(admin, input) : await unlink(admin, input);
-    return data<ActionResult>({ ok: true, message, doneAt: Date.now() });
+    return data<Done>({ ok: true, message, doneAt: Date.now() });
   } catch (error) {
     if (!(error instanceof UserActionError)) throw error;
     invariantResponse(error.code !== "not-found", error.message, { status: 404 });
@@ -76,7 +61,7 @@ export default function AdminAuthorsPage() {
       </PageHeader>
 
       {actionData?.ok ? <DoneNotice message={actionData.message} /> : null}
-      {refusal && !refusal.authorId && refusal.errors.form ? <RefusedNotice message={refusal.errors.form} /> : null}
+      <FormError error={refusal && !refusal.authorId ? refusal.errors.form : undefined} />
 
       <AdminSearch label="Search by name" query={q} clearHref="/admin/authors" />
 
@@ -90,7 +75,7 @@ export default function AdminAuthorsPage() {
             {q ? `No imported author’s name contains “${q}”.` : "Nothing has been imported yet, so there are no imported authors."}
           </p>
         ) : (
-          <ul className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white dark:divide-stone-800 dark:border-stone-800 dark:bg-stone-900">
+          <Card as="ul" divided>
             {authors.map((author) => (
               <li key={author.id} className="grid gap-4 px-4 py-4 sm:px-5 md:grid-cols-[minmax(0,1fr)_minmax(0,22rem)]">
                 <div className="min-w-0">
@@ -113,7 +98,7 @@ export default function AdminAuthorsPage() {
                 />
               </li>
             ))}
-          </ul>
+          </Card>
         )}
         <Pager page={page} pageCount={pageCount} href={(target) => adminListHref("/admin/authors", { q, page: target })} />
       </section>

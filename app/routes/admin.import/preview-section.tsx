@@ -1,8 +1,11 @@
 import { Form, Link } from "@remix-run/react";
+import { SubmitButton } from "~/components/forms";
+import { Card } from "~/components/ui/card";
+import { Notice } from "~/components/ui/notice";
 import type { PreviewView, StagedFile, UploadPreview } from "~/models/import/index.server";
 
 /** Step two: what each file becomes, and the confirmation that imports the importable ones by their ids. */
-export function PreviewSection({ data, busy }: { data: { previews: UploadPreview[]; carry: StagedFile[] }; busy: boolean }) {
+export function PreviewSection({ data, pending }: { data: { previews: UploadPreview[]; carry: StagedFile[] }; pending: boolean }) {
   return (
     <section aria-labelledby="preview-title" className="space-y-6">
       <h2 id="preview-title" className="font-serif text-2xl font-semibold">
@@ -25,9 +28,9 @@ export function PreviewSection({ data, busy }: { data: { previews: UploadPreview
             {data.carry.map((file) => (
               <input key={file.id} type="hidden" name="upload" value={file.id} />
             ))}
-            <button type="submit" disabled={busy} className="rounded-md bg-accent-700 px-4 py-2 font-medium text-white hover:bg-accent-600 disabled:opacity-60">
-              {busy ? "Importing…" : `Import ${data.carry.length === 1 ? "this file" : `these ${data.carry.length} files`}`}
-            </button>
+            <SubmitButton pending={pending} pendingLabel="Importing…">
+              {`Import ${data.carry.length === 1 ? "this file" : `these ${data.carry.length} files`}`}
+            </SubmitButton>
           </Form>
         ) : null}
         <Link to="/admin/import">Cancel and choose other files</Link>
@@ -39,7 +42,7 @@ export function PreviewSection({ data, busy }: { data: { previews: UploadPreview
 /** What one file becomes: its kind and title, the episode it creates or changes, its counts and thread outline. */
 function PreviewCard({ preview }: { preview: PreviewView }) {
   return (
-    <article className="space-y-4 rounded-lg border border-stone-200 bg-white p-5 dark:border-stone-800 dark:bg-stone-900">
+    <Card as="article" padding="lg" className="space-y-4">
       <header>
         <p className="text-sm text-stone-500 dark:text-stone-400">
           {preview.fileName} · {preview.size} · {preview.kind === "unknown" ? "unrecognised layout: plain post" : preview.kind}
@@ -50,11 +53,11 @@ function PreviewCard({ preview }: { preview: PreviewView }) {
         ) : null}
       </header>
       {preview.existing ? (
-        <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-200">
+        <Notice tone="warning" compact>
           {preview.existing.alreadyImported
             ? `This exact file is already imported as /episodes/${preview.existing.slug}: importing it again changes nothing.`
             : `Changes the episode /episodes/${preview.existing.slug} “${preview.existing.title}” (${preview.existing.commentCount} comments now), because ${preview.existing.reason}: new comments are added, changed text is updated.`}
-        </p>
+        </Notice>
       ) : preview.address ? (
         <p className="rounded-md bg-stone-100 px-3 py-2 text-sm text-stone-800 dark:bg-stone-800 dark:text-stone-200">
           {`Creates a new episode at /episodes/${preview.address.slug}.`}
@@ -101,7 +104,7 @@ function PreviewCard({ preview }: { preview: PreviewView }) {
       ) : null}
       <LineList title="Warnings" empty="No warnings." items={preview.warnings.map((w) => ({ line: w.line, text: w.message }))} />
       <LineList title="Dropped lines (site boilerplate)" empty="Nothing dropped." items={preview.dropped.map((d) => ({ line: d.line, text: `${d.text} — ${d.reason}` }))} />
-    </article>
+    </Card>
   );
 }
 

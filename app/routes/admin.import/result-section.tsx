@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import type { ImportedFile } from "~/models/import/index.server";
+import { Card } from "~/components/ui/card";
 import { OutcomeBadge } from "./outcome-badge";
 
 /** What the confirmation did to each file. */
@@ -11,16 +12,18 @@ export function ResultSection({ results }: { results: ImportedFile[] }) {
       </h2>
       <ul className="space-y-3">
         {results.map((result) => (
-          <li key={result.fileName} className="rounded-lg border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
-            <p className="font-medium">
-              {result.fileName}: <OutcomeBadge outcome={result.outcome} />
-            </p>
-            <p className="mt-1 text-stone-600 dark:text-stone-300">{result.message}</p>
-            {result.episode ? (
-              <p className="mt-1">
-                <Link to={`/episodes/${result.episode.slug}`}>{result.episode.title}</Link>
+          <li key={result.fileName}>
+            <Card>
+              <p className="font-medium">
+                {result.fileName}: <OutcomeBadge outcome={result.outcome} />
               </p>
-            ) : null}
+              <p className="mt-1 text-stone-600 dark:text-stone-300">{result.message}</p>
+              {result.episode ? (
+                <p className="mt-1">
+                  <Link to={`/episodes/${result.episode.slug}`}>{result.episode.title}</Link>
+                </p>
+              ) : null}
+            </Card>
           </li>
         ))}
       </ul>

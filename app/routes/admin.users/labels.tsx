@@ -1,3 +1,4 @@
+import { RoleBadge } from "~/components/role-badge";
 import type { AdminUser } from "~/models/user.server";
 import type { Role } from "~/utils/permissions";
 
@@ -5,13 +6,9 @@ import type { Role } from "~/utils/permissions";
 const dateFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" });
 export const formatDate = (date: Date) => dateFormat.format(date);
 
+/** A role in the admin's views: staff carry their badge (RoleBadge decides who does); anyone else's role is said in plain words. */
 export function RoleLabel({ role }: { role: Role }) {
-  if (role === "member") return <span className="text-stone-600 dark:text-stone-300">member</span>;
-  return (
-    <span className="rounded-full bg-accent-100 px-2 py-0.5 text-xs font-semibold text-accent-700 dark:bg-accent-700/40 dark:text-accent-100">
-      {role}
-    </span>
-  );
+  return RoleBadge({ role }) ?? <span className="text-stone-600 dark:text-stone-300">{role}</span>;
 }
 
 export function StatusLabel({ user }: { user: Pick<AdminUser, "suspendedAt" | "suspendedReason"> }) {

@@ -1,16 +1,16 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { AdminSearch, adminListHref } from "~/components/admin/admin-search";
-import { DoneNotice, RefusedNotice } from "~/components/admin/done-notice";
+import { DoneNotice } from "~/components/admin/done-notice";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { FormError } from "~/components/forms";
 import { PageHeader } from "~/components/page-header";
 import { Pager } from "~/components/search/pager";
 import { getUserForAdmin, searchUsers, UserActionError } from "~/models/user.server";
 import { ADMIN_USER_INTENTS, AdminUserActionSchema, AdminUsersQuerySchema } from "~/schemas/admin";
-import { requirePermission } from "~/utils/auth.server";
-import { invariantResponse, parseQuery, readFormData } from "~/utils/http";
-import type { ActionErrors, ActionResult } from "./answer";
+import { requireUserWithPermission } from "~/utils/auth.server";
+import { formFailure, invariantResponse, parseForm, parseQuery } from "~/utils/http";
+import { USER_FIELDS, type Done, type Refusal } from "./answer";
 import { changeRole, suspend, unsuspend } from "./intents.server";
 import { ManagePanel } from "./manage-panel";
 import { UserTable } from "./user-table";
@@ -18,43 +18,26 @@ import { UserTable } from "./user-table";
 export const meta: MetaFunction = () => [{ title: "Users — Admin — Footnote" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const admin = await requirePermission(request, "admin:manage-users");
+  const admin = await requireUserWithPermission(request, "admin:manage-users");
   const { q, page, manage } = parseQuery(request, AdminUsersQuerySchema);
   const [results, managed] = await Promise.all([searchUsers({ query: q, page }), manage ? getUserForAdmin(manage) : null]);
   invariantResponse(!manage || managed, `No user has the id ${manage}.`, { status: 404 });
   return { q, results, managed, viewerId: admin.id };
 }
 
-function text(value: FormDataEntryValue | null) {
-  return typeof value === "string" ? value : "";
-}
-
 /** Changing a user's role, suspending them, or lifting the suspension: each with a reason for the log. */
 export async function action({ request }: ActionFunctionArgs) {
-  const admin = await requirePermission(request, "admin:manage-users");
-  const form = await readFormData(request);
-  const intent = ADMIN_USER_INTENTS.find((name) => name === form.get("intent")) ?? null;
-  const fields = { reason: text(form.get("reason")), role: text(form.get("role")) };
-  const refuse = (status: number, errors: ActionErrors) => data<ActionResult>({ ok: false, intent, errors, fields }, { status });
+  const admin = await requireUserWithPermission(request, "admin:manage-users");
+  const submission = await parseForm(request, AdminUserActionSchema, { fields: USER_FIELDS });
+  const intent = ADMIN_USER_INTENTS.find((name) => name === submission.form.get("intent")) ?? null;
+  const refuse = (status: number, errors: Refusal["errors"]) => formFailure(status, submission, errors, { extra: { ok: false as const, intent } });
+  if (!submission.ok) return refuse(400, submission.errors);
 
-  const parsed = AdminUserActionSchema.safeParse(Object.fromEntries(form));
-  if (!parsed.success) {
-    const { formErrors, fieldErrors } = z.flattenError(parsed.error) as {
-      formErrors: string[];
-      fieldErrors: Partial<Record<"intent" | "userId" | "role" | "reason", string[]>>;
-    };
-    return refuse(400, {
-      role: fieldErrors.role?.[0],
-      reason: fieldErrors.reason?.[0],
-      form: formErrors[0] ?? fieldErrors.intent?.[0] ?? fieldErrors.userId?.[0],
-    });
-  }
-
-  const input = parsed.data;
+  const input = submission.value;
   try {
     const message =
       input.intent === "change-role" ? await changeRole(admin, input) : input.intent === "suspend" ? await suspend(admin, input) : await unsuspend(admin, input);
-    return data<ActionResult>({ ok: true, message, doneAt: Date.now() });
+    return data<Done>({ ok: true, message, doneAt: Date.now() });
   } catch (error) {
     if (!(error instanceof UserActionError)) throw error;
     invariantResponse(error.code !== "not-found", error.message, { status: 404 });
@@ -77,7 +60,7 @@ export default function AdminUsersPage() {
       </PageHeader>
 
       {actionData?.ok ? <DoneNotice message={actionData.message} /> : null}
-      {actionData && !actionData.ok && !actionData.intent && actionData.errors.form ? <RefusedNotice message={actionData.errors.form} /> : null}
+      <FormError error={actionData && !actionData.ok && !actionData.intent ? actionData.errors.form : undefined} />
 
       <AdminSearch label="Search by username or email" query={q} clearHref="/admin/users" autoCapitalize="none" />
 

@@ -1,9 +1,17 @@
 // What the queue's action answers, as the page's forms read it.
+import type { FormErrors } from "~/utils/http";
 
-export type ModerationErrors = { decision?: string; proposalId?: string; reason?: string; claimIds?: string; form?: string };
+/** The fields whose messages are shown beside them; the reason is the one kept as typed. */
+export const MODERATION_FIELDS = ["decision", "proposalId", "reason", "claimIds"] as const;
+export type ModerationField = (typeof MODERATION_FIELDS)[number];
 
-export type ModerationAnswer =
-  | { ok: true; message: string; claimId: number | null }
-  | { ok: false; intent: string; claimId: number | null; errors: ModerationErrors; values: { reason: string } };
+export type ModerationDone = { ok: true; message: string; claimId: number | null };
 
-export type ModerationRefusal = Extract<ModerationAnswer, { ok: false }>;
+/** A refused form: which form it was (its intent and claim), its messages, and the reason as typed. */
+export type ModerationRefusal = {
+  ok: false;
+  intent: string;
+  claimId: number | null;
+  errors: FormErrors<ModerationField>;
+  fields: Partial<Record<ModerationField, string>>;
+};

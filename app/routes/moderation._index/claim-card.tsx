@@ -2,10 +2,11 @@ import { Link } from "@remix-run/react";
 import { useId, type ReactNode } from "react";
 import { ClaimInContext } from "~/components/claims/claim-in-context";
 import { ClaimStateBadge, flaggerLabel } from "~/components/claims/claim-state-badge";
+import { TextareaField } from "~/components/forms";
+import { Card } from "~/components/ui/card";
 import type { OrphanItem } from "~/models/claim.server";
-import { REASON_MAX_LENGTH as REASON_MAX } from "~/schemas/claim";
+import { REASON_MAX_LENGTH } from "~/schemas/claim";
 import { formatUtc } from "~/utils/utc";
-import { fieldClass } from "~/components/moderation/styles";
 
 /** The frame of a claim in the queue or the orphans: its number, state, flaggers, where it is, its words. */
 export function ClaimCard({
@@ -23,7 +24,7 @@ export function ClaimCard({
 }) {
   const titleId = `${useId()}-title`;
   return (
-    <article aria-labelledby={titleId} className="space-y-4 rounded-lg border border-stone-200 bg-white p-4 sm:p-5 dark:border-stone-800 dark:bg-stone-900">
+    <Card as="article" aria-labelledby={titleId} className="space-y-4">
       <header className="flex flex-wrap items-center gap-x-3 gap-y-2">
         {before}
         <h3 id={titleId} className="font-serif text-lg font-semibold">
@@ -41,33 +42,26 @@ export function ClaimCard({
       </p>
       <ClaimInContext prefix={item.prefix} exact={item.exact} suffix={item.suffix} />
       {children}
-    </article>
+    </Card>
   );
 }
 
-/** The public reason of a decision, with its error beside it and the text as typed kept. */
+/** The public reason of a decision, with its message beside it and the text as typed kept. */
 export function ReasonField({ label, defaultValue, error }: { label: string; defaultValue: string; error: string | undefined }) {
   const id = useId();
   return (
-    <div>
-      <label htmlFor={`${id}-reason`} className="block text-sm font-medium text-stone-800 dark:text-stone-200">
-        {label} <span className="font-normal text-stone-500 dark:text-stone-400">(public)</span>
-      </label>
-      <textarea
-        id={`${id}-reason`}
-        name="reason"
-        rows={2}
-        maxLength={REASON_MAX}
-        defaultValue={defaultValue}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-reason-error` : undefined}
-        className={fieldClass}
-      />
-      {error ? (
-        <p id={`${id}-reason-error`} className="mt-1 text-sm text-red-700 dark:text-red-400">
-          {error}
-        </p>
-      ) : null}
-    </div>
+    <TextareaField
+      name="reason"
+      id={`${id}-reason`}
+      label={
+        <>
+          {label} <span className="font-normal text-stone-500 dark:text-stone-400">(public)</span>
+        </>
+      }
+      rows={2}
+      maxLength={REASON_MAX_LENGTH}
+      defaultValue={defaultValue}
+      error={error}
+    />
   );
 }

@@ -1,7 +1,8 @@
 import { Form, Link } from "@remix-run/react";
 import { useId } from "react";
+import { SelectField } from "~/components/forms";
+import { Button } from "~/components/ui/button";
 import { CLAIM_STATE_LABELS, FLAG_REASON_LABELS, FLAG_REASONS, type QueueFilters } from "~/schemas/claim";
-import { buttonClass, fieldClass } from "~/components/moderation/styles";
 
 type Filters = Omit<QueueFilters, "page">;
 
@@ -17,21 +18,25 @@ export function queueHref(filters: Filters, page = 1) {
 export function Filters({ filters, episodes }: { filters: Filters; episodes: { slug: string; title: string }[] }) {
   const id = useId();
   const select = (name: keyof Filters, label: string, options: [string, string][]) => (
-    <div className="min-w-0">
-      <label htmlFor={`${id}-${name}`} className="block text-sm font-medium text-stone-800 dark:text-stone-200">
-        {label}
-      </label>
-      <select id={`${id}-${name}`} name={name} defaultValue={filters[name] ?? ""} className={`${fieldClass} text-sm`}>
-        {options.map(([value, text]) => (
-          <option key={value} value={value}>
-            {text}
-          </option>
-        ))}
-      </select>
-    </div>
+    <SelectField
+      name={name}
+      id={`${id}-${name}`}
+      label={label}
+      defaultValue={filters[name] ?? ""}
+      className="min-w-0"
+      options={options.map(([value, text]) => (
+        <option key={value} value={value}>
+          {text}
+        </option>
+      ))}
+    />
   );
   return (
-    <Form method="get" aria-label="Filter the queue" className="grid gap-3 rounded-lg border border-stone-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_1fr_auto] lg:items-end dark:border-stone-800 dark:bg-stone-900">
+    <Form
+      method="get"
+      aria-label="Filter the queue"
+      className="grid gap-3 rounded-lg border border-stone-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_1fr_auto] lg:items-end dark:border-stone-800 dark:bg-stone-900"
+    >
       {select("episode", "Episode", [["", "All episodes"], ...episodes.map((episode): [string, string] => [episode.slug, episode.title])])}
       {select("state", "State", [
         ["", "All waiting"],
@@ -45,9 +50,7 @@ export function Filters({ filters, episodes }: { filters: Filters; episodes: { s
         ["comment", "Comments"],
       ])}
       <div className="flex items-center gap-3">
-        <button type="submit" className={buttonClass}>
-          Filter
-        </button>
+        <Button>Filter</Button>
         {Object.values(filters).some(Boolean) ? <Link to="/moderation">Clear</Link> : null}
       </div>
     </Form>

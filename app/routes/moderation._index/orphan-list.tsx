@@ -1,9 +1,11 @@
-import { Form, useNavigation } from "@remix-run/react";
+import { Form } from "@remix-run/react";
+import { SubmitButton } from "~/components/forms";
+import { useIsPendingFor } from "~/components/pending-for";
 import { Pager } from "~/components/search/pager";
+import { EmptyState } from "~/components/ui/card";
 import type { OrphanItem } from "~/models/claim.server";
 import type { ModerationRefusal } from "./answer";
 import { ClaimCard, ReasonField } from "./claim-card";
-import { buttonClass } from "~/components/moderation/styles";
 
 type OrphanPage = { items: OrphanItem[]; total: number; page: number; pageCount: number };
 
@@ -18,9 +20,7 @@ export function OrphanList({ orphans, answer }: { orphans: OrphanPage; answer: M
         The words these claims quoted were edited out of their section or comment, so the page no longer marks them. Newest first.
       </p>
       {orphans.items.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-stone-300 bg-white px-5 py-8 text-center text-stone-600 dark:border-stone-700 dark:bg-stone-900 dark:text-stone-300">
-          No claim has lost its text.
-        </p>
+        <EmptyState>No claim has lost its text.</EmptyState>
       ) : (
         <ol className="space-y-5">
           {orphans.items.map((item) => (
@@ -41,8 +41,7 @@ export function OrphanList({ orphans, answer }: { orphans: OrphanPage; answer: M
 }
 
 function OrphanCard({ item, answer }: { item: OrphanItem; answer: ModerationRefusal | undefined }) {
-  const navigation = useNavigation();
-  const sending = navigation.state === "submitting" && navigation.formData?.get("claimId") === String(item.id);
+  const sending = useIsPendingFor("claimId", item.id);
   const errors = answer?.intent === "resolve-claim" ? answer.errors : {};
   return (
     <ClaimCard item={item} wasIn>
@@ -59,10 +58,10 @@ function OrphanCard({ item, answer }: { item: OrphanItem; answer: ModerationRefu
           <input type="hidden" name="decision" value="dismiss" />
           <input type="hidden" name="claimId" value={item.id} />
           <input type="hidden" name="version" value={item.version} />
-          <ReasonField label="Reason for dismissing" defaultValue={answer?.values.reason ?? ""} error={errors.reason} />
-          <button type="submit" disabled={sending} className={buttonClass}>
-            {sending ? "Dismissing…" : "Dismiss"}
-          </button>
+          <ReasonField label="Reason for dismissing" defaultValue={answer?.fields.reason ?? ""} error={errors.reason} />
+          <SubmitButton pending={sending} pendingLabel="Dismissing…">
+            Dismiss
+          </SubmitButton>
         </Form>
       ) : (
         <p className="text-sm text-stone-500 dark:text-stone-400">Already settled: listed for the record.</p>

@@ -1,32 +1,26 @@
-import { Form, useNavigation } from "@remix-run/react";
+import { Form } from "@remix-run/react";
 import { useId } from "react";
 import { ClaimSourceCard } from "~/components/claims/claim-source";
+import { ErrorList, SubmitButton } from "~/components/forms";
+import { useIsPendingFor } from "~/components/pending-for";
+import { Badge } from "~/components/ui/badge";
+import { Choice } from "~/components/ui/input";
 import type { QueueItem } from "~/models/claim.server";
 import { FLAG_REASON_LABELS, FLAG_REASONS } from "~/schemas/claim";
 import { formatUtc } from "~/utils/utc";
 import type { ModerationRefusal } from "./answer";
 import { ClaimCard, ReasonField } from "./claim-card";
-import { buttonClass, quietButtonClass } from "~/components/moderation/styles";
 
 /** A claim waiting for a decision: why it was flagged, who is on it, and the decision form. */
 export function QueueCard({ item, moderatorId, answer }: { item: QueueItem; moderatorId: number; answer: ModerationRefusal | undefined }) {
   const id = useId();
-  const navigation = useNavigation();
-  const sending = navigation.state === "submitting" && navigation.formData?.get("claimId") === String(item.id);
+  const sending = useIsPendingFor("claimId", item.id);
   const errors = answer?.intent === "resolve-claim" ? answer.errors : {};
   const reasons = FLAG_REASONS.filter((reason) => item.reasons[reason] > 0);
   const mine = item.assignedTo?.id === moderatorId;
 
   const select = (
-    <input
-      type="checkbox"
-      form="bulk-dismiss"
-      name="claimIds"
-      value={item.id}
-      id={`${id}-select`}
-      aria-label={`Select claim #${item.id} to dismiss`}
-      className="size-4 accent-accent-700"
-    />
+    <Choice type="checkbox" form="bulk-dismiss" name="claimIds" value={item.id} id={`${id}-select`} aria-label={`Select claim #${item.id} to dismiss`} />
   );
 
   return (
@@ -34,9 +28,9 @@ export function QueueCard({ item, moderatorId, answer }: { item: QueueItem; mode
       <div className="space-y-1 text-sm">
         <p className="flex flex-wrap gap-2">
           {reasons.map((reason) => (
-            <span key={reason} className="rounded-full bg-stone-100 px-2.5 py-0.5 dark:bg-stone-800">
+            <Badge key={reason} tone="neutral">
               {FLAG_REASON_LABELS[reason]} ×{item.reasons[reason]}
-            </span>
+            </Badge>
           ))}
         </p>
         {item.notes.length > 0 ? (
@@ -63,9 +57,9 @@ export function QueueCard({ item, moderatorId, answer }: { item: QueueItem; mode
           <Form method="post" preventScrollReset>
             <input type="hidden" name="intent" value={mine ? "release-claim" : "take-claim"} />
             <input type="hidden" name="claimId" value={item.id} />
-            <button type="submit" disabled={sending} className={quietButtonClass}>
+            <SubmitButton pending={sending} variant="secondary" size="sm">
               {mine ? "Let go" : "I’m on it"}
-            </button>
+            </SubmitButton>
           </Form>
         ) : null}
       </div>
@@ -80,7 +74,7 @@ export function QueueCard({ item, moderatorId, answer }: { item: QueueItem; mode
           <div className="mt-1 space-y-2">
             {item.proposals.map((proposal) => (
               <label key={proposal.id} className="flex items-start gap-2 text-sm">
-                <input type="radio" name="decision" value={`accept-source:${proposal.id}`} className="mt-1 size-4 shrink-0 accent-accent-700" />
+                <Choice type="radio" name="decision" value={`accept-source:${proposal.id}`} className="mt-1" />
                 <span className="min-w-0 grow space-y-1">
                   <span className="block font-medium">
                     Accept this source <span className="font-normal text-stone-500 dark:text-stone-400">(proposed by {proposal.proposer}, {formatUtc(proposal.createdAt)})</span>
@@ -97,16 +91,12 @@ export function QueueCard({ item, moderatorId, answer }: { item: QueueItem; mode
               {item.target.type === "comment" ? <Decision value="hide-comment" label="Hide the comment" /> : null}
             </div>
           </div>
-          {errors.decision || errors.proposalId ? (
-            <p id={`${id}-decision-error`} className="mt-1 text-sm text-red-700 dark:text-red-400">
-              {errors.decision ?? errors.proposalId}
-            </p>
-          ) : null}
+          <ErrorList id={`${id}-decision-error`} error={errors.decision ?? errors.proposalId} />
         </fieldset>
-        <ReasonField label="Reason" defaultValue={answer?.values.reason ?? ""} error={errors.reason} />
-        <button type="submit" disabled={sending} className={buttonClass}>
-          {sending ? "Applying…" : "Apply decision"}
-        </button>
+        <ReasonField label="Reason" defaultValue={answer?.fields.reason ?? ""} error={errors.reason} />
+        <SubmitButton pending={sending} pendingLabel="Applying…">
+          Apply decision
+        </SubmitButton>
       </Form>
     </ClaimCard>
   );
@@ -115,7 +105,7 @@ export function QueueCard({ item, moderatorId, answer }: { item: QueueItem; mode
 function Decision({ value, label }: { value: string; label: string }) {
   return (
     <label className="flex items-center gap-2 text-sm">
-      <input type="radio" name="decision" value={value} className="size-4 accent-accent-700" />
+      <Choice type="radio" name="decision" value={value} />
       {label}
     </label>
   );

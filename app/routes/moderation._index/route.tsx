@@ -4,14 +4,16 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ModerationTabs, TabLink } from "~/components/moderation/tab-link";
 import { PageHeader } from "~/components/page-header";
 import { Pager } from "~/components/search/pager";
+import { EmptyState } from "~/components/ui/card";
+import { Notice } from "~/components/ui/notice";
 import { ClaimError, countOrphans, listOrphans, listQueue, QUEUE_COUNT_CAP } from "~/models/claim.server";
 import { QueueFiltersSchema, QueueTabSchema } from "~/schemas/claim";
-import { requirePermission } from "~/utils/auth.server";
-import { parseQuery, readFormData } from "~/utils/http";
-import type { ModerationAnswer, ModerationErrors } from "./answer";
+import { requireUserWithPermission } from "~/utils/auth.server";
+import { formFailure, parseForm, parseQuery, readFormData } from "~/utils/http";
+import { MODERATION_FIELDS, type ModerationDone, type ModerationRefusal } from "./answer";
 import { BulkDismissForm } from "./bulk-dismiss-form";
 import { Filters, queueHref } from "./filters";
-import { errorsOf, ModerationActionSchema, moderationFields, submitted } from "./form";
+import { formOf, ModerationActionSchema, moderationFields } from "./form";
 import { decide, dismissSelection, takeOrRelease } from "./intents.server";
 import { OrphanList } from "./orphan-list";
 import { QueueCard } from "./queue-card";
@@ -19,7 +21,7 @@ import { QueueCard } from "./queue-card";
 export const meta: MetaFunction = () => [{ title: "Moderation queue — Footnote" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const moderator = await requirePermission(request, "moderation:view-queue");
+  const moderator = await requireUserWithPermission(request, "moderation:view-queue");
   const { page, ...filters } = parseQuery(request, QueueFiltersSchema);
   const { tab } = parseQuery(request, QueueTabSchema);
   const [queue, orphanCount, orphans] = await Promise.all([
@@ -32,16 +34,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 /** Taking a claim, deciding it (accept a source, unsourced, dismiss, hide the comment) and dismissing a selection. */
 export async function action({ request }: ActionFunctionArgs) {
-  await requirePermission(request, "moderation:view-queue");
+  await requireUserWithPermission(request, "moderation:view-queue");
   const form = await readFormData(request);
-  const { intent, claimId, values } = submitted(form);
-  const answer = (status: number, body: ModerationAnswer) => data<ModerationAnswer>(body, { status });
-  const done = (message: string) => answer(200, { ok: true, message, claimId });
-  const fail = (status: number, errors: ModerationErrors) => answer(status, { ok: false, intent, claimId, errors, values });
+  const submission = await parseForm(form, ModerationActionSchema, { fields: MODERATION_FIELDS, keep: ["reason"], with: moderationFields(form) });
+  const done = (message: string) => data<ModerationDone>({ ok: true, message, claimId: formOf(form).claimId });
+  const fail = (status: number, errors: ModerationRefusal["errors"]) =>
+    formFailure(status, submission, errors, { extra: { ok: false as const, ...formOf(form) } });
+  if (!submission.ok) return fail(400, submission.errors);
 
-  const parsed = ModerationActionSchema.safeParse(moderationFields(form));
-  if (!parsed.success) return fail(400, errorsOf(parsed.error.issues));
-  const input = parsed.data;
+  const input = submission.value;
   try {
     switch (input.intent) {
       case "take-claim":
@@ -64,7 +65,6 @@ export default function ModerationQueuePage() {
   const { items, total, capped, page, pageCount, episodes, filters, moderator, tab, orphanCount, orphans } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const refusal = answer && !answer.ok ? answer : undefined;
-  const failedTop = refusal?.errors.form ? refusal : undefined;
 
   return (
     <div className="space-y-8">
@@ -87,22 +87,22 @@ export default function ModerationQueuePage() {
       </ModerationTabs>
 
       {answer?.ok ? (
-        <p role="status" className="rounded-md border border-emerald-300 bg-emerald-50 px-4 py-3 text-emerald-900 dark:border-emerald-800 dark:bg-emerald-950 dark:text-emerald-100">
+        <Notice tone="success" role="status">
           {answer.message}
-        </p>
+        </Notice>
       ) : null}
-      {failedTop ? (
-        <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-4 py-3 text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-200">
-          {failedTop.claimId ? (
+      {refusal?.errors.form ? (
+        <Notice tone="error" role="alert">
+          {refusal.claimId ? (
             <>
-              <Link to={`/claims/${failedTop.claimId}`} className="font-semibold text-red-900 underline dark:text-red-100">
-                Claim #{failedTop.claimId}
+              <Link to={`/claims/${refusal.claimId}`} className="font-semibold text-red-900 underline dark:text-red-100">
+                Claim #{refusal.claimId}
               </Link>
               :{" "}
             </>
           ) : null}
-          {failedTop.errors.form}
-        </p>
+          {refusal.errors.form}
+        </Notice>
       ) : null}
 
       {orphans ? <OrphanList orphans={orphans} answer={refusal} /> : <Filters filters={filters} episodes={episodes} />}
@@ -114,9 +114,7 @@ export default function ModerationQueuePage() {
           </h2>
         </div>
         {items.length === 0 ? (
-          <p className="rounded-lg border border-dashed border-stone-300 bg-white px-5 py-8 text-center text-stone-600 dark:border-stone-700 dark:bg-stone-900 dark:text-stone-300">
-            Nothing waits for a decision{Object.values(filters).some(Boolean) ? " among these filters" : ""}.
-          </p>
+          <EmptyState>Nothing waits for a decision{Object.values(filters).some(Boolean) ? " among these filters" : ""}.</EmptyState>
         ) : (
           <>
             <BulkDismissForm answer={refusal?.intent === "bulk-dismiss" ? refusal : undefined} />

@@ -1,7 +1,12 @@
 // What the suggestions page's action answers, as its forms read it.
+import type { FormErrors } from "~/utils/http";
 
-export type SuggestionAnswer =
-  | { ok: true; message: string; claimId: number | null }
-  | { ok: false; suggestionId: number | null; errors: { reason?: string; form?: string }; values: { reason: string } };
+export type SuggestionDone = { ok: true; message: string; claimId: number | null };
 
-export type SuggestionRefusal = Extract<SuggestionAnswer, { ok: false }>;
+/** A refused form: the suggestion it was about, its messages, and the reason as typed. */
+export type SuggestionRefusal = {
+  ok: false;
+  suggestionId: number | null;
+  errors: FormErrors<"reason">;
+  fields: Partial<Record<"reason", string>>;
+};

@@ -4,21 +4,22 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ModerationTabs, TabLink } from "~/components/moderation/tab-link";
 import { PageHeader } from "~/components/page-header";
 import { Pager } from "~/components/search/pager";
+import { EmptyState } from "~/components/ui/card";
+import { Notice } from "~/components/ui/notice";
 import { ClaimError } from "~/models/claim.server";
 import { listSuggestions } from "~/models/suggestion.server";
-import { firstIssue } from "~/schemas/pagination";
 import { SuggestionActionSchema, SuggestionQuerySchema } from "~/schemas/suggestion";
-import { requirePermission } from "~/utils/auth.server";
+import { requireUserWithPermission } from "~/utils/auth.server";
 import { getEnv } from "~/utils/env.server";
-import { parseQuery, readFormData } from "~/utils/http";
-import type { SuggestionAnswer } from "./answer";
+import { formFailure, parseForm, parseQuery, text } from "~/utils/http";
+import type { SuggestionDone, SuggestionRefusal } from "./answer";
 import { discard, promote } from "./intents.server";
 import { SuggestionCard } from "./suggestion-card";
 
 export const meta: MetaFunction = () => [{ title: "Suggested claims — Footnote" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, "moderation:view-queue");
+  await requireUserWithPermission(request, "moderation:view-queue");
   const query = parseQuery(request, SuggestionQuerySchema);
   const list = await listSuggestions({ ...query, perEpisodeDay: getEnv().SUGGESTIONS_PER_EPISODE_DAY });
   return { ...list, episode: query.episode ?? null, day: query.episode ? (query.day ?? null) : null };
@@ -26,22 +27,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 /** Promoting a suggestion to a claim, or discarding it with a reason. */
 export async function action({ request }: ActionFunctionArgs) {
-  const moderator = await requirePermission(request, "moderation:resolve-claim");
-  const form = await readFormData(request);
-  const suggestionId = Number.parseInt(String(form.get("suggestionId") ?? ""), 10) || null;
-  const values = { reason: String(form.get("reason") ?? "") };
-  const fail = (status: number, errors: { reason?: string; form?: string }) =>
-    data<SuggestionAnswer>({ ok: false, suggestionId, errors, values }, { status });
+  const moderator = await requireUserWithPermission(request, "moderation:resolve-claim");
+  const submission = await parseForm(request, SuggestionActionSchema, { fields: ["reason"] });
+  const suggestionId = Number.parseInt(text(submission.form.get("suggestionId")), 10) || null;
+  const fail = (status: number, errors: SuggestionRefusal["errors"]) => formFailure(status, submission, errors, { extra: { ok: false as const, suggestionId } });
+  if (!submission.ok) return fail(400, submission.errors);
 
-  const parsed = SuggestionActionSchema.safeParse(Object.fromEntries(form));
-  if (!parsed.success) {
-    const reasonIssue = parsed.error.issues.find((issue) => issue.path[0] === "reason");
-    return reasonIssue ? fail(400, { reason: reasonIssue.message }) : fail(400, { form: firstIssue(parsed.error) });
-  }
-  const input = parsed.data;
+  const input = submission.value;
   try {
     const done = input.intent === "promote-suggestion" ? await promote(moderator, input) : await discard(moderator, input);
-    return data<SuggestionAnswer>({ ok: true, ...done });
+    return data<SuggestionDone>({ ok: true, ...done });
   } catch (error) {
     if (error instanceof ClaimError) return fail(error.status, { form: error.message });
     throw error;
@@ -60,7 +55,7 @@ function pageHref(episode: string | null, page: number, day: string | null = nul
 export default function SuggestionsPage() {
   const { items, total, waiting, page, pageCount, episode, day, perEpisodeDay } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
-  const failedTop = answer && !answer.ok && answer.errors.form ? answer : undefined;
+  const refusal = answer && !answer.ok ? answer : undefined;
 
   return (
     <div className="space-y-8">
@@ -82,20 +77,20 @@ export default function SuggestionsPage() {
       </ModerationTabs>
 
       {answer?.ok ? (
-        <p role="status" className="rounded-md border border-emerald-300 bg-emerald-50 px-4 py-3 text-emerald-900 dark:border-emerald-800 dark:bg-emerald-950 dark:text-emerald-100">
+        <Notice tone="success" role="status">
           {answer.message}{" "}
           {answer.claimId ? (
             <Link to={`/claims/${answer.claimId}`} className="font-semibold">
               See claim #{answer.claimId}
             </Link>
           ) : null}
-        </p>
+        </Notice>
       ) : null}
-      {failedTop ? (
-        <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-4 py-3 text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-200">
-          {failedTop.suggestionId ? `Suggestion #${failedTop.suggestionId}: ` : null}
-          {failedTop.errors.form}
-        </p>
+      {refusal?.errors.form ? (
+        <Notice tone="error" role="alert">
+          {refusal.suggestionId ? `Suggestion #${refusal.suggestionId}: ` : null}
+          {refusal.errors.form}
+        </Notice>
       ) : null}
 
       <section aria-labelledby="suggestions-title" className="space-y-4">
@@ -111,9 +106,7 @@ export default function SuggestionsPage() {
           </p>
         ) : null}
         {items.length === 0 ? (
-          <p className="rounded-lg border border-dashed border-stone-300 bg-white px-5 py-8 text-center text-stone-600 dark:border-stone-700 dark:bg-stone-900 dark:text-stone-300">
-            No suggestion waits for a decision.
-          </p>
+          <EmptyState>No suggestion waits for a decision.</EmptyState>
         ) : (
           <ol className="space-y-5">
             {items.map((item, index) => {
@@ -129,7 +122,7 @@ export default function SuggestionsPage() {
                       {`${item.episode.title} · suggested ${item.day} · ${item.groupTotal.toLocaleString("en")} waiting`}
                     </h3>
                   ) : null}
-                  <SuggestionCard item={item} answer={answer && !answer.ok && answer.suggestionId === item.id ? answer : undefined} />
+                  <SuggestionCard item={item} answer={refusal?.suggestionId === item.id ? refusal : undefined} />
                   {closesGroup && perEpisodeDay && hidden > 0 && item.rank === perEpisodeDay ? (
                     <p>
                       <Link to={pageHref(item.episode.slug, 1, item.day)} className="font-semibold">

@@ -1,7 +1,9 @@
-import { Form, Link, useNavigation } from "@remix-run/react";
+import { Form, Link } from "@remix-run/react";
 import { useId } from "react";
 import { ClaimInContext } from "~/components/claims/claim-in-context";
-import { buttonClass, fieldClass, quietButtonClass } from "~/components/moderation/styles";
+import { Field, SubmitButton } from "~/components/forms";
+import { useIsPendingFor } from "~/components/pending-for";
+import { Card } from "~/components/ui/card";
 import type { SuggestionItem } from "~/models/suggestion.server";
 import { REASON_MAX_LENGTH } from "~/schemas/claim";
 import type { SuggestionRefusal } from "./answer";
@@ -28,12 +30,11 @@ function targetLink(item: SuggestionItem) {
 /** A sentence that looks like an unsourced claim: why it was suggested, and the promote and discard forms. */
 export function SuggestionCard({ item, answer }: { item: SuggestionItem; answer: SuggestionRefusal | undefined }) {
   const id = useId();
-  const navigation = useNavigation();
-  const sending = navigation.state === "submitting" && navigation.formData?.get("suggestionId") === String(item.id);
+  const sending = useIsPendingFor("suggestionId", item.id);
   const target = targetLink(item);
   const titleId = `${id}-title`;
   return (
-    <article aria-labelledby={titleId} className="space-y-4 rounded-lg border border-stone-200 bg-white p-4 sm:p-5 dark:border-stone-800 dark:bg-stone-900">
+    <Card as="article" aria-labelledby={titleId} className="space-y-4">
       <header className="flex flex-wrap items-center gap-x-3 gap-y-2">
         <h4 id={titleId} className="font-serif text-lg font-semibold">
           Suggestion #{item.id}
@@ -57,35 +58,24 @@ export function SuggestionCard({ item, answer }: { item: SuggestionItem; answer:
         <Form method="post" preventScrollReset aria-label={`Promote suggestion #${item.id} to a claim`}>
           <input type="hidden" name="intent" value="promote-suggestion" />
           <input type="hidden" name="suggestionId" value={item.id} />
-          <button type="submit" disabled={sending} className={buttonClass}>
-            Promote to a claim
-          </button>
+          <SubmitButton pending={sending}>Promote to a claim</SubmitButton>
         </Form>
         <Form method="post" preventScrollReset noValidate aria-label={`Discard suggestion #${item.id}`} className="flex-1 space-y-2">
           <input type="hidden" name="intent" value="discard-suggestion" />
           <input type="hidden" name="suggestionId" value={item.id} />
-          <label htmlFor={`${id}-reason`} className="block text-sm font-medium text-stone-800 dark:text-stone-200">
-            Reason for discarding
-          </label>
-          <input
-            id={`${id}-reason`}
+          <Field
             name="reason"
+            id={`${id}-reason`}
+            label="Reason for discarding"
             maxLength={REASON_MAX_LENGTH}
-            defaultValue={answer?.values.reason ?? ""}
-            aria-invalid={answer?.errors.reason ? true : undefined}
-            aria-describedby={answer?.errors.reason ? `${id}-reason-error` : undefined}
-            className={fieldClass}
+            defaultValue={answer?.fields.reason ?? ""}
+            error={answer?.errors.reason}
           />
-          {answer?.errors.reason ? (
-            <p id={`${id}-reason-error`} className="text-sm text-red-700 dark:text-red-400">
-              {answer.errors.reason}
-            </p>
-          ) : null}
-          <button type="submit" disabled={sending} className={quietButtonClass}>
+          <SubmitButton pending={sending} variant="secondary" size="sm">
             Discard
-          </button>
+          </SubmitButton>
         </Form>
       </div>
-    </article>
+    </Card>
   );
 }
