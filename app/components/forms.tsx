@@ -35,9 +35,9 @@ export function useIsPending({
   return inState && navigation.formAction === (formAction ?? contextualFormAction) && navigation.formMethod === formMethod;
 }
 
-/** The id of a field's message and of its hint, in the order a screen reader should say them: what is wrong first. */
-function describedBy(id: string, error: string | undefined, hint: ReactNode, extra?: string) {
-  return [error ? `${id}-error` : null, hint ? `${id}-hint` : null, extra].filter(Boolean).join(" ") || undefined;
+/** The ids of a field's messages and hint, in the order a screen reader should say them: what is wrong first. */
+function describedBy(id: string, { error, warning, hint }: { error?: string; warning?: string; hint?: ReactNode }, extra?: string) {
+  return [error ? `${id}-error` : null, warning ? `${id}-warning` : null, hint ? `${id}-hint` : null, extra].filter(Boolean).join(" ") || undefined;
 }
 
 /** One field's message, beside the field (its id is `${fieldId}-error`, which the field names as its description). */
@@ -74,26 +74,42 @@ type FieldFrame = {
   name: string;
   id?: string;
   label: ReactNode;
-  /** The message from the server, shown beside the field. */
+  /** The message from the server, shown beside the field: the value was refused. */
   error?: string;
+  /** A message from the server that does not refuse the value (a search cut to its first 200 characters). */
+  warning?: string;
   hint?: ReactNode;
   /** The label is read by screen readers only. */
   hiddenLabel?: boolean;
   /** Classes of the block around label, field and messages. */
   className?: string;
   labelClassName?: string;
-  /** Shown between the field and its messages (an addition such as a choice of occurrences). */
+  /** Shown after the field's messages (an addition such as a choice of occurrences). */
   children?: ReactNode;
+  /** Shown on the field's line, after it (the search box's button). */
+  inline?: ReactNode;
 };
 
-function Frame({ id, label, error, hint, hiddenLabel, className, labelClassName, control, children }: FieldFrame & { id: string; control: ReactNode }) {
+function Frame({ id, label, error, warning, hint, hiddenLabel, className, labelClassName, control, inline, children }: FieldFrame & { id: string; control: ReactNode }) {
   return (
     <div className={className}>
       <label htmlFor={id} className={hiddenLabel ? "sr-only" : (labelClassName ?? labelClass)}>
         {label}
       </label>
-      {control}
+      {inline ? (
+        <div className="mt-1 flex gap-2">
+          {control}
+          {inline}
+        </div>
+      ) : (
+        control
+      )}
       <ErrorList id={`${id}-error`} error={error} />
+      {warning ? (
+        <Notice tone="warning" compact role="status" id={`${id}-warning`} className="mt-2">
+          {warning}
+        </Notice>
+      ) : null}
       <Hint id={id} hint={hint} />
       {children}
     </div>
@@ -104,21 +120,21 @@ type FieldProps = FieldFrame & Omit<InputHTMLAttributes<HTMLInputElement>, "name
 
 /** A labelled text box with its message and hint; the value typed comes back as `defaultValue`. */
 export const Field = forwardRef<HTMLInputElement, FieldProps>(function Field(
-  { name, id = name, label, error, hint, hiddenLabel, className, labelClassName, children, inputClassName, "aria-describedby": more, ...input },
+  { name, id = name, label, error, warning, hint, hiddenLabel, className, labelClassName, children, inline, inputClassName, "aria-describedby": more, ...input },
   ref,
 ) {
   return (
     <Frame
-      {...{ name, id, label, error, hint, hiddenLabel, className, labelClassName, children }}
+      {...{ name, id, label, error, warning, hint, hiddenLabel, className, labelClassName, children, inline }}
       control={
         <Input
           ref={ref}
           id={id}
           name={name}
           aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy(id, error, hint, more)}
+          aria-describedby={describedBy(id, { error, warning, hint }, more)}
           {...input}
-          className={cx(!hiddenLabel && "mt-1", inputClassName)}
+          className={cx(!hiddenLabel && !inline && "mt-1", inputClassName)}
         />
       }
     />
@@ -128,19 +144,19 @@ export const Field = forwardRef<HTMLInputElement, FieldProps>(function Field(
 type TextareaFieldProps = FieldFrame & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "name" | "id" | "children" | "className"> & { textareaClassName?: string };
 
 export const TextareaField = forwardRef<HTMLTextAreaElement, TextareaFieldProps>(function TextareaField(
-  { name, id = name, label, error, hint, hiddenLabel, className, labelClassName, children, textareaClassName, "aria-describedby": more, ...textarea },
+  { name, id = name, label, error, warning, hint, hiddenLabel, className, labelClassName, children, textareaClassName, "aria-describedby": more, ...textarea },
   ref,
 ) {
   return (
     <Frame
-      {...{ name, id, label, error, hint, hiddenLabel, className, labelClassName, children }}
+      {...{ name, id, label, error, warning, hint, hiddenLabel, className, labelClassName, children }}
       control={
         <Textarea
           ref={ref}
           id={id}
           name={name}
           aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy(id, error, hint, more)}
+          aria-describedby={describedBy(id, { error, warning, hint }, more)}
           {...textarea}
           className={cx("mt-1", textareaClassName)}
         />
@@ -152,14 +168,14 @@ export const TextareaField = forwardRef<HTMLTextAreaElement, TextareaFieldProps>
 type SelectFieldProps = FieldFrame & Omit<SelectHTMLAttributes<HTMLSelectElement>, "name" | "id" | "className"> & { options: ReactNode };
 
 export const SelectField = forwardRef<HTMLSelectElement, SelectFieldProps>(function SelectField(
-  { name, id = name, label, error, hint, hiddenLabel, className, labelClassName, children, options, ...select },
+  { name, id = name, label, error, warning, hint, hiddenLabel, className, labelClassName, children, options, ...select },
   ref,
 ) {
   return (
     <Frame
-      {...{ name, id, label, error, hint, hiddenLabel, className, labelClassName, children }}
+      {...{ name, id, label, error, warning, hint, hiddenLabel, className, labelClassName, children }}
       control={
-        <Select ref={ref} id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, error, hint)} {...select} className="mt-1">
+        <Select ref={ref} id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, { error, warning, hint })} {...select} className="mt-1">
           {options}
         </Select>
       }

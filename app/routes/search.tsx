@@ -6,17 +6,16 @@ import { Pager } from "~/components/search/pager";
 import { SearchForm } from "~/components/search/search-form";
 import { SearchResults } from "~/components/search/search-results";
 import { search, SEARCH_RESULTS_PER_PAGE } from "~/models/search.server";
-import { firstIssue } from "~/schemas/pagination";
-import { SEARCH_QUERY_MAX_LENGTH, SearchQuerySchema, type SearchKind } from "~/schemas/search";
+import { parseQuery } from "~/utils/http";
+import { SearchQuerySchema, type SearchKind } from "~/schemas/search";
+import { EmptyState } from "~/components/ui/card";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.query ? `Search: ${data.query} — Footnote` : "Search — Footnote" },
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const parsed = SearchQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!parsed.success) throw new Response(firstIssue(parsed.error), { status: 400 });
-  const { q, truncated, kind, page } = parsed.data;
+  const { q, truncated, kind, page } = parseQuery(request, SearchQuerySchema);
   const outcome = await search({ q, kind, page });
   return {
     query: outcome.query,
@@ -52,15 +51,11 @@ export default function SearchPage() {
         action="/search"
         label="Search the archive"
         query={query}
+        truncated={truncated}
         placeholder="Xinjiang, “Muslim Brotherhood”, FTR #863…"
         hidden={kind === "all" ? {} : { kind }}
       />
 
-      {truncated ? (
-        <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
-          Your search was longer than {SEARCH_QUERY_MAX_LENGTH} characters, so only its first {SEARCH_QUERY_MAX_LENGTH} were used.
-        </p>
-      ) : null}
 
       {query === "" ? (
         <SearchPrompt />
@@ -92,10 +87,7 @@ function resultSummary({ query, kind, total }: { query: string; kind: SearchKind
 
 function SearchPrompt() {
   return (
-    <section
-      aria-labelledby="prompt-title"
-      className="rounded-lg border border-dashed border-stone-300 bg-white px-5 py-8 dark:border-stone-700 dark:bg-stone-900"
-    >
+    <EmptyState as="section" align="start" muted={false} aria-labelledby="prompt-title">
       <h2 id="prompt-title" className="font-serif text-xl font-semibold">
         What are you looking for?
       </h2>
@@ -115,7 +107,7 @@ function SearchPrompt() {
           <code className="rounded bg-stone-100 px-1 dark:bg-stone-800">FTR #863</code> goes straight to a program by its number.
         </li>
       </ul>
-    </section>
+    </EmptyState>
   );
 }
 
@@ -130,11 +122,11 @@ function NoResults({ query, kind, page, total, otherTotal }: { query: string; ki
       </>
     );
   return (
-    <div className="rounded-lg border border-dashed border-stone-300 bg-white px-5 py-8 text-center dark:border-stone-700 dark:bg-stone-900">
+    <EmptyState muted={false}>
       <p className="font-serif text-xl font-semibold">
         {total > 0 ? `There is no page ${page} of results.` : `Nothing matches “${query}”${kind === "all" ? "" : ` in ${KIND_LABELS[kind].toLowerCase()}`}.`}
       </p>
       <p className="mx-auto mt-2 max-w-prose text-stone-600 dark:text-stone-300">{advice}</p>
-    </div>
+    </EmptyState>
   );
 }

@@ -5,6 +5,8 @@ import { RoleBadge } from "~/components/role-badge";
 import { getImportedAuthorByName, getPublicProfile, listProfileComments } from "~/models/user.server";
 import { firstIssue, PageQuerySchema } from "~/schemas/pagination";
 import { publicProfile } from "~/models/presenters/user";
+import { Card } from "~/components/ui/card";
+import { Notice } from "~/components/ui/notice";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.profile.username} — Footnote` : "Not found — Footnote" },
@@ -57,13 +59,10 @@ export default function ProfilePage() {
           Joined <time dateTime={profile.createdAt.toISOString()}>{joinedFormat.format(profile.createdAt)}</time>
         </p>
         {profile.suspendedAt ? (
-          <p
-            role="note"
-            className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
-          >
+          <Notice tone="warning" compact role="note">
             This account is suspended since{" "}
             <time dateTime={profile.suspendedAt.toISOString()}>{joinedFormat.format(profile.suspendedAt)}</time>.
-          </p>
+          </Notice>
         ) : null}
       </header>
 
@@ -74,7 +73,7 @@ export default function ProfilePage() {
         {comments.total === 0 ? (
           <p className="text-stone-600 dark:text-stone-300">{profile.username} has not commented yet.</p>
         ) : (
-          <ol className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white dark:divide-stone-800 dark:border-stone-800 dark:bg-stone-900">
+          <Card as="ol" divided>
             {comments.comments.map((comment) => (
               <li key={comment.id} className="px-4 py-4 sm:px-5">
                 <p className="text-sm text-stone-500 dark:text-stone-400">
@@ -88,7 +87,7 @@ export default function ProfilePage() {
                 <p className="mt-1 break-words text-stone-800 dark:text-stone-200">{comment.excerpt}</p>
               </li>
             ))}
-          </ol>
+          </Card>
         )}
         {comments.pageCount > 1 ? (
           <nav aria-label="Pages" className="flex justify-between text-sm">

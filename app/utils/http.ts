@@ -124,10 +124,13 @@ export function formFailure<Field extends string, Extra extends object = Record<
   return data(failure, { status, headers });
 }
 
-/** A validated form or a thrown 400 with the first message: for one-button forms whose errors are not shown beside fields. */
-export async function requireForm<T extends z.ZodType>(request: Request, schema: T): Promise<z.infer<T>> {
+/**
+ * A validated form or a thrown 400 with `message` (else the first issue's): for one-button forms, whose
+ * only fields are hidden, so a refusal has no field to stand beside.
+ */
+export async function requireForm<T extends z.ZodType>(request: Request, schema: T, message?: string): Promise<z.infer<T>> {
   const parsed = schema.safeParse(Object.fromEntries(await readFormData(request)));
-  if (!parsed.success) invariantResponse(false, firstIssueOf(parsed.error), { status: 400 });
+  if (!parsed.success) invariantResponse(false, message ?? firstIssueOf(parsed.error), { status: 400 });
   return parsed.data;
 }
 

@@ -9,6 +9,7 @@ import { action as claimAction, loader as claimLoader } from "~/routes/claims.$i
 import { action as flagAction, loader as claimsLoader } from "~/routes/claims._index";
 import { action as moderationAction, loader as moderationLoader } from "~/routes/moderation._index/route";
 import { loader as logLoader } from "~/routes/moderation.log";
+import { loader as rootLoader } from "~/root";
 import { prisma } from "~/utils/db.server";
 import { outcomeOf, signedIn, testContext } from "../factories";
 import { ARTICLE_FILE, PROGRAM_FILE, seedBytes } from "../fixtures/seeds";
@@ -42,6 +43,16 @@ const queuePage = (search = "", cookie?: string) => outcomeOf(() => moderationLo
 const claimPage = (id: number, cookie?: string) => outcomeOf(() => claimLoader({ request: get(`/claims/${id}`, cookie), params: { id: String(id) }, context: testContext }));
 const apiList = (search = "") => outcomeOf(() => apiClaimsLoader({ request: get(`/api/claims${search}`), params: {}, context: testContext }));
 const apiClaim = (id: string) => outcomeOf(() => apiClaimLoader({ request: get(`/api/claims/${id}`), params: { id }, context: testContext }));
+
+/** The toast a redirect set, as the root loader of the page it leads to shows it, and whether that loader cleared it. */
+async function toastOf(headers: Headers, location: string, cookie: string) {
+  const toastCookie = headers.getSetCookie().find((value) => value.startsWith("footnote_toast="))!.split(";")[0]!;
+  const root = await outcomeOf(() => rootLoader({ request: get(location, `${cookie}; ${toastCookie}`), params: {}, context: testContext }));
+  return {
+    shown: root.body.toast as { description: string } | null,
+    cleared: root.headers.getSetCookie().some((value) => /^footnote_toast=;.*Max-Age=0/i.test(value)),
+  };
+}
 
 const TAJIKISTAN = "who appears to be from Tajikistan";
 const TAIPEI_TIMES = {
@@ -123,10 +134,13 @@ describe("flagging a claim", () => {
     const result = await flag(fields, cookie);
     expect(result.status).toBe(303);
     const location = result.headers.get("Location")!;
-    expect(location).toMatch(/^\/claims\/\d+\?flagged=1$/);
+    expect(location).toMatch(/^\/claims\/\d+$/);
+    // The confirmation travels in a toast cookie (ADR 0020), which the next page's root loader reads once and clears.
+    const toast = await toastOf(result.headers, location, cookie);
+    expect(toast.shown?.description).toMatch(/^Flagged\./);
+    expect(toast.cleared).toBe(true);
     const id = Number(/\/claims\/(\d+)/.exec(location)![1]);
     const page = await outcomeOf(() => claimLoader({ request: get(location, cookie), params: { id: String(id) }, context: testContext }));
-    expect(page.body.notice).toMatch(/^Flagged\./);
     expect(page.body.claim.target).toMatchObject({ label: "Comment #3 by Pterrafractyl", url: `/episodes/${seed.program.slug}?c=3#comment-3` });
   });
 
@@ -246,7 +260,10 @@ describe("proposing a source", () => {
 
     const result = await propose(flagged.claimId, { ...TAIPEI_TIMES, quote: TAIPEI_QUOTE }, proposer.cookie);
     expect(result.status).toBe(303);
-    expect(result.headers.get("Location")).toMatch(new RegExp(`^/claims/${flagged.claimId}\\?proposed=\\d+#proposal-\\d+$`));
+    expect(result.headers.get("Location")).toMatch(new RegExp(`^/claims/${flagged.claimId}#proposal-\\d+$`));
+    expect((await toastOf(result.headers, `/claims/${flagged.claimId}`, proposer.cookie)).shown?.description).toBe(
+      "Thank you: your source is proposed. A moderator will review it.",
+    );
 
     const claim = await prisma.claim.findUniqueOrThrow({ where: { id: flagged.claimId }, select: { state: true, version: true } });
     expect(claim).toEqual({ state: "source_proposed", version: 2 });

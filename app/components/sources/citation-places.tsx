@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import { Card } from "~/components/ui/card";
 
 type Place = { id: number; pages: string | null; url: string };
 export type CitingEpisode = {
@@ -14,7 +15,7 @@ export function CitationPlaces({ episodes }: { episodes: CitingEpisode[] }) {
   return (
     <ul className="space-y-4">
       {episodes.map((episode) => (
-        <li key={episode.id} className="rounded-lg border border-stone-200 bg-white px-4 py-4 sm:px-5 dark:border-stone-800 dark:bg-stone-900">
+        <Card as="li" key={episode.id}>
           <h3 className="font-serif text-lg font-semibold leading-snug [overflow-wrap:anywhere]">
             <Link to={`/episodes/${episode.slug}`}>{episode.title}</Link>
           </h3>
@@ -30,7 +31,7 @@ export function CitationPlaces({ episodes }: { episodes: CitingEpisode[] }) {
               places={episode.comments.map((comment) => ({ ...comment, label: `Comment #${comment.ordinal}`, by: comment.authorName }))}
             />
           ) : null}
-        </li>
+        </Card>
       ))}
     </ul>
   );

@@ -10,6 +10,12 @@ const TONES = {
 export type NoticeTone = keyof typeof TONES;
 
 /** A boxed message: what just happened (success), what to mind (warning), why a form was refused (error). */
-export function Notice({ tone, compact = false, className, ...props }: HTMLAttributes<HTMLElement> & { tone: NoticeTone; compact?: boolean }) {
-  return <p className={cx("rounded-md border", compact ? "px-3 py-2 text-sm" : "px-4 py-3", TONES[tone], className)} {...props} />;
+export function Notice({
+  tone,
+  compact = false,
+  as: Element = "p",
+  className,
+  ...props
+}: HTMLAttributes<HTMLElement> & { tone: NoticeTone; compact?: boolean; as?: "p" | "div" }) {
+  return <Element className={cx("rounded-md border", compact ? "px-3 py-2 text-sm" : "px-4 py-3", TONES[tone], className)} {...props} />;
 }
