@@ -1,22 +1,34 @@
 import { Form, Link } from "@remix-run/react";
+import { Field } from "~/components/forms";
 import { Button } from "~/components/ui/button";
-import { Input, labelClass } from "~/components/ui/input";
 import { SEARCH_MAX_LENGTH } from "~/schemas/admin";
 
 /** The search box above an admin list (a GET form, so the address keeps the query); Clear goes back to the whole list. */
 export function AdminSearch({ label, query, clearHref, autoCapitalize }: { label: string; query: string; clearHref: string; autoCapitalize?: "none" }) {
   return (
-    <Form method="get" role="search" className="flex max-w-2xl flex-col gap-2 sm:flex-row sm:items-end">
-      <div className="grow">
-        <label htmlFor="q" className={labelClass}>
-          {label}
-        </label>
-        <Input id="q" name="q" type="search" defaultValue={query} maxLength={SEARCH_MAX_LENGTH} autoCapitalize={autoCapitalize} spellCheck={false} className="mt-1" />
-      </div>
-      <div className="flex items-center gap-3">
-        <Button>Search</Button>
-        {query ? <Link to={clearHref}>Clear</Link> : null}
-      </div>
+    <Form method="get" role="search" className="max-w-2xl">
+      <Field
+        key={query}
+        id="q"
+        name="q"
+        type="search"
+        label={label}
+        defaultValue={query}
+        maxLength={SEARCH_MAX_LENGTH}
+        autoCapitalize={autoCapitalize}
+        spellCheck={false}
+        inputClassName="min-w-0 flex-1"
+        inline={
+          <>
+            <Button className="shrink-0">Search</Button>
+            {query ? (
+              <Link to={clearHref} className="self-center">
+                Clear
+              </Link>
+            ) : null}
+          </>
+        }
+      />
     </Form>
   );
 }
