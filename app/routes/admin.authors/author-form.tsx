@@ -1,6 +1,7 @@
 import { Form } from "@remix-run/react";
-import { Field, FormError, SubmitButton, TextareaField } from "~/components/forms";
+import { Field, FormError, SubmitButton } from "~/components/forms";
 import { useIsPendingFor } from "~/components/pending-for";
+import { ReasonField } from "~/components/reason-field";
 import { REASON_MAX_LENGTH } from "~/schemas/admin";
 import type { Intent, Refusal } from "./answer";
 
@@ -34,16 +35,10 @@ export function AuthorForm({ author, refusal }: { author: Author; refusal: Refus
             error={errors.username}
           />
         ) : null}
-        <TextareaField
-          name="reason"
+        <ReasonField
           id={`${prefix}-reason`}
-          label={
-            <>
-              Reason <span className="font-normal text-stone-500 dark:text-stone-400">(for the moderation log)</span>
-            </>
-          }
-          rows={2}
           maxLength={REASON_MAX_LENGTH}
+          shownIn="for the moderation log"
           defaultValue={refusal?.fields.reason}
           error={errors.reason}
         />

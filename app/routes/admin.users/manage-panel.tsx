@@ -1,12 +1,13 @@
 import { Form, Link } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { FormError, SelectField, SubmitButton, TextareaField } from "~/components/forms";
+import { FormError, SelectField, SubmitButton } from "~/components/forms";
 import { useIsPendingFor } from "~/components/pending-for";
+import { ReasonField } from "~/components/reason-field";
 import { Card } from "~/components/ui/card";
 import { Notice } from "~/components/ui/notice";
 import type { AdminUser } from "~/models/user.server";
-import { REASON_MAX_LENGTH } from "~/schemas/admin";
 import { ROLES } from "~/utils/permissions";
+import { REASON_MAX_LENGTH } from "~/schemas/admin";
 import type { Intent, Refusal } from "./answer";
 import { RoleLabel, StatusLabel } from "./labels";
 
@@ -138,17 +139,11 @@ function ActionForm({
       <input type="hidden" name="intent" value={intent} />
       <input type="hidden" name="userId" value={userId} />
       {children?.(errors)}
-      <TextareaField
-        name="reason"
+      <ReasonField
         id={`${intent}-reason`}
-        label={
-          <>
-            Reason <span className="font-normal text-stone-500 dark:text-stone-400">(for the moderation log)</span>
-          </>
-        }
-        rows={2}
-        required
         maxLength={REASON_MAX_LENGTH}
+        shownIn="for the moderation log"
+        required
         defaultValue={result?.fields.reason}
         error={errors.reason}
       />

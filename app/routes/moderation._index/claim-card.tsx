@@ -2,10 +2,8 @@ import { Link } from "@remix-run/react";
 import { useId, type ReactNode } from "react";
 import { ClaimInContext } from "~/components/claims/claim-in-context";
 import { ClaimStateBadge, flaggerLabel } from "~/components/claims/claim-state-badge";
-import { TextareaField } from "~/components/forms";
 import { Card } from "~/components/ui/card";
 import type { OrphanItem } from "~/models/claim.server";
-import { REASON_MAX_LENGTH } from "~/schemas/claim";
 import { formatUtc } from "~/utils/utc";
 
 /** The frame of a claim in the queue or the orphans: its number, state, flaggers, where it is, its words. */
@@ -43,25 +41,5 @@ export function ClaimCard({
       <ClaimInContext prefix={item.prefix} exact={item.exact} suffix={item.suffix} />
       {children}
     </Card>
-  );
-}
-
-/** The public reason of a decision, with its message beside it and the text as typed kept. */
-export function ReasonField({ label, defaultValue, error }: { label: string; defaultValue: string; error: string | undefined }) {
-  const id = useId();
-  return (
-    <TextareaField
-      name="reason"
-      id={`${id}-reason`}
-      label={
-        <>
-          {label} <span className="font-normal text-stone-500 dark:text-stone-400">(public)</span>
-        </>
-      }
-      rows={2}
-      maxLength={REASON_MAX_LENGTH}
-      defaultValue={defaultValue}
-      error={error}
-    />
   );
 }

@@ -1,11 +1,13 @@
 import { Form } from "@remix-run/react";
 import { SubmitButton } from "~/components/forms";
 import { useIsPendingFor } from "~/components/pending-for";
+import { ReasonField } from "~/components/reason-field";
 import { Pager } from "~/components/search/pager";
 import { EmptyState } from "~/components/ui/card";
 import type { OrphanItem } from "~/models/claim.server";
+import { REASON_MAX_LENGTH } from "~/schemas/claim";
 import type { ModerationRefusal } from "./answer";
-import { ClaimCard, ReasonField } from "./claim-card";
+import { ClaimCard } from "./claim-card";
 
 type OrphanPage = { items: OrphanItem[]; total: number; page: number; pageCount: number };
 
@@ -58,7 +60,14 @@ function OrphanCard({ item, answer }: { item: OrphanItem; answer: ModerationRefu
           <input type="hidden" name="decision" value="dismiss" />
           <input type="hidden" name="claimId" value={item.id} />
           <input type="hidden" name="version" value={item.version} />
-          <ReasonField label="Reason for dismissing" defaultValue={answer?.fields.reason ?? ""} error={errors.reason} />
+          <ReasonField
+            id={`orphan-${item.id}-reason`}
+            label="Reason for dismissing"
+            maxLength={REASON_MAX_LENGTH}
+            shownIn="public"
+            defaultValue={answer?.fields.reason ?? ""}
+            error={errors.reason}
+          />
           <SubmitButton pending={sending} pendingLabel="Dismissing…">
             Dismiss
           </SubmitButton>

@@ -3,13 +3,15 @@ import { useId } from "react";
 import { ClaimSourceCard } from "~/components/claims/claim-source";
 import { ErrorList, SubmitButton } from "~/components/forms";
 import { useIsPendingFor } from "~/components/pending-for";
+import { ReasonField } from "~/components/reason-field";
 import { Badge } from "~/components/ui/badge";
 import { Choice } from "~/components/ui/input";
 import type { QueueItem } from "~/models/claim.server";
 import { FLAG_REASON_LABELS, FLAG_REASONS } from "~/schemas/claim";
 import { formatUtc } from "~/utils/utc";
+import { REASON_MAX_LENGTH } from "~/schemas/claim";
 import type { ModerationRefusal } from "./answer";
-import { ClaimCard, ReasonField } from "./claim-card";
+import { ClaimCard } from "./claim-card";
 
 /** A claim waiting for a decision: why it was flagged, who is on it, and the decision form. */
 export function QueueCard({ item, moderatorId, answer }: { item: QueueItem; moderatorId: number; answer: ModerationRefusal | undefined }) {
@@ -93,7 +95,13 @@ export function QueueCard({ item, moderatorId, answer }: { item: QueueItem; mode
           </div>
           <ErrorList id={`${id}-decision-error`} error={errors.decision ?? errors.proposalId} />
         </fieldset>
-        <ReasonField label="Reason" defaultValue={answer?.fields.reason ?? ""} error={errors.reason} />
+        <ReasonField
+          id={`queue-${item.id}-reason`}
+          maxLength={REASON_MAX_LENGTH}
+          shownIn="public"
+          defaultValue={answer?.fields.reason ?? ""}
+          error={errors.reason}
+        />
         <SubmitButton pending={sending} pendingLabel="Applying…">
           Apply decision
         </SubmitButton>
