@@ -183,6 +183,20 @@ export const SelectField = forwardRef<HTMLSelectElement, SelectFieldProps>(funct
   );
 });
 
+/**
+ * A field for bots only (a honeypot): people never see or reach it, and anything typed in it refuses the
+ * form. The action checks that it is empty.
+ */
+export function Honeypot({ name = "website" }: { name?: string }) {
+  return (
+    <div aria-hidden="true" className="absolute -left-[9999px] h-px w-px overflow-hidden">
+      <label>
+        Website <input type="text" name={name} tabIndex={-1} autoComplete="off" defaultValue="" />
+      </label>
+    </div>
+  );
+}
+
 /** The form's submit button: disabled while the form is on its way, with `pendingLabel` then. */
 export function SubmitButton({ pending, pendingLabel, children, disabled, ...props }: ButtonProps & { pending: boolean; pendingLabel?: ReactNode }) {
   return (

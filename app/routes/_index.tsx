@@ -2,16 +2,15 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { SourcingSummary } from "~/components/claims/sourcing-summary";
 import { listEpisodes } from "~/models/episode.server";
-import { firstIssue, PageQuerySchema } from "~/schemas/pagination";
+import { PageQuerySchema } from "~/schemas/pagination";
 import { Card, EmptyState } from "~/components/ui/card";
+import { parseQuery } from "~/utils/http";
 
 export const meta: MetaFunction = () => [{ title: "Footnote — the archive" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const url = new URL(request.url);
-  const query = PageQuerySchema.safeParse(Object.fromEntries(url.searchParams));
-  if (!query.success) throw new Response(firstIssue(query.error), { status: 400 });
-  return listEpisodes({ page: query.data.page });
+  const { page } = parseQuery(request, PageQuerySchema);
+  return listEpisodes({ page });
 }
 
 export default function ArchivePage() {

@@ -12,9 +12,8 @@ import { ClaimSourceCard } from "~/components/claims/claim-source";
 import { ClaimStateBadge, flaggerLabel } from "~/components/claims/claim-state-badge";
 import { ClaimError, getClaim, listEpisodeSources, proposeSource, SourceMatchError, type ClaimSource } from "~/models/claim.server";
 import { CLAIM_STATE_LABELS, ClaimIdParamSchema, FLAG_REASON_LABELS, FLAG_REASONS, ProposeSourceSchema, QUOTE_MAX_LENGTH } from "~/schemas/claim";
-import { firstIssue } from "~/schemas/pagination";
 import { getUser, requireUserWithPermission } from "~/utils/auth.server";
-import { formFailure, parseForm, readFormData, text, type FormFailure } from "~/utils/http";
+import { firstIssueOf, formFailure, invariantResponse, parseForm, readFormData, text, type FormFailure } from "~/utils/http";
 import { redirectWithToast } from "~/utils/toast.server";
 import { formatUtc } from "~/utils/utc";
 import { can } from "~/utils/permissions";
@@ -25,7 +24,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 function claimIdOf(params: { id?: string }) {
   const id = ClaimIdParamSchema.safeParse(params.id);
-  if (!id.success) throw new Response(firstIssue(id.error), { status: 400 });
+  if (!id.success) invariantResponse(false, firstIssueOf(id.error), { status: 400 });
   return id.data;
 }
 
@@ -34,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await getUser(request);
   const viewer = readerOf(user);
   const claim = await getClaim(id, viewer);
-  if (!claim) throw new Response(`No claim has the number ${id}.`, { status: 404 });
+  invariantResponse(claim, `No claim has the number ${id}.`, { status: 404 });
   const open = claim.state === "open" || claim.state === "source_proposed";
   const canPropose = open && can(user, "claim:propose-source");
   const url = new URL(request.url);

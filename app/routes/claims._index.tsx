@@ -9,7 +9,7 @@ import { Pager } from "~/components/search/pager";
 import { AmbiguousQuoteError, ClaimError, flagClaim, listClaims } from "~/models/claim.server";
 import { ApiClaimsQuerySchema, CLAIM_STATE_LABELS, CLAIM_STATES, FlagClaimSchema, type ClaimState } from "~/schemas/claim";
 import { getUser, requireUserWithPermission } from "~/utils/auth.server";
-import { formFailure, parseForm, parseQuery, type FormErrors } from "~/utils/http";
+import { formFailure, invariantResponse, parseForm, parseQuery, type FormErrors } from "~/utils/http";
 import { redirectWithToast } from "~/utils/toast.server";
 import { formatUtc } from "~/utils/utc";
 import { consume, RateLimitedError, retryAfter, retryAfterHeaders } from "~/utils/rate-limit.server";
@@ -28,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     const list = await listClaims({ ...query, viewer: readerOf(user) });
     return { ...list, state: query.state ?? null, episode: query.episode ?? null };
   } catch (error) {
-    if (error instanceof ClaimError) throw new Response(error.message, { status: error.status });
+    if (error instanceof ClaimError) invariantResponse(false, error.message, { status: error.status });
     throw error;
   }
 }

@@ -3,11 +3,12 @@ import { listEpisodeClaimEvents } from "~/models/claim-history.server";
 import { getEpisodeRef } from "~/models/episode.server";
 import { CLAIM_STATE_LABELS } from "~/schemas/claim";
 import { atomResponse, excerpt, newFeed, siteOrigin } from "~/utils/feeds.server";
+import { invariantResponse } from "~/utils/http";
 
 /** Every change of state of an episode's "citation required" claims: flagged, sourced, dismissed… */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const episode = await getEpisodeRef(params.slug ?? "");
-  if (!episode) throw new Response(`No episode has the address "${params.slug}".`, { status: 404 });
+  invariantResponse(episode, `No episode has the address "${params.slug}".`, { status: 404 });
   const origin = siteOrigin(request);
   const events = await listEpisodeClaimEvents(episode.id);
   const path = `/feeds/episodes/${episode.slug}/claims.xml`;

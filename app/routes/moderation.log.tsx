@@ -4,19 +4,19 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Pager } from "~/components/search/pager";
 import { listModerationLog } from "~/models/claim.server";
-import { firstIssue, PageQuerySchema } from "~/schemas/pagination";
+import { PageQuerySchema } from "~/schemas/pagination";
 import { getUser } from "~/utils/auth.server";
 import { formatUtc } from "~/utils/utc";
 import { Card, EmptyState } from "~/components/ui/card";
+import { parseQuery } from "~/utils/http";
 
 export const meta: MetaFunction = () => [{ title: "Moderation log — Footnote" }];
 
 /** Public: what the moderators and admins did and why; their names only for other moderators and admins. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const parsed = PageQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!parsed.success) throw new Response(firstIssue(parsed.error), { status: 400 });
+  const { page } = parseQuery(request, PageQuerySchema);
   const user = await getUser(request);
-  return listModerationLog({ viewer: readerOf(user), page: parsed.data.page });
+  return listModerationLog({ viewer: readerOf(user), page });
 }
 
 export default function ModerationLogPage() {

@@ -97,18 +97,23 @@ function SearchPrompt() {
       </p>
       <ul className="mt-4 space-y-1.5 text-sm text-stone-600 dark:text-stone-300">
         <li>
-          <code className="rounded bg-stone-100 px-1 dark:bg-stone-800">"Earth Island"</code> finds the exact phrase.
+          <Example>"Earth Island"</Example> finds the exact phrase.
         </li>
         <li>
-          <code className="rounded bg-stone-100 px-1 dark:bg-stone-800">Uighur -Turkey</code> leaves out results that mention Turkey;{" "}
-          <code className="rounded bg-stone-100 px-1 dark:bg-stone-800">ISIS or Chechen</code> finds either.
+          <Example>Uighur -Turkey</Example> leaves out results that mention Turkey;{" "}
+          <Example>ISIS or Chechen</Example> finds either.
         </li>
         <li>
-          <code className="rounded bg-stone-100 px-1 dark:bg-stone-800">FTR #863</code> goes straight to a program by its number.
+          <Example>FTR #863</Example> goes straight to a program by its number.
         </li>
       </ul>
     </EmptyState>
   );
+}
+
+/** A query to try, as it is typed. */
+function Example({ children }: { children: ReactNode }) {
+  return <code className="rounded bg-stone-100 px-1 dark:bg-stone-800">{children}</code>;
 }
 
 function NoResults({ query, kind, page, total, otherTotal }: { query: string; kind: SearchKind; page: number; total: number; otherTotal: number }) {

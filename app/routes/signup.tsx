@@ -2,7 +2,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { Field, failureOf, FormError, SubmitButton, useIsPending } from "~/components/forms";
+import { Field, failureOf, FormError, Honeypot, SubmitButton, useIsPending } from "~/components/forms";
 import { Card } from "~/components/ui/card";
 import { AccountTakenError, createMember, findSignUpConflicts } from "~/models/user.server";
 import {
@@ -185,11 +185,7 @@ export default function SignUpPage() {
             defaultValue={fields.email}
           />
 
-          {/* For bots only: people never see or reach this field; anything typed in it refuses the sign-up. */}
-          <div aria-hidden="true" className="absolute -left-[9999px] h-px w-px overflow-hidden">
-            <label htmlFor={HONEYPOT_FIELD}>Website</label>
-            <input id={HONEYPOT_FIELD} name={HONEYPOT_FIELD} type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
-          </div>
+          <Honeypot name={HONEYPOT_FIELD} />
 
           <SubmitButton pending={pending} pendingLabel="Creating your account…" className="w-full">
             Create account

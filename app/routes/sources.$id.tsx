@@ -4,17 +4,17 @@ import { CitationPlaces } from "~/components/sources/citation-places";
 import { citationCountLabel, SOURCE_KIND_LABELS } from "~/components/sources/source-format";
 import { SourceRecord } from "~/components/sources/source-record";
 import { getSourceWithCitations } from "~/models/source.server";
-import { firstIssue } from "~/schemas/pagination";
 import { SourceIdSchema } from "~/schemas/search";
 import { sourceJson } from "~/models/presenters/source";
+import { firstIssueOf, invariantResponse } from "~/utils/http";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.source.title} — Sources — Footnote` : "Source — Footnote" }];
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const id = SourceIdSchema.safeParse(params.id);
-  if (!id.success) throw new Response(firstIssue(id.error), { status: 400 });
+  if (!id.success) invariantResponse(false, firstIssueOf(id.error), { status: 400 });
   const source = await getSourceWithCitations(id.data);
-  if (!source) throw new Response(`No source has the id ${id.data}.`, { status: 404 });
+  invariantResponse(source, `No source has the id ${id.data}.`, { status: 404 });
   return {
     source: sourceJson(source),
     citationCount: source.citationCount,

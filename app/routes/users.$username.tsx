@@ -3,10 +3,11 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { RoleBadge } from "~/components/role-badge";
 import { getImportedAuthorByName, getPublicProfile, listProfileComments } from "~/models/user.server";
-import { firstIssue, PageQuerySchema } from "~/schemas/pagination";
+import { PageQuerySchema } from "~/schemas/pagination";
 import { publicProfile } from "~/models/presenters/user";
 import { Card } from "~/components/ui/card";
 import { Notice } from "~/components/ui/notice";
+import { invariantResponse, parseQuery } from "~/utils/http";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.profile.username} — Footnote` : "Not found — Footnote" },
@@ -14,20 +15,20 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const username = params.username ?? "";
-  const query = PageQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!query.success) throw new Response(firstIssue(query.error), { status: 400 });
+  const { page } = parseQuery(request, PageQuerySchema);
 
   const profile = await getPublicProfile(username);
   if (!profile) {
     const imported = await getImportedAuthorByName(username);
-    throw new Response(
+    invariantResponse(
+      false,
       imported
         ? `“${imported.name}” is the name of an author of imported comments, not a member. Imported authors have no profile.`
         : `No member is called “${username}”. Imported authors have no profile.`,
-      { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } },
+      { status: 404 },
     );
   }
-  const comments = await listProfileComments({ userId: profile.id, page: query.data.page });
+  const comments = await listProfileComments({ userId: profile.id, page });
   return { profile: publicProfile(profile), comments };
 }
 

@@ -1,6 +1,6 @@
 import { useActionData, useFetcher } from "@remix-run/react";
 import { useEffect, useId, useRef, useState } from "react";
-import { failureOf, FormError, SubmitButton, TextareaField, useIsPending } from "~/components/forms";
+import { failureOf, FormError, Honeypot, SubmitButton, TextareaField, useIsPending } from "~/components/forms";
 import { Button } from "~/components/ui/button";
 import { COMMENT_MAX_LENGTH } from "~/schemas/comment";
 import type { FormFailure } from "~/utils/http";
@@ -56,12 +56,7 @@ export function CommentForm({ intent, formKey, parentId, commentId, defaultBody 
       {parentId !== undefined ? <input type="hidden" name="parentId" value={parentId} /> : null}
       {commentId !== undefined ? <input type="hidden" name="commentId" value={commentId} /> : null}
       {hydrated ? <input type="hidden" name="js" value="1" /> : null}
-      {/* Left empty by people; bots fill it. */}
-      <div aria-hidden="true" className="absolute -left-[9999px] h-px w-px overflow-hidden">
-        <label>
-          Website <input type="text" name="website" tabIndex={-1} autoComplete="off" defaultValue="" />
-        </label>
-      </div>
+      <Honeypot />
       <TextareaField
         id={`${id}-body`}
         name="body"
