@@ -14,7 +14,7 @@ const DURATION_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 await buildIfNeeded(console.log);
 
 const rows = await withBenchDatabase("read", async (url) => {
-  const { importDocument } = await import("../../app/models/import.server");
+  const { importDocument } = await import("../../app/models/import/index.server");
   const { seedSyntheticComments } = await import("../seed-synthetic");
   const file = "seeds/ftr-863-9-11-muslim-brotherhood-earth-island-boogie-part-2.txt";
   const { episode } = await importDocument({ fileName: "ftr-863.txt", bytes: fs.readFileSync(file) });

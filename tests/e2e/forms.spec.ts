@@ -55,6 +55,22 @@ async function openClaim(page: Page) {
   return id;
 }
 
+/**
+ * The open claim on openClaim's passage, for the moderators' rows: flagged once, by whoever comes first (the
+ * same reader flagging it again is refused with 409).
+ */
+async function claimToModerate(page: Page) {
+  const episode = await prisma.episode.findUniqueOrThrow({ where: { slug: PROGRAM_SLUG }, select: { id: true } });
+  const section = await prisma.section.findFirstOrThrow({ where: { episodeId: episode.id, label: "5" }, select: { id: true, plainText: true } });
+  const open = await prisma.claim.findFirst({
+    where: { sectionId: section.id, exact: section.plainText.slice(0, 40).trim(), state: { in: ["open", "source_proposed"] }, anchorStatus: { not: "orphaned" } },
+    select: { id: true },
+  });
+  if (!open) return openClaim(page);
+  if (!createdClaims.includes(open.id)) createdClaims.push(open.id);
+  return open.id;
+}
+
 /** The discussion of the episode page (sent by a fetcher once hydrated, as a plain post before: both answer the same). */
 async function episodeDiscussion(page: Page) {
   await page.goto(`${EPISODE}#comments`);
@@ -231,6 +247,123 @@ const CASES: FormCase[] = [
     field: "Find a source by title, author or outlet",
     message: "Your search was longer than 200 characters, so only its first 200 were used.",
     kept: { field: "Find a source by title, author or outlet", value: LONG_QUERY.slice(0, 200) },
+  },
+  {
+    form: "decide a claim in the moderation queue",
+    as: "e2e-moderator",
+    open: async (page) => {
+      const claimId = await claimToModerate(page);
+      await page.goto(`/moderation?episode=${PROGRAM_SLUG}&target=section`);
+      return page.getByRole("form", { name: `Decide claim #${claimId}` });
+    },
+    send: async (form) => {
+      await form.getByRole("radio", { name: /^Dismiss/ }).check();
+      await form.getByLabel(/^Reason/).fill("   ");
+      await form.getByRole("button", { name: "Apply decision" }).click();
+    },
+    field: /^Reason/,
+    message: "Give a reason: it is shown in the claim's history and the moderation log.",
+    kept: { field: /^Reason/, value: "   " },
+  },
+  {
+    form: "dismiss the selected claims",
+    as: "e2e-moderator",
+    open: async (page) => {
+      const claimId = await claimToModerate(page);
+      await page.goto(`/moderation?episode=${PROGRAM_SLUG}&target=section`);
+      await page.getByRole("checkbox", { name: `Select claim #${claimId} to dismiss` }).check();
+      return page.getByRole("form", { name: "Dismiss the selected claims" });
+    },
+    send: async (form) => {
+      await form.getByLabel(/^Reason for dismissing the selected claims/).fill("  ");
+      await form.getByRole("button", { name: "Dismiss selected" }).click();
+    },
+    field: /^Reason for dismissing the selected claims/,
+    message: "Give a reason: it is shown in the claim's history and the moderation log.",
+    kept: { field: /^Reason for dismissing the selected claims/, value: "  " },
+  },
+  {
+    form: "discard a suggested claim",
+    as: "e2e-moderator",
+    open: async (page) => {
+      await page.goto("/moderation/suggestions");
+      return page.getByRole("form", { name: /^Discard suggestion #/ }).first();
+    },
+    send: async (form) => {
+      await form.getByLabel("Reason for discarding").fill(" ");
+      await form.getByRole("button", { name: "Discard" }).click();
+    },
+    field: "Reason for discarding",
+    message: "Give a reason: it is shown in the claim's history and the moderation log.",
+    kept: { field: "Reason for discarding", value: " " },
+  },
+  {
+    form: "change a user's role",
+    as: "e2e-admin",
+    open: async (page) => {
+      await page.goto("/admin/users?q=e2e-member");
+      await page.getByRole("link", { name: "Manage e2e-member" }).click();
+      return page.getByRole("region", { name: "Manage e2e-member" }).getByRole("form", { name: "Change role" });
+    },
+    send: async (form) => {
+      await form.getByLabel("New role").selectOption("moderator");
+      await form.getByLabel(/^Reason/).fill("  ");
+      await form.getByRole("button", { name: "Change role" }).click();
+    },
+    field: /^Reason/,
+    message: "Give a reason: it goes into the moderation log.",
+    kept: { field: "New role", value: "moderator" },
+  },
+  {
+    form: "link an imported author to an account",
+    as: "e2e-admin",
+    open: async (page) => {
+      await page.goto("/admin/authors?q=Pterrafractyl");
+      await page.getByText("Link Pterrafractyl to an account").click();
+      return page.getByRole("form", { name: "Link Pterrafractyl" });
+    },
+    send: async (form) => {
+      await form.getByLabel("Username of the account").fill("nobody-of-that-name");
+      await form.getByLabel(/^Reason/).fill("Wrote to us from the address on the old site");
+      await form.getByRole("button", { name: "Link" }).click();
+    },
+    field: "Username of the account",
+    message: "No account is called “nobody-of-that-name”.",
+    kept: { field: "Username of the account", value: "nobody-of-that-name" },
+  },
+  {
+    form: "import episodes",
+    as: "e2e-admin",
+    open: async (page) => {
+      await page.goto("/admin/import");
+      return page.getByRole("form", { name: "Choose files to import" });
+    },
+    send: async (form) => {
+      await form.getByLabel(/^Episode documents/).setInputFiles({ name: "note.txt", mimeType: "text/plain", buffer: Buffer.from("A title\n\nA paragraph.\n") });
+      await form.getByLabel("Time zone of the comment times").fill("Mars/Olympus");
+      await form.getByRole("button", { name: "Preview" }).click();
+    },
+    field: "Time zone of the comment times",
+    message: "That is not a time zone name such as America/Los_Angeles.",
+    kept: { field: "Time zone of the comment times", value: "Mars/Olympus" },
+  },
+  {
+    // Last: the moderators' claim is made an orphan here, as re-anchoring marks a claim whose words were edited away.
+    form: "dismiss a claim that lost its text",
+    as: "e2e-moderator",
+    open: async (page) => {
+      const claimId = await claimToModerate(page);
+      await prisma.claim.update({ where: { id: claimId }, data: { anchorStatus: "orphaned" } });
+      await page.goto("/moderation?tab=orphans");
+      return page.getByRole("form", { name: `Dismiss claim #${claimId}` });
+    },
+    send: async (form) => {
+      await form.getByLabel(/^Reason for dismissing/).fill(" ");
+      await form.getByRole("button", { name: "Dismiss" }).click();
+    },
+    field: /^Reason for dismissing/,
+    message: "Give a reason: it is shown in the claim's history and the moderation log.",
+    kept: { field: /^Reason for dismissing/, value: " " },
   },
 ];
 

@@ -1,6 +1,6 @@
 import { parseFeed } from "@rowanmanning/feed-parser";
 import { describe, expect, it } from "vitest";
-import { importDocument } from "~/models/import.server";
+import { importDocument } from "~/models/import/index.server";
 import { loader as commentsFeed } from "~/routes/feeds.comments[.]xml";
 import { loader as episodeCommentsFeed } from "~/routes/feeds.episodes.$slug.comments[.]xml";
 import { loader as episodesFeed } from "~/routes/feeds.episodes[.]xml";

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { importDocument } from "~/models/import.server";
+import { importDocument } from "~/models/import/index.server";
 import { highlightParts, search, snippetText } from "~/models/search.server";
 import { loader as searchApi } from "~/routes/api.search";
 import { loader as searchPage } from "~/routes/search";

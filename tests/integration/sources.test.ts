@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { importDocument } from "~/models/import.server";
+import { importDocument } from "~/models/import/index.server";
 import { loader as sourcesApi } from "~/routes/api.sources";
 import { loader as sourcePage } from "~/routes/sources.$id";
 import { loader as sourcesPage } from "~/routes/sources._index";

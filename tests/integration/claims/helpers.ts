@@ -1,10 +1,10 @@
 // What the claim tests share: requests to the claim routes, the seeded program and article, and a moderator's decision.
-import { importDocument } from "~/models/import.server";
+import { importDocument } from "~/models/import/index.server";
 import { loader as apiClaimLoader } from "~/routes/api.claims.$id";
 import { loader as apiClaimsLoader } from "~/routes/api.claims";
 import { action as claimAction, loader as claimLoader } from "~/routes/claims.$id";
 import { action as flagAction } from "~/routes/claims._index";
-import { action as moderationAction, loader as moderationLoader } from "~/routes/moderation._index";
+import { action as moderationAction, loader as moderationLoader } from "~/routes/moderation._index/route";
 import { loader as rootLoader } from "~/root";
 import { prisma } from "~/utils/db.server";
 import { outcomeOf, testContext } from "../../factories";

@@ -2,8 +2,8 @@
 // queue's form, both sending the version they loaded: exactly one decision is written.
 import { describe, expect, it } from "vitest";
 import { flagClaim, proposeSource, resolveClaim, takeClaim } from "~/models/claims/index.server";
-import { importDocument } from "~/models/import.server";
-import { action as moderationAction, loader as moderationLoader } from "~/routes/moderation._index";
+import { importDocument } from "~/models/import/index.server";
+import { action as moderationAction, loader as moderationLoader } from "~/routes/moderation._index/route";
 import { prisma } from "~/utils/db.server";
 import { outcomeOf, signedIn, testContext } from "../../factories";
 import { PROGRAM_FILE, seedBytes } from "../../fixtures/seeds";

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { flagClaim, getClaimMarkers } from "~/models/claims/index.server";
 import { createComment, editComment } from "~/models/comment.server";
-import { importDocument } from "~/models/import.server";
-import { action as moderationAction, loader as moderationLoader } from "~/routes/moderation._index";
+import { importDocument } from "~/models/import/index.server";
+import { action as moderationAction, loader as moderationLoader } from "~/routes/moderation._index/route";
 import { commentCanonicalText } from "~/utils/canonical-text.server";
 import { prisma } from "~/utils/db.server";
 import { outcomeOf, signedIn, testContext } from "../../factories";
