@@ -353,13 +353,13 @@ describe("the layering check itself", () => {
   });
 
   test("fails with the file, the line, the import and the rule when the parser imports a model", () => {
-    const sources = new Map([["app/import/forbidden.ts", 'import { x } from "./text";\nimport { prisma } from "~/models/claim.server";\n']]);
+    const sources = new Map([["app/import/forbidden.ts", 'import { x } from "./text";\nimport { prisma } from "~/models/episode.server";\n']]);
     const { violations } = checkLayering(sources, (file) => appFileSet.has(file) || sources.has(file));
     expect(violations.map((violation) => [violation.rule.id, violation.from, violation.imp.line, violation.target])).toEqual([
-      ["import-is-pure", "app/import/forbidden.ts", 2, "app/models/claim.server.ts"],
+      ["import-is-pure", "app/import/forbidden.ts", 2, "app/models/episode.server.ts"],
     ]);
     expect(describeViolations(violations)).toContain(
-      'app/import/forbidden.ts:2 imports app/models/\n    import { prisma } from "~/models/claim.server";   → app/models/claim.server.ts',
+      'app/import/forbidden.ts:2 imports app/models/\n    import { prisma } from "~/models/episode.server";   → app/models/episode.server.ts',
     );
   });
 
