@@ -2,6 +2,7 @@ import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } 
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { HashAnchor } from "~/components/hash-anchor";
 import { SiteFooter, SiteHeader } from "~/components/site-chrome";
 import stylesheet from "~/tailwind.css";
 import { countUnreadNotifications } from "~/models/notification.server";
@@ -75,6 +76,7 @@ export function Layout({ children }: { children: ReactNode }) {
         </main>
         <SiteFooter />
         <ScrollRestoration nonce={nonce} />
+        <HashAnchor />
         <Scripts nonce={nonce} />
       </body>
     </html>

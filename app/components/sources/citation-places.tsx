@@ -50,11 +50,10 @@ function PlaceList({ heading, places }: { heading: string; places: (Place & { la
                 <blockquote className="line-clamp-6 border-l-2 border-stone-300 pl-3 font-serif text-[0.95rem] whitespace-pre-line [overflow-wrap:anywhere] dark:border-stone-600">
                   {place.passage}
                 </blockquote>
-                <figcaption className="mt-0.5 pl-3 text-sm">
-                  <Link to={place.url}>
-                    {place.label}
-                    {place.by ? ` by ${place.by}` : ""}
-                  </Link>
+                {/* Plain text: the place's link is the chip below, once. */}
+                <figcaption className="mt-0.5 pl-3 text-sm text-stone-600 dark:text-stone-300">
+                  — {place.label}
+                  {place.by ? ` by ${place.by}` : ""}
                 </figcaption>
               </figure>
             </li>
