@@ -4,9 +4,15 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { etagOf, isAnonymousRead, PRIVATE_CACHE_CONTROL, respondWithEtag } from "~/utils/http-cache.server";
-import { gzipSync } from "node:zlib";
-import { acceptsGzip, renderedPages } from "~/utils/page-cache.server";
+import {
+  isAnonymousRead,
+  PRIVATE_CACHE_CONTROL,
+  representationOf,
+  respondWithEtag,
+  respondWithRepresentation,
+  SHARED_CACHE_CONTROL,
+} from "~/utils/http-cache.server";
+import { rememberPageAddress, renderedPages, versionNonce } from "~/utils/page-cache.server";
 import { RETRY_AFTER_SECONDS } from "~/utils/database-outage.server";
 import { contentSecurityPolicy, newNonce, NonceContext } from "~/utils/nonce";
 
@@ -22,7 +28,6 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-  const nonce = loadContext.cspNonce ?? newNonce();
   askToRetryWhenUnavailable(responseStatusCode, responseHeaders);
   // Anonymous reads are rendered whole so they can carry an ETag; signed-in pages stream.
   const anonymous = isAnonymousRead(request) && responseStatusCode === 200;
@@ -31,20 +36,21 @@ export default function handleRequest(
   const version = anonymous ? (loadContext.pageVersion ?? null) : null;
   // The route names the page by its validated query, so `?utm=1` and `?utm=2` are one entry (page-cache.server.ts).
   const cacheKey = loadContext.pageCacheKey ?? new URL(request.url).pathname;
+  // A page cached per version carries a nonce of that version, the same in every process (ADR 0010, 0022).
+  const nonce = version ? versionNonce(cacheKey, version) : (loadContext.cspNonce ?? newNonce());
+  responseHeaders.set("Content-Security-Policy", contentSecurityPolicy(nonce));
   if (version) {
+    responseHeaders.set("Cache-Control", SHARED_CACHE_CONTROL);
+    const { pathname, search } = new URL(request.url);
+    // The next request for this address is answered before Remix while the version holds (scripts/server.ts).
+    rememberPageAddress(`${pathname}${search}`, cacheKey);
     const cached = renderedPages.get(cacheKey, version);
+    // Compressed once per version instead of on every request; the compression middleware leaves encoded bodies alone.
     if (cached) {
-      // The cached bytes carry the nonce they were rendered with: the policy names that one (ADR 0010).
       responseHeaders.set("Content-Security-Policy", contentSecurityPolicy(cached.nonce));
-      responseHeaders.append("Vary", "Accept-Encoding");
-      if (!acceptsGzip(request)) return respondWithEtag(request, cached.html, { status: responseStatusCode, headers: responseHeaders });
-      // Compressed once per version instead of on every request; the compression middleware leaves encoded bodies alone.
-      cached.gzip ??= gzipSync(cached.html);
-      responseHeaders.set("Content-Encoding", "gzip");
-      return respondWithEtag(request, cached.gzip, { status: responseStatusCode, headers: responseHeaders }, etagOf(cached.html));
+      return respondWithRepresentation(request, cached.page, responseHeaders);
     }
   }
-  responseHeaders.set("Content-Security-Policy", contentSecurityPolicy(nonce));
   const waitForAll = anonymous || isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
@@ -62,8 +68,11 @@ export default function handleRequest(
             body.on("data", (chunk: Buffer) => chunks.push(chunk));
             body.on("end", () => {
               const html = Buffer.concat(chunks);
-              if (version && responseStatusCode === 200) renderedPages.set(cacheKey, version, { html, nonce });
-              resolve(respondWithEtag(request, html, { status: responseStatusCode, headers: responseHeaders }));
+              // An error while rendering (status now 500) is answered, never kept.
+              if (!version || responseStatusCode !== 200) return resolve(respondWithEtag(request, html, { status: responseStatusCode, headers: responseHeaders }));
+              const page = representationOf(html, "text/html; charset=utf-8");
+              renderedPages.set(cacheKey, version, { page, nonce });
+              respondWithRepresentation(request, page, responseHeaders).then(resolve, reject);
             });
             body.on("error", reject);
           } else {
