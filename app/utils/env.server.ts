@@ -70,6 +70,15 @@ const EnvSchema = z.object({
       }
       return parsed;
     }),
+  /** `npm run setup` on a database without users: the first admin's password (else a random one is printed once). */
+  ADMIN_PASSWORD: z.string().min(10, "must have at least 10 characters (the sign-up rule)").max(1000).optional(),
+  /** `npm run serve`: how many app processes (node:cluster workers); default: one per core. */
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
+  /**
+   * Key of the nonces of cached anonymous pages (ADR 0022): processes sharing it render the same bytes and
+   * ETags. Unset: `npm run serve` draws one for its workers; separate hosts then differ (still correct).
+   */
+  CSP_NONCE_SECRET: z.string().min(32, "must have at least 32 characters (openssl rand -base64 32)").optional(),
   /** Import the documents in seeds/ that are not imported yet when `npm start` runs. */
   IMPORT_SEEDS_ON_START: z
     .enum(["true", "false"])
