@@ -12,7 +12,7 @@ import {
   respondWithRepresentation,
   SHARED_CACHE_CONTROL,
 } from "~/utils/http-cache.server";
-import { rememberPageAddress, renderedPages, versionNonce } from "~/utils/page-cache.server";
+import { rememberPageAddress, renderedPages, versionNonce, type RenderedPage } from "~/utils/page-cache.server";
 import { RETRY_AFTER_SECONDS } from "~/utils/database-outage.server";
 import { contentSecurityPolicy, newNonce, NonceContext } from "~/utils/nonce";
 
@@ -20,7 +20,10 @@ const ABORT_DELAY = 5_000;
 
 export const streamTimeout = ABORT_DELAY;
 
-export default function handleRequest(
+/** Renders of anonymous pages under way, by page key and version: a request arriving meanwhile waits for it instead of rendering again. */
+const rendering = new Map<string, Promise<RenderedPage | undefined>>();
+
+export default async function handleRequest(
   request: Request,
   responseStatusCode: number,
   responseHeaders: Headers,
@@ -44,13 +47,31 @@ export default function handleRequest(
     const { pathname, search } = new URL(request.url);
     // The next request for this address is answered before Remix while the version holds (scripts/server.ts).
     rememberPageAddress(`${pathname}${search}`, cacheKey);
-    const cached = renderedPages.get(cacheKey, version);
+    const flight = `${cacheKey}\n${version}`;
+    const cached = renderedPages.get(cacheKey, version) ?? (await rendering.get(flight));
     // Compressed once per version instead of on every request; the compression middleware leaves encoded bodies alone.
     if (cached) {
       responseHeaders.set("Content-Security-Policy", contentSecurityPolicy(cached.nonce));
       return respondWithRepresentation(request, cached.page, responseHeaders);
     }
+    let kept: RenderedPage | undefined;
+    const done = renderDocument(request, responseStatusCode, responseHeaders, remixContext, { nonce, anonymous, version, cacheKey }, (page) => (kept = page));
+    const shared = done.then(() => kept, () => undefined);
+    rendering.set(flight, shared);
+    void shared.then(() => rendering.get(flight) === shared && rendering.delete(flight));
+    return done;
   }
+  return renderDocument(request, responseStatusCode, responseHeaders, remixContext, { nonce, anonymous, version, cacheKey });
+}
+
+function renderDocument(
+  request: Request,
+  responseStatusCode: number,
+  responseHeaders: Headers,
+  remixContext: EntryContext,
+  { nonce, anonymous, version, cacheKey }: { nonce: string; anonymous: boolean; version: string | null; cacheKey: string },
+  onKept?: (page: RenderedPage) => void,
+) {
   const waitForAll = anonymous || isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
@@ -72,6 +93,7 @@ export default function handleRequest(
               if (!version || responseStatusCode !== 200) return resolve(respondWithEtag(request, html, { status: responseStatusCode, headers: responseHeaders }));
               const page = representationOf(html, "text/html; charset=utf-8");
               renderedPages.set(cacheKey, version, { page, nonce });
+              onKept?.({ page, nonce });
               respondWithRepresentation(request, page, responseHeaders).then(resolve, reject);
             });
             body.on("error", reject);

@@ -1,8 +1,9 @@
 // The production server in a child process of its own (scripts/bench/serve.ts), so that a benchmark
 // measures it from outside: its memory through /proc and, on request, each request's server time.
-import { fork } from "node:child_process";
+import { fork, spawn } from "node:child_process";
 import fs from "node:fs";
 import { freePort } from "../db/embedded";
+import { processTree } from "./proc";
 
 export async function startServerProcess({ databaseUrl, timing = false, port: chosenPort, env = {} }: { databaseUrl: string; timing?: boolean; port?: number; env?: Record<string, string> }) {
   const port = chosenPort ?? (await freePort());
@@ -39,6 +40,40 @@ export async function startServerProcess({ databaseUrl, timing = false, port: ch
       });
     },
     /** Stops the server and waits for it, so that the database can be dropped under no open connection. */
+    async stop() {
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      child.kill("SIGTERM");
+      await exited;
+    },
+  };
+}
+
+/**
+ * `npm run serve` (scripts/serve.ts) with `processes` app processes (WEB_CONCURRENCY) on `databaseUrl`:
+ * the production path, measured from outside. With one process the server runs in the primary itself.
+ */
+export async function startServe({ databaseUrl, processes, port: chosenPort, env = {} }: { databaseUrl: string; processes: number; port?: number; env?: Record<string, string> }) {
+  const port = chosenPort ?? (await freePort());
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), NODE_ENV: "production", COOKIE_SECURE: "false", WEB_CONCURRENCY: String(processes), ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  await new Promise<void>((resolve, reject) => {
+    const read = (chunk: Buffer) => {
+      output += chunk;
+      if (/ready in/.test(output)) resolve();
+    };
+    child.stdout!.on("data", read);
+    child.stderr!.on("data", read);
+    child.once("exit", (code) => reject(new Error(`npm run serve exited with ${code}:\n${output}`)));
+  });
+  const primary = child.pid!;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    /** The primary, then its workers (none with one process). */
+    pids: () => processTree(primary),
+    output: () => output,
     async stop() {
       const exited = new Promise((resolve) => child.once("exit", resolve));
       child.kill("SIGTERM");
