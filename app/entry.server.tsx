@@ -12,7 +12,7 @@ import {
   respondWithRepresentation,
   SHARED_CACHE_CONTROL,
 } from "~/utils/http-cache.server";
-import { rememberPageAddress, renderedPages, versionNonce, type RenderedPage } from "~/utils/page-cache.server";
+import { episodeData, rememberPageAddress, renderedPages, versionNonce, type RenderedPage } from "~/utils/page-cache.server";
 import { RETRY_AFTER_SECONDS } from "~/utils/database-outage.server";
 import { contentSecurityPolicy, newNonce, NonceContext } from "~/utils/nonce";
 
@@ -117,10 +117,26 @@ function renderDocument(
   });
 }
 
-/** Single-fetch data requests (`.data`) answered 503 during a database outage also say when to retry. */
-export function handleDataRequest(response: Response) {
+/**
+ * Single-fetch data requests (`.data`): answered 503 during a database outage, they also say when to retry.
+ * The data of an anonymous page that declares its version (the episode page) is encoded once per version
+ * and kept, like its HTML: the server answers its repeats before Remix (scripts/server.ts).
+ */
+export async function handleDataRequest(response: Response, { context, request }: { context: AppLoadContext; request: Request }) {
   askToRetryWhenUnavailable(response.status, response.headers);
-  return response;
+  const version = context.pageVersion;
+  if (!version || response.status !== 200 || request.method !== "GET" || !isAnonymousRead(request)) return response;
+  const { pathname, search } = new URL(request.url);
+  const address = `${pathname}${search}`;
+  let kept = episodeData.get(address, version);
+  if (kept) await response.body?.cancel();
+  else {
+    kept = representationOf(Buffer.from(await response.arrayBuffer()), response.headers.get("Content-Type") ?? "text/x-script");
+    episodeData.set(address, version, kept);
+  }
+  const headers = new Headers(response.headers);
+  headers.set("Cache-Control", SHARED_CACHE_CONTROL);
+  return respondWithRepresentation(request, kept, headers);
 }
 
 /** A 503 (the database is unreachable: scripts/server.ts) tells clients when to try again. */

@@ -13,7 +13,7 @@ import { trustProxyFromEnv, type TrustProxy } from "../app/utils/env.server";
 import { isSameOrigin, SAFE_METHODS } from "../app/utils/origin";
 import { answerFromRepresentation, representationOf, SHARED_CACHE_CONTROL, type CachedAnswer, type Representation } from "../app/utils/http-cache.server";
 import { currentEpisodeVersion, listenForEpisodeVersions, type VersionListener } from "../app/utils/episode-versions.server";
-import { episodeJson, pageAddress, renderedPages } from "../app/utils/page-cache.server";
+import { episodeData, episodeJson, pageAddress, renderedPages } from "../app/utils/page-cache.server";
 import { contentSecurityPolicy } from "../app/utils/nonce";
 import { SESSION_COOKIE } from "../app/utils/session.server";
 
@@ -103,9 +103,9 @@ function decodedSegment(segment: string) {
 }
 
 /**
- * Cheap hits (ADR 0022): an anonymous GET or HEAD of an episode page or its JSON twin whose bytes are
- * cached for the episode's current content version is answered here, before Remix, with no query while
- * this process's LISTEN connection is up (app/utils/episode-versions.server.ts): a 304 for a matching
+ * Cheap hits (ADR 0022): an anonymous GET or HEAD of an episode page, its single-fetch data (`.data`) or
+ * its JSON twin whose bytes are cached for the episode's current content version is answered here,
+ * before Remix, with no query while this process's LISTEN connection is up (app/utils/episode-versions.server.ts): a 304 for a matching
  * If-None-Match, else the bytes in the best coding the client accepts, compressed once per version.
  * Everything else — a signed-in reader, a page not rendered yet at this version — goes on to Remix,
  * which renders and caches it (app/entry.server.tsx, app/routes/api.episodes.$slug.ts).
@@ -116,27 +116,32 @@ export const answerCachedReads: RequestHandler = (req, res, next) => {
   const page = EPISODE_PAGE.exec(pathname);
   const json = page ? null : EPISODE_JSON.exec(pathname);
   if (!page && !json) return next();
-  // The address as Remix saw it when it rendered the page (URL-normalised), which names the page's cache entry.
-  const address = page ? pageAddress(new URL(req.originalUrl, "http://localhost").href.slice("http://localhost".length)) : undefined;
-  if (page && !address) return next();
-  const slug = decodedSegment((page ?? json)![1]!);
+  const data = page?.[1]!.endsWith(".data") ?? false;
+  // The address as Remix saw it (URL-normalised): it names the cache entry of a page or of its data.
+  const address = page ? new URL(req.originalUrl, "http://localhost").href.slice("http://localhost".length) : "";
+  const cacheKey = page && !data ? pageAddress(address) : undefined;
+  if (page && !data && !cacheKey) return next();
+  const slug = decodedSegment(data ? page![1]!.slice(0, -".data".length) : (page ?? json)![1]!);
   if (slug === null) return next();
   const request = { method: req.method, ifNoneMatch: req.headers["if-none-match"], acceptEncoding: req.headers["accept-encoding"] };
   void (async () => {
     const version = await currentEpisodeVersion(slug);
     if (!version) return next();
     let representation: Representation | undefined;
-    let policy: string;
-    if (address) {
-      const cached = renderedPages.get(address, version);
+    const headers: Record<string, string> = { "Content-Security-Policy": NON_DOCUMENT_CSP, "Cache-Control": SHARED_CACHE_CONTROL };
+    if (cacheKey) {
+      const cached = renderedPages.get(cacheKey, version);
       representation = cached?.page;
-      policy = contentSecurityPolicy(cached?.nonce ?? "");
+      if (cached) headers["Content-Security-Policy"] = contentSecurityPolicy(cached.nonce);
+    } else if (data) {
+      representation = episodeData.get(address, version);
+      // What Remix's client looks for in a single-fetch answer.
+      headers["X-Remix-Response"] = "yes";
     } else {
       representation = episodeJson.get(slug, version);
-      policy = NON_DOCUMENT_CSP;
     }
     if (!representation) return next();
-    sendAnswer(res, await answerFromRepresentation(representation, request, { "Content-Security-Policy": policy, "Cache-Control": SHARED_CACHE_CONTROL }));
+    sendAnswer(res, await answerFromRepresentation(representation, request, headers));
   })().catch(() => {
     // An outage or any other failure: Remix answers (503 for an outage, ADR 0017).
     if (!res.headersSent) next();

@@ -99,10 +99,13 @@ export function listenForEpisodeVersions({
   connectionString,
   log = (line: string) => console.error(line),
   pingMs = 15_000,
+  events = {},
 }: {
   connectionString: string;
   log?: (line: string) => void;
   pingMs?: number;
+  /** Told after the registry acted on each event (tests wait on these instead of on time). */
+  events?: { up?(): void; down?(reason: string): void; notified?(slug: string): void };
 }): VersionListener {
   let closed = false;
   let client: pg.Client | undefined;
@@ -118,7 +121,9 @@ export function listenForEpisodeVersions({
   };
 
   const drop = (reason: string) => {
+    const wasLive = live;
     down();
+    if (wasLive) events.down?.(reason);
     if (pingTimer) clearInterval(pingTimer);
     pingTimer = undefined;
     const dead = client;
@@ -136,12 +141,20 @@ export function listenForEpisodeVersions({
 
   const connect = async () => {
     if (closed) return;
-    const next = new pg.Client({ connectionString, keepAlive: true, query_timeout: 5_000, connectionTimeoutMillis: 5_000 });
+    const next = new pg.Client({
+      connectionString,
+      keepAlive: true,
+      query_timeout: 5_000,
+      connectionTimeoutMillis: 5_000,
+      application_name: "footnote episode versions",
+    });
     client = next;
     next.on("error", (error) => client === next && drop(error.message));
     next.on("end", () => client === next && drop("connection closed"));
     next.on("notification", (message) => {
-      if (client === next && message.channel === EPISODE_VERSION_CHANNEL && message.payload !== undefined) forgetEpisodeVersion(message.payload);
+      if (client !== next || message.channel !== EPISODE_VERSION_CHANNEL || message.payload === undefined) return;
+      forgetEpisodeVersion(message.payload);
+      events.notified?.(message.payload);
     });
     try {
       await next.connect();
@@ -154,6 +167,7 @@ export function listenForEpisodeVersions({
     // Anything that changed while no one listened is unknown: read every version afresh from now on.
     live = true;
     listenersChanged(1);
+    events.up?.();
     retryMs = 500;
     if (reportedDown) log("episode versions: listener back");
     reportedDown = false;

@@ -74,6 +74,7 @@ interface PageCaches {
   episodePageData: VersionedCache<unknown>;
   renderedPages: VersionedCache<RenderedPage>;
   episodeJson: VersionedCache<Representation>;
+  episodeData: VersionedCache<Representation>;
   pageAliases: Map<string, string>;
   nonceSecret: Buffer;
 }
@@ -87,12 +88,14 @@ const caches: PageCaches = (shared.__footnotePageCaches ??= {
   renderedPages: new VersionedCache<RenderedPage>((value) => representationBytes(value.page)),
   /** The JSON twin (`/api/episodes/:slug`), by slug and content version. */
   episodeJson: new VersionedCache<Representation>(representationBytes),
+  /** The single-fetch data of anonymous pages (`/episodes/:slug.data`, client-side navigation), by address and content version. */
+  episodeData: new VersionedCache<Representation>(representationBytes),
   /** Address as requested (path and query) → the page key the route gave it, for the answer before Remix. */
   pageAliases: new Map(),
   nonceSecret: process.env.CSP_NONCE_SECRET ? Buffer.from(process.env.CSP_NONCE_SECRET) : randomBytes(32),
 });
 
-export const { episodePageData, renderedPages, episodeJson } = caches;
+export const { episodePageData, renderedPages, episodeJson, episodeData } = caches;
 
 const MAX_ALIASES = 2_000;
 
