@@ -48,7 +48,7 @@ async function primary() {
     if (pending.length) throw new Error(`the database lacks ${pending.length} migration(s) (${pending.at(-1)}…): run \`npm run setup\` first`);
     if (await buildIfNeeded(log)) log("build ready");
     // Workers of one primary render identical cached pages (one nonce key, ADR 0022).
-    process.env.CSP_NONCE_SECRET ??= randomBytes(32).toString("base64");
+    process.env.CSP_NONCE_SECRET ||= randomBytes(32).toString("base64");
     const count = env.WEB_CONCURRENCY ?? os.availableParallelism();
 
     if (count === 1) {
