@@ -66,7 +66,7 @@ export function postmasterOnPort(port: number): number | null {
   return null;
 }
 
-/** CPU ms of several process trees, read now (their members listed again at each call). */
+/** CPU ms of several process trees, each process counted once, read now (their members listed again at each call). */
 export function treesCpuMs(roots: number[]) {
-  return roots.flatMap(processTree).reduce((sum, pid) => sum + cpuMs(pid), 0);
+  return [...new Set(roots.flatMap(processTree))].reduce((sum, pid) => sum + cpuMs(pid), 0);
 }
