@@ -58,17 +58,18 @@ async function primary() {
       const { closeRateLimits } = await import("../app/utils/rate-limit.server");
       closers.push(() => prisma.$disconnect(), closeRateLimits, () => server.close());
     } else {
-      let crashes = 0;
+      const crashes: number[] = [];
       const fork = () => {
         const child = cluster.fork();
         workers.add(child);
         child.once("exit", (code, signal) => {
           workers.delete(child);
           if (stopping) return;
-          crashes += 1;
           log(`process ${child.process.pid} exited (${signal ?? code}); starting another`);
           // A worker that cannot stay up (a bad build, the port taken) would be restarted forever.
-          if (crashes > count * 5) return void shutdown("too many crashes", 1);
+          crashes.push(Date.now());
+          while (crashes[0]! < Date.now() - 60_000) crashes.shift();
+          if (crashes.length > count * 5) return void shutdown("workers keep exiting", 1);
           fork();
         });
         return child;

@@ -162,7 +162,7 @@ export function publicFiles(root = "public"): RequestHandler {
       if (entry.name.startsWith(".")) continue;
       const file = path.join(directory, entry.name);
       if (entry.isDirectory()) walk(file, `${prefix}${entry.name}/`);
-      else if (entry.isFile()) files.set(`${prefix}${encodeURIComponent(entry.name)}`, file);
+      else if (entry.isFile()) files.set(`${prefix}${entry.name}`, file);
     }
   };
   walk(path.resolve(root), "/");
@@ -170,9 +170,10 @@ export function publicFiles(root = "public"): RequestHandler {
   const mime = express.static.mime;
   return (req, res, next) => {
     if (req.method !== "GET" && req.method !== "HEAD") return next();
-    const file = files.get(req.path);
+    const name = req.path.includes("%") ? decodedSegment(req.path) : req.path;
+    const file = name === null ? undefined : files.get(name);
     if (!file) return next();
-    let representation = loaded.get(req.path);
+    let representation = loaded.get(file);
     if (!representation) {
       const type = mime.lookup(file);
       const charset = mime.charsets.lookup(type, "");
@@ -181,7 +182,7 @@ export function publicFiles(root = "public"): RequestHandler {
       } catch {
         return next();
       }
-      loaded.set(req.path, representation);
+      loaded.set(file, representation);
     }
     const headers = { "Cache-Control": req.path.startsWith("/build/") ? IMMUTABLE : "public, max-age=3600", Vary: "Accept-Encoding" };
     const request = { method: req.method, ifNoneMatch: req.headers["if-none-match"], acceptEncoding: req.headers["accept-encoding"] };
