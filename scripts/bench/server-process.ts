@@ -54,7 +54,7 @@ export async function startServerProcess({ databaseUrl, timing = false, port: ch
  */
 export async function startServe({ databaseUrl, processes, port: chosenPort, env = {} }: { databaseUrl: string; processes: number; port?: number; env?: Record<string, string> }) {
   const port = chosenPort ?? (await freePort());
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
+  const child = spawn(process.execPath, serveArguments(), {
     env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), NODE_ENV: "production", COOKIE_SECURE: "false", WEB_CONCURRENCY: String(processes), ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -80,4 +80,12 @@ export async function startServe({ databaseUrl, processes, port: chosenPort, env
       await exited;
     },
   };
+}
+
+/** The node arguments of `npm run serve` as package.json writes them (its V8 flags included), for processes started here. */
+export function serveArguments() {
+  const script = (JSON.parse(fs.readFileSync("package.json", "utf8")) as { scripts: Record<string, string> }).scripts.serve!;
+  const [command, ...args] = script.split(/\s+/);
+  if (command !== "node") throw new Error(`package.json's serve script no longer starts with node: ${script}`);
+  return args;
 }

@@ -6,6 +6,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
+import { serveArguments } from "../../scripts/bench/server-process";
 import { freePort } from "../../scripts/db/embedded";
 import { createNamedUser, signedIn } from "../factories";
 import { httpClient, type TestApp } from "../http";
@@ -20,7 +21,7 @@ const running: ChildProcess[] = [];
 /** `npm run serve` with one process, on this worker's database; resolves once it says it is ready. */
 async function serve(): Promise<AppProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
+  const child = spawn(process.execPath, serveArguments(), {
     env: {
       ...process.env,
       PORT: String(port),
