@@ -4,9 +4,15 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { etagOf, isAnonymousRead, PRIVATE_CACHE_CONTROL, respondWithEtag } from "~/utils/http-cache.server";
-import { gzipSync } from "node:zlib";
-import { acceptsGzip, renderedPages } from "~/utils/page-cache.server";
+import {
+  isAnonymousRead,
+  PRIVATE_CACHE_CONTROL,
+  representationOf,
+  respondWithEtag,
+  respondWithRepresentation,
+  SHARED_CACHE_CONTROL,
+} from "~/utils/http-cache.server";
+import { episodeData, rememberPageAddress, renderedPages, versionNonce, type RenderedPage } from "~/utils/page-cache.server";
 import { RETRY_AFTER_SECONDS } from "~/utils/database-outage.server";
 import { contentSecurityPolicy, newNonce, NonceContext } from "~/utils/nonce";
 
@@ -14,7 +20,10 @@ const ABORT_DELAY = 5_000;
 
 export const streamTimeout = ABORT_DELAY;
 
-export default function handleRequest(
+/** Renders of anonymous pages under way, by page key and version: a request arriving meanwhile waits for it instead of rendering again. */
+const rendering = new Map<string, Promise<RenderedPage | undefined>>();
+
+export default async function handleRequest(
   request: Request,
   responseStatusCode: number,
   responseHeaders: Headers,
@@ -22,7 +31,6 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-  const nonce = loadContext.cspNonce ?? newNonce();
   askToRetryWhenUnavailable(responseStatusCode, responseHeaders);
   // Anonymous reads are rendered whole so they can carry an ETag; signed-in pages stream.
   const anonymous = isAnonymousRead(request) && responseStatusCode === 200;
@@ -31,20 +39,39 @@ export default function handleRequest(
   const version = anonymous ? (loadContext.pageVersion ?? null) : null;
   // The route names the page by its validated query, so `?utm=1` and `?utm=2` are one entry (page-cache.server.ts).
   const cacheKey = loadContext.pageCacheKey ?? new URL(request.url).pathname;
-  if (version) {
-    const cached = renderedPages.get(cacheKey, version);
-    if (cached) {
-      // The cached bytes carry the nonce they were rendered with: the policy names that one (ADR 0010).
-      responseHeaders.set("Content-Security-Policy", contentSecurityPolicy(cached.nonce));
-      responseHeaders.append("Vary", "Accept-Encoding");
-      if (!acceptsGzip(request)) return respondWithEtag(request, cached.html, { status: responseStatusCode, headers: responseHeaders });
-      // Compressed once per version instead of on every request; the compression middleware leaves encoded bodies alone.
-      cached.gzip ??= gzipSync(cached.html);
-      responseHeaders.set("Content-Encoding", "gzip");
-      return respondWithEtag(request, cached.gzip, { status: responseStatusCode, headers: responseHeaders }, etagOf(cached.html));
-    }
-  }
+  // A page cached per version carries a nonce of that version, the same in every process (ADR 0010, 0022).
+  const nonce = version ? versionNonce(cacheKey, version) : (loadContext.cspNonce ?? newNonce());
   responseHeaders.set("Content-Security-Policy", contentSecurityPolicy(nonce));
+  if (version) {
+    responseHeaders.set("Cache-Control", SHARED_CACHE_CONTROL);
+    const { pathname, search } = new URL(request.url);
+    // The next request for this address is answered before Remix while the version holds (scripts/server.ts).
+    rememberPageAddress(`${pathname}${search}`, cacheKey);
+    const flight = `${cacheKey}\n${version}`;
+    const cached = renderedPages.get(cacheKey, version) ?? (await rendering.get(flight));
+    // Compressed once per version instead of on every request; the compression middleware leaves encoded bodies alone.
+    if (cached) {
+      responseHeaders.set("Content-Security-Policy", contentSecurityPolicy(cached.nonce));
+      return respondWithRepresentation(request, cached.page, responseHeaders);
+    }
+    let kept: RenderedPage | undefined;
+    const done = renderDocument(request, responseStatusCode, responseHeaders, remixContext, { nonce, anonymous, version, cacheKey }, (page) => (kept = page));
+    const shared = done.then(() => kept, () => undefined);
+    rendering.set(flight, shared);
+    void shared.then(() => rendering.get(flight) === shared && rendering.delete(flight));
+    return done;
+  }
+  return renderDocument(request, responseStatusCode, responseHeaders, remixContext, { nonce, anonymous, version, cacheKey });
+}
+
+function renderDocument(
+  request: Request,
+  responseStatusCode: number,
+  responseHeaders: Headers,
+  remixContext: EntryContext,
+  { nonce, anonymous, version, cacheKey }: { nonce: string; anonymous: boolean; version: string | null; cacheKey: string },
+  onKept?: (page: RenderedPage) => void,
+) {
   const waitForAll = anonymous || isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
@@ -62,8 +89,12 @@ export default function handleRequest(
             body.on("data", (chunk: Buffer) => chunks.push(chunk));
             body.on("end", () => {
               const html = Buffer.concat(chunks);
-              if (version && responseStatusCode === 200) renderedPages.set(cacheKey, version, { html, nonce });
-              resolve(respondWithEtag(request, html, { status: responseStatusCode, headers: responseHeaders }));
+              // An error while rendering (status now 500) is answered, never kept.
+              if (!version || responseStatusCode !== 200) return resolve(respondWithEtag(request, html, { status: responseStatusCode, headers: responseHeaders }));
+              const page = representationOf(html, "text/html; charset=utf-8");
+              renderedPages.set(cacheKey, version, { page, nonce });
+              onKept?.({ page, nonce });
+              respondWithRepresentation(request, page, responseHeaders).then(resolve, reject);
             });
             body.on("error", reject);
           } else {
@@ -86,10 +117,26 @@ export default function handleRequest(
   });
 }
 
-/** Single-fetch data requests (`.data`) answered 503 during a database outage also say when to retry. */
-export function handleDataRequest(response: Response) {
+/**
+ * Single-fetch data requests (`.data`): answered 503 during a database outage, they also say when to retry.
+ * The data of an anonymous page that declares its version (the episode page) is encoded once per version
+ * and kept, like its HTML: the server answers its repeats before Remix (scripts/server.ts).
+ */
+export async function handleDataRequest(response: Response, { context, request }: { context: AppLoadContext; request: Request }) {
   askToRetryWhenUnavailable(response.status, response.headers);
-  return response;
+  const version = context.pageVersion;
+  if (!version || response.status !== 200 || request.method !== "GET" || !isAnonymousRead(request)) return response;
+  const { pathname, search } = new URL(request.url);
+  const address = `${pathname}${search}`;
+  let kept = episodeData.get(address, version);
+  if (kept) await response.body?.cancel();
+  else {
+    kept = representationOf(Buffer.from(await response.arrayBuffer()), response.headers.get("Content-Type") ?? "text/x-script");
+    episodeData.set(address, version, kept);
+  }
+  const headers = new Headers(response.headers);
+  headers.set("Cache-Control", SHARED_CACHE_CONTROL);
+  return respondWithRepresentation(request, kept, headers);
 }
 
 /** A 503 (the database is unreachable: scripts/server.ts) tells clients when to try again. */

@@ -26,3 +26,14 @@ export async function seedDemoAccounts(): Promise<DemoAccount[]> {
   }
   return accounts;
 }
+
+/**
+ * Production setup (`npm run setup`): one admin on a database without users, with `password` (from
+ * ADMIN_PASSWORD) or a random one returned to be printed once. Null when users exist.
+ */
+export async function seedFirstAdmin(password?: string): Promise<DemoAccount | null> {
+  if ((await countUsers()) > 0) return null;
+  const chosen = password ?? randomBytes(12).toString("base64url");
+  await createUser({ username: "admin", password: chosen, role: "admin" });
+  return { username: "admin", role: "admin", password: chosen };
+}

@@ -1,4 +1,5 @@
 // The HTTP server: Express serving the Remix build, static assets and a per-request load context.
+import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -10,6 +11,11 @@ import { isDatabaseUnavailable, OUTAGE_MESSAGE, RETRY_AFTER_SECONDS } from "../a
 import { CONTROL_CHARACTER, describeBytes, maxBodyBytes, NUL } from "../app/utils/input";
 import { trustProxyFromEnv, type TrustProxy } from "../app/utils/env.server";
 import { isSameOrigin, SAFE_METHODS } from "../app/utils/origin";
+import { answerFromRepresentation, representationOf, SHARED_CACHE_CONTROL, type CachedAnswer, type Representation } from "../app/utils/http-cache.server";
+import { currentEpisodeVersion, listenForEpisodeVersions, type VersionListener } from "../app/utils/episode-versions.server";
+import { episodeData, episodeJson, pageAddress, renderedPages } from "../app/utils/page-cache.server";
+import { contentSecurityPolicy } from "../app/utils/nonce";
+import { SESSION_COOKIE } from "../app/utils/session.server";
 
 export interface ServerOptions {
   port: number;
@@ -75,6 +81,114 @@ export const refuseUnreadableAddresses: RequestHandler = (req, res, next) => {
   }
   next();
 };
+
+function sendAnswer(res: ExpressResponse, answer: CachedAnswer) {
+  res.writeHead(answer.status, answer.headers);
+  res.end(answer.body ?? undefined);
+}
+
+const EPISODE_PAGE = /^\/episodes\/([^/]+)$/;
+const EPISODE_JSON = /^\/api\/episodes\/([^/]+)$/;
+
+function hasSessionCookie(cookies: string | undefined) {
+  return cookies !== undefined && cookies.split(";").some((part) => part.trimStart().startsWith(`${SESSION_COOKIE}=`));
+}
+
+function decodedSegment(segment: string) {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Cheap hits (ADR 0022): an anonymous GET or HEAD of an episode page, its single-fetch data (`.data`) or
+ * its JSON twin whose bytes are cached for the episode's current content version is answered here,
+ * before Remix, with no query while this process's LISTEN connection is up (app/utils/episode-versions.server.ts): a 304 for a matching
+ * If-None-Match, else the bytes in the best coding the client accepts, compressed once per version.
+ * Everything else — a signed-in reader, a page not rendered yet at this version — goes on to Remix,
+ * which renders and caches it (app/entry.server.tsx, app/routes/api.episodes.$slug.ts).
+ */
+export const answerCachedReads: RequestHandler = (req, res, next) => {
+  if ((req.method !== "GET" && req.method !== "HEAD") || hasSessionCookie(req.headers.cookie)) return next();
+  const pathname = req.path;
+  const page = EPISODE_PAGE.exec(pathname);
+  const json = page ? null : EPISODE_JSON.exec(pathname);
+  if (!page && !json) return next();
+  const data = page?.[1]!.endsWith(".data") ?? false;
+  // The address as Remix saw it (URL-normalised): it names the cache entry of a page or of its data.
+  const address = page ? new URL(req.originalUrl, "http://localhost").href.slice("http://localhost".length) : "";
+  const cacheKey = page && !data ? pageAddress(address) : undefined;
+  if (page && !data && !cacheKey) return next();
+  const slug = decodedSegment(data ? page![1]!.slice(0, -".data".length) : (page ?? json)![1]!);
+  if (slug === null) return next();
+  const request = { method: req.method, ifNoneMatch: req.headers["if-none-match"], acceptEncoding: req.headers["accept-encoding"] };
+  void (async () => {
+    const version = await currentEpisodeVersion(slug);
+    if (!version) return next();
+    let representation: Representation | undefined;
+    const headers: Record<string, string> = { "Content-Security-Policy": NON_DOCUMENT_CSP, "Cache-Control": SHARED_CACHE_CONTROL };
+    if (cacheKey) {
+      const cached = renderedPages.get(cacheKey, version);
+      representation = cached?.page;
+      if (cached) headers["Content-Security-Policy"] = contentSecurityPolicy(cached.nonce);
+    } else if (data) {
+      representation = episodeData.get(address, version);
+      // What Remix's client looks for in a single-fetch answer.
+      headers["X-Remix-Response"] = "yes";
+    } else {
+      representation = episodeJson.get(slug, version);
+    }
+    if (!representation) return next();
+    sendAnswer(res, await answerFromRepresentation(representation, request, headers));
+  })().catch(() => {
+    // An outage or any other failure: Remix answers (503 for an outage, ADR 0017).
+    if (!res.headersSent) next();
+  });
+};
+
+const IMMUTABLE = "public, max-age=31536000, immutable";
+
+/**
+ * The files of public/, listed once at start and read into memory when first asked for, so a request
+ * never touches the disk: fingerprinted assets (/build) are immutable, others are kept an hour; text is
+ * compressed once. An address that names no file goes on without a stat.
+ */
+export function publicFiles(root = "public"): RequestHandler {
+  const files = new Map<string, string>();
+  const walk = (directory: string, prefix: string) => {
+    for (const entry of fs.existsSync(directory) ? fs.readdirSync(directory, { withFileTypes: true }) : []) {
+      if (entry.name.startsWith(".")) continue;
+      const file = path.join(directory, entry.name);
+      if (entry.isDirectory()) walk(file, `${prefix}${entry.name}/`);
+      else if (entry.isFile()) files.set(`${prefix}${entry.name}`, file);
+    }
+  };
+  walk(path.resolve(root), "/");
+  const loaded = new Map<string, Representation>();
+  const mime = express.static.mime;
+  return (req, res, next) => {
+    if (req.method !== "GET" && req.method !== "HEAD") return next();
+    const name = req.path.includes("%") ? decodedSegment(req.path) : req.path;
+    const file = name === null ? undefined : files.get(name);
+    if (!file) return next();
+    let representation = loaded.get(file);
+    if (!representation) {
+      const type = mime.lookup(file);
+      const charset = mime.charsets.lookup(type, "");
+      try {
+        representation = representationOf(fs.readFileSync(file), charset ? `${type}; charset=${charset}` : type);
+      } catch {
+        return next();
+      }
+      loaded.set(file, representation);
+    }
+    const headers = { "Cache-Control": req.path.startsWith("/build/") ? IMMUTABLE : "public, max-age=3600", Vary: "Accept-Encoding" };
+    const request = { method: req.method, ifNoneMatch: req.headers["if-none-match"], acceptEncoding: req.headers["accept-encoding"] };
+    answerFromRepresentation(representation, request, headers).then((answer) => sendAnswer(res, answer), next);
+  };
+}
 
 class BodyTooLarge extends Error {}
 
@@ -178,10 +292,15 @@ export async function startServer(options: ServerOptions) {
     });
   }
   app.use(securityHeaders);
+  app.use(answerCachedReads);
+  if (process.env.NODE_ENV === "development") {
+    // `npm run dev` rebuilds while the server runs: files are looked up on disk each time.
+    app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
+    app.use(express.static("public", { maxAge: "1h" }));
+  } else {
+    app.use(publicFiles("public"));
+  }
   app.use(compression());
-  // Fingerprinted client assets never change; everything else in public/ may.
-  app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
-  app.use(express.static("public", { maxAge: "1h" }));
   app.use(refuseCrossSiteRequests);
   app.use(refuseUnreadableAddresses);
   app.all(
@@ -192,15 +311,26 @@ export async function startServer(options: ServerOptions) {
       cspNonce: randomBytes(16).toString("base64"),
     })),
   );
+  // Told by PostgreSQL when an episode's content changes, so cached pages are answered without a query.
+  const connectionString = process.env.DATABASE_URL;
+  const versions: VersionListener | undefined = connectionString ? listenForEpisodeVersions({ connectionString, log: (line) => console.error(line) }) : undefined;
   const server = http.createServer(app);
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(port, () => resolve());
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(port, () => resolve());
+    });
+  } catch (error) {
+    await versions?.close();
+    throw error;
+  }
   log(`Footnote is serving on http://localhost:${port}`);
   return {
     server,
-    close: (graceMs?: number) => closeGracefully(server, graceMs),
+    close: async (graceMs?: number) => {
+      await closeGracefully(server, graceMs);
+      await versions?.close();
+    },
   };
 }
 

@@ -1,9 +1,12 @@
-// `npm start`: database (embedded unless DATABASE_URL is set) → migrations → build → demo accounts
-// → seed documents → HTTP server. Ctrl-C or SIGTERM stops the server and the embedded database.
+// `npm start`: database (embedded unless DATABASE_URL is set) → migrations → demo accounts → seed
+// documents → build → HTTP server, in one process: the newcomer's command. Production runs the same steps
+// as `npm run setup` once and `npm run serve` on every server (scripts/setup.ts, scripts/serve.ts).
+// Ctrl-C or SIGTERM stops the server and the embedded database.
 import { EnvError, getEnv } from "../app/utils/env.server";
 import { buildIfNeeded } from "./build-if-needed";
-import { migrate, openDatabase, type Database } from "./db/database";
+import { openDatabase, type Database } from "./db/database";
 import { takeOverShutdownSignals } from "./db/embedded";
+import { prepareDatabase } from "./prepare-database";
 
 const started = performance.now();
 const log = (line: string) => console.log(`[footnote] ${line}`);
@@ -35,24 +38,13 @@ try {
   const env = getEnv();
   database = await openDatabase(log);
   process.env.DATABASE_URL = database.url;
-  const applied = await migrate(database.url);
-  log(applied ? `applied ${applied} migration(s)` : "database schema is up to date");
-  if (await buildIfNeeded(log)) log("build ready");
-
-  // Imported only now: the Prisma client reads DATABASE_URL when it is created.
-  const { seedDemoAccounts } = await import("../prisma/seed");
+  // Migrations, demo accounts, seeds — under the setup lock, so a second server starting now waits.
+  const accounts = await prepareDatabase(database.url, log, { accounts: "demo" });
   const { prisma } = await import("../app/utils/db.server");
   closers.push(() => prisma.$disconnect());
   const { closeRateLimits } = await import("../app/utils/rate-limit.server");
   closers.push(closeRateLimits);
-  const accounts = await seedDemoAccounts();
-  const { upgradeCanonicalTexts } = await import("../app/models/canonical-text.server");
-  const upgraded = await upgradeCanonicalTexts();
-  if (upgraded.sections + upgraded.comments > 0) log(`claim texts re-counted: ${upgraded.sections} section(s), ${upgraded.comments} comment(s), claims re-anchored`);
-  if (env.IMPORT_SEEDS_ON_START) {
-    const { importSeedDirectory } = await import("./import-seeds");
-    await importSeedDirectory("seeds", env.IMPORT_TIME_ZONE, log);
-  }
+  if (await buildIfNeeded(log)) log("build ready");
 
   const { startServer } = await import("./server");
   const server = await startServer({ port: env.PORT, log });

@@ -26,7 +26,11 @@ let running: Promise<{ app: TestApp; close: () => Promise<void> }> | undefined;
 async function start() {
   const server = await startServer({ port: 0, log: () => {} });
   const { port } = server.server.address() as AddressInfo;
-  const origin = `http://localhost:${port}`;
+  return { app: httpClient(`http://localhost:${port}`), close: server.close };
+}
+
+/** A client of the app served at `origin` (this file's server, or an app process a test started itself). */
+export function httpClient(origin: string): TestApp {
   const request: TestApp["request"] = (path, { cookie, form, headers, ...init } = {}) => {
     const merged = new Headers(headers);
     if (cookie) merged.set("Cookie", cookie);
@@ -37,13 +41,12 @@ async function start() {
     }
     return fetch(new URL(path, origin), { redirect: "manual", ...init, method: init.method ?? (form ? "POST" : "GET"), headers: merged, body });
   };
-  const app: TestApp = {
+  return {
     origin,
     request,
     get: (path, options) => request(path, { ...options, method: "GET" }),
     post: (path, form, options) => request(path, { ...options, form, method: "POST" }),
   };
-  return { app, close: server.close };
 }
 
 function toFormData(fields: Record<string, string | Blob>) {

@@ -32,6 +32,11 @@ function isProxyAddress(entry: string) {
   return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128);
 }
 
+/** `NAME=` (docker-compose's `${NAME:-}`) means unset. */
+function unsetWhenEmpty<T extends z.ZodType>(schema: T) {
+  return z.preprocess((value) => (value === "" ? undefined : value), schema);
+}
+
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -70,6 +75,15 @@ const EnvSchema = z.object({
       }
       return parsed;
     }),
+  /** `npm run setup` on a database without users: the first admin's password (else a random one is printed once). */
+  ADMIN_PASSWORD: unsetWhenEmpty(z.string().min(10, "must have at least 10 characters (the sign-up rule)").max(1000).optional()),
+  /** `npm run serve`: how many app processes (node:cluster workers); default: one per core. */
+  WEB_CONCURRENCY: unsetWhenEmpty(z.coerce.number().int().min(1).max(64).optional()),
+  /**
+   * Key of the nonces of cached anonymous pages (ADR 0022): processes sharing it render the same bytes and
+   * ETags. Unset: `npm run serve` draws one for its workers; separate hosts then differ (still correct).
+   */
+  CSP_NONCE_SECRET: unsetWhenEmpty(z.string().min(32, "must have at least 32 characters (openssl rand -base64 32)").optional()),
   /** Import the documents in seeds/ that are not imported yet when `npm start` runs. */
   IMPORT_SEEDS_ON_START: z
     .enum(["true", "false"])

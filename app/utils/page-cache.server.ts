@@ -5,6 +5,11 @@
 // Keys are made from the validated query (unknown parameters such as `?utm=` dropped), and each cache
 // holds at most a byte budget besides its count of entries: random query strings cannot fill memory.
 
+// The caches live on globalThis: the server (scripts/server.ts, which answers cached pages before Remix,
+// ADR 0022) and the Remix build that fills them are two copies of this module in one process.
+import { createHmac, randomBytes } from "node:crypto";
+import { representationBytes, type Representation } from "~/utils/http-cache.server";
+
 const MAX_ENTRIES = 200;
 const MAX_BYTES = 32 * 1024 * 1024;
 
@@ -59,16 +64,59 @@ export class VersionedCache<T> {
   }
 }
 
+export interface RenderedPage {
+  page: Representation;
+  /** The CSP nonce the page was rendered with, which its Content-Security-Policy names (ADR 0010, 0022). */
+  nonce: string;
+}
 
-/** Loader data of anonymous episode pages, by page key and content version; sized as its JSON (UTF-16). */
-export const episodePageData = new VersionedCache<unknown>((value) => JSON.stringify(value).length * 2);
+interface PageCaches {
+  episodePageData: VersionedCache<unknown>;
+  renderedPages: VersionedCache<RenderedPage>;
+  episodeJson: VersionedCache<Representation>;
+  episodeData: VersionedCache<Representation>;
+  pageAliases: Map<string, string>;
+  nonceSecret: Buffer;
+}
+
+const shared = globalThis as unknown as { __footnotePageCaches?: PageCaches };
+
+const caches: PageCaches = (shared.__footnotePageCaches ??= {
+  /** Loader data of anonymous episode pages, by page key and content version; sized as its JSON (UTF-16). */
+  episodePageData: new VersionedCache<unknown>((value) => JSON.stringify(value).length * 2),
+  /** Rendered HTML of anonymous pages, by page key and content version, with its nonce; gzip and Brotli made once when first asked for. */
+  renderedPages: new VersionedCache<RenderedPage>((value) => representationBytes(value.page)),
+  /** The JSON twin (`/api/episodes/:slug`), by slug and content version. */
+  episodeJson: new VersionedCache<Representation>(representationBytes),
+  /** The single-fetch data of anonymous pages (`/episodes/:slug.data`, client-side navigation), by address and content version. */
+  episodeData: new VersionedCache<Representation>(representationBytes),
+  /** Address as requested (path and query) → the page key the route gave it, for the answer before Remix. */
+  pageAliases: new Map(),
+  nonceSecret: process.env.CSP_NONCE_SECRET ? Buffer.from(process.env.CSP_NONCE_SECRET) : randomBytes(32),
+});
+
+export const { episodePageData, renderedPages, episodeJson, episodeData } = caches;
+
+const MAX_ALIASES = 2_000;
+
+/** Remembers which cached page an address is (its query validated by the route), for the answer before Remix. */
+export function rememberPageAddress(address: string, cacheKey: string) {
+  const aliases = caches.pageAliases;
+  if (aliases.get(address) === cacheKey) return;
+  aliases.delete(address);
+  aliases.set(address, cacheKey);
+  if (aliases.size > MAX_ALIASES) aliases.delete(aliases.keys().next().value!);
+}
+
+export function pageAddress(address: string) {
+  return caches.pageAliases.get(address);
+}
 
 /**
- * Rendered HTML of anonymous pages, by page key and content version, with the CSP nonce it was rendered
- * with and its gzip, made once when first asked for (counted as a third of the HTML, its usual ratio or less).
+ * The CSP nonce of an anonymous page of one content version (ADR 0022): a keyed hash of the page key and
+ * the version, so every process that shares CSP_NONCE_SECRET renders the same bytes (and ETag), and a
+ * new version, which any posted text makes, gets a nonce nobody could know before it was rendered.
  */
-export const renderedPages = new VersionedCache<{ html: Buffer; nonce: string; gzip?: Buffer }>((value) => Math.ceil(value.html.length * 1.34));
-
-export function acceptsGzip(request: Request) {
-  return /\bgzip\b/.test(request.headers.get("Accept-Encoding") ?? "");
+export function versionNonce(cacheKey: string, version: string) {
+  return createHmac("sha256", caches.nonceSecret).update(`${cacheKey}\n${version}`).digest().subarray(0, 16).toString("base64");
 }

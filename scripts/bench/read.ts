@@ -1,50 +1,161 @@
-// `npm run bench:read`: the FTR #863 page with its real body and 10 / 100 / 1,000 / 10,000 synthetic
-// comments, loaded by autocannon against the production build in a separate server process.
+// `npm run bench:read`: reading FTR #863 side by side, in one run, through `npm run serve` (the production
+// path) with one and with two app processes (WEB_CONCURRENCY), on a throwaway PostgreSQL:
+//   - the anonymous page at 10 / 1,000 / 10,000 synthetic comments (gzip, as browsers get it; Brotli at 1,000);
+//   - at 1,000 comments: its JSON twin, the page of a signed-in member, and a revalidation (If-None-Match → 304);
+//   - the same gzip bytes served as a static file by Debian's nginx (started and stopped here; that row is
+//     skipped with a message when nginx is not installed), with as many worker processes as app processes.
+// Each row: autocannon, 10 connections, BENCH_SECONDS (10) after a 2 s warm-up; requests/s, p50, p99,
+// server CPU per request — user + system time from /proc of the app's processes and of every PostgreSQL
+// process, over the run, divided by the requests answered — and the app processes' resident memory.
+// The load generator runs on the same cores; CPU per request is the figure it does not distort.
 import fs from "node:fs";
+import http from "node:http";
 import autocannon from "autocannon";
 import { buildIfNeeded } from "../build-if-needed";
-import { startServerProcess } from "./server-process";
+import { findNginx, startNginx } from "./nginx";
+import { postmasterOnPort, rssMegabytes, treesCpuMs } from "./proc";
+import { startServe } from "./server-process";
 import { machine } from "./stats";
 import { withBenchDatabase } from "./with-database";
 
-const SIZES = [10, 100, 1_000, 10_000];
+const SIZES = process.env.BENCH_SIZES ? process.env.BENCH_SIZES.split(",").map(Number) : [10, 1_000, 10_000];
+const DETAILED_SIZE = 1_000;
+const PROCESS_COUNTS = process.env.BENCH_PROCESSES ? process.env.BENCH_PROCESSES.split(",").map(Number) : [1, 2];
 const CONNECTIONS = 10;
 const DURATION_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 
+type Row = Record<string, string | number>;
+
 await buildIfNeeded(console.log);
+if (!findNginx()) console.log("nginx is not installed: the static-file rows are skipped (Debian: apt-get install -y nginx).");
 
 const rows = await withBenchDatabase("read", async (url) => {
   const { importDocument } = await import("../../app/models/import/index.server");
+  const { createUser } = await import("../../app/models/users/index.server");
+  const { createSession, generateSessionToken } = await import("../../app/models/session.server");
   const { seedSyntheticComments } = await import("../seed-synthetic");
+  const { prisma } = await import("../../app/utils/db.server");
   const file = "seeds/ftr-863-9-11-muslim-brotherhood-earth-island-boogie-part-2.txt";
   const { episode } = await importDocument({ fileName: "ftr-863.txt", bytes: fs.readFileSync(file) });
-  const server = await startServerProcess({ databaseUrl: url });
-  const pageUrl = `${server.origin}/episodes/${episode.slug}`;
-  const results: Record<string, Record<string, string | number>> = {};
-  try {
-    for (const size of SIZES) {
-      await seedSyntheticComments(episode.id, size);
-      const body = await (await fetch(pageUrl)).text();
-      // Browsers ask for compressed pages; so does the benchmark.
-      const headers = { "Accept-Encoding": "gzip" };
-      await autocannon({ url: pageUrl, connections: CONNECTIONS, duration: 2, headers }); // warm-up
-      const result = await autocannon({ url: pageUrl, connections: CONNECTIONS, duration: DURATION_SECONDS, headers });
-      if (result.non2xx || result.errors) throw new Error(`${result.non2xx} non-2xx answers, ${result.errors} errors at ${size} comments`);
-      results[`${size.toLocaleString("en")} comments`] = {
-        "requests/s": Math.round(result.requests.average),
-        "p50 ms": result.latency.p50,
-        "p99 ms": result.latency.p99,
-        "page KB": Math.round(Buffer.byteLength(body) / 1024),
-        "sent KB (gzip)": Math.round(result.throughput.average / Math.max(1, result.requests.average) / 1024),
-        "server RSS MB": server.rssMegabytes(),
+  const member = await createUser({ username: "bench-reader", password: "bench-password-123" });
+  const token = generateSessionToken();
+  await createSession(token, member.id);
+  const memberCookie = `footnote_session=${token}`;
+  // The bench process's own connections are closed: only the app's count as the database's work.
+  await prisma.$disconnect();
+  const postmaster = postmasterOnPort(Number(new URL(url).port));
+  if (!postmaster) console.log("the PostgreSQL server is not a local process of this machine: its CPU is not counted.");
+
+  const results: Row[] = [];
+  for (const size of SIZES) {
+    await seedSyntheticComments(episode.id, size);
+    await prisma.$disconnect();
+    for (const processes of PROCESS_COUNTS) {
+      const server = await startServe({ databaseUrl: url, processes });
+      const pageUrl = `${server.origin}/episodes/${episode.slug}`;
+      const measure = async (what: string, target: string, headers: Record<string, string>, expect = 200) => {
+        // Each process renders its copy first, one request at a time (a new connection each: the cluster
+        // hands connections to its workers in turn), then the load warms up.
+        for (let i = 0; i < processes * 2; i += 1) await (await fetch(target, { headers: { ...headers, Connection: "close" } })).arrayBuffer();
+        await autocannon({ url: target, connections: CONNECTIONS, duration: 2, headers }); // warm-up: every process renders its copy
+        const roots = [server.pids()[0]!, ...(postmaster ? [postmaster] : [])];
+        const appBefore = treesCpuMs(server.pids());
+        const allBefore = treesCpuMs(roots);
+        const result = await autocannon({ url: target, connections: CONNECTIONS, duration: DURATION_SECONDS, headers, timeout: 20 });
+        const appMs = treesCpuMs(server.pids()) - appBefore;
+        const allMs = treesCpuMs(roots) - allBefore;
+        const answered = result.requests.total;
+        const expected = (result as unknown as Record<string, number>)[`${String(expect)[0]}xx`] ?? 0;
+        const row: Row = {
+          comments: size.toLocaleString("en"),
+          processes,
+          what,
+          "req/s": Math.round(result.requests.average),
+          "p50 ms": result.latency.p50,
+          "p99 ms": result.latency.p99,
+          "CPU ms/req (app+PG)": answered ? round(allMs / answered) : "—",
+          "CPU ms/req (app)": answered ? round(appMs / answered) : "—",
+          "KB/answer": answered ? Math.round(result.throughput.total / answered / 1024) : "—",
+          "RSS MB": server.pids().map(rssMegabytes).join(" / "),
+        };
+        if (expected !== answered || result.errors || result.timeouts || !answered) {
+          row.note = `${answered - expected} other answers (${JSON.stringify(result.statusCodeStats)}), ${result.errors} errors, ${result.timeouts} timeouts`;
+        }
+        results.push(row);
+        console.log(JSON.stringify(row));
+        return result;
       };
+
+      const gzip = { "Accept-Encoding": "gzip" };
+      await measure("anonymous page (gzip)", pageUrl, gzip);
+      // The bytes as sent (fetch would decompress them).
+      const { etag, body: gzipBytes } = await rawGet(pageUrl, gzip);
+      if (size === DETAILED_SIZE) {
+        if (processes === 1) await measure("anonymous page (br)", pageUrl, { "Accept-Encoding": "br, gzip" });
+        await measure("If-None-Match → 304", pageUrl, { ...gzip, "If-None-Match": etag }, 304);
+        await measure("JSON twin (gzip)", `${server.origin}/api/episodes/${episode.slug}`, gzip);
+        await measure("signed-in page (gzip)", pageUrl, { ...gzip, Cookie: memberCookie });
+      }
+      if (size === DETAILED_SIZE && processes === 1) {
+        const sizes = await Promise.all(
+          ["identity", "gzip", "br"].map(async (coding) => [coding, (await rawGet(pageUrl, { "Accept-Encoding": coding })).body.length] as const),
+        );
+        console.log(`page bytes at ${size} comments: ${sizes.map(([coding, bytes]) => `${coding} ${Math.round(bytes / 1024)} KB`).join(", ")}`);
+      }
+      await server.stop();
+
+      const nginx = await startNginx({
+        body: gzipBytes,
+        headers: { "Content-Type": "text/html; charset=utf-8", "Content-Encoding": "gzip", Vary: "Accept-Encoding" },
+        workers: processes,
+      });
+      if (nginx) {
+        try {
+          await autocannon({ url: nginx.url, connections: CONNECTIONS, duration: 2, headers: gzip });
+          const before = treesCpuMs([nginx.pid]);
+          const result = await autocannon({ url: nginx.url, connections: CONNECTIONS, duration: DURATION_SECONDS, headers: gzip });
+          const ms = treesCpuMs([nginx.pid]) - before;
+          const row: Row = {
+            comments: size.toLocaleString("en"),
+            processes,
+            what: "nginx, the same gzip bytes",
+            "req/s": Math.round(result.requests.average),
+            "p50 ms": result.latency.p50,
+            "p99 ms": result.latency.p99,
+            "CPU ms/req (app+PG)": round(ms / result.requests.total),
+            "CPU ms/req (app)": round(ms / result.requests.total),
+            "KB/answer": Math.round(result.throughput.total / result.requests.total / 1024),
+            "RSS MB": "",
+          };
+          results.push(row);
+          console.log(JSON.stringify(row));
+        } finally {
+          await nginx.stop();
+        }
+      }
     }
-  } finally {
-    await server.stop();
   }
   return results;
 });
 
-console.log(`Read benchmark — FTR #863 page, ${CONNECTIONS} connections × ${DURATION_SECONDS} s each, ${machine()}`);
-console.table(rows);
+function rawGet(target: string, headers: Record<string, string>) {
+  return new Promise<{ etag: string; body: Buffer }>((resolve, reject) => {
+    http.get(target, { headers }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on("data", (chunk: Buffer) => chunks.push(chunk));
+      response.on("end", () => resolve({ etag: String(response.headers.etag ?? ""), body: Buffer.concat(chunks) }));
+      response.on("error", reject);
+    }).on("error", reject);
+  });
+}
 
+function round(value: number) {
+  return Math.round(value * 100) / 100;
+}
+
+console.log(`\nRead benchmark — FTR #863, ${CONNECTIONS} connections × ${DURATION_SECONDS} s per row, ${machine()}`);
+console.table(rows);
+// The same as a Markdown table, for docs/performance.md.
+const columns = Object.keys(rows[0] ?? {}).filter((column) => column !== "note");
+console.log(`| ${columns.join(" | ")} | note |\n| ${columns.map(() => "---").join(" | ")} | --- |`);
+for (const row of rows) console.log(`| ${columns.map((column) => row[column] ?? "").join(" | ")} | ${row.note ?? ""} |`);

@@ -1,8 +1,9 @@
 // The production server in a child process of its own (scripts/bench/serve.ts), so that a benchmark
 // measures it from outside: its memory through /proc and, on request, each request's server time.
-import { fork } from "node:child_process";
+import { fork, spawn } from "node:child_process";
 import fs from "node:fs";
 import { freePort } from "../db/embedded";
+import { processTree } from "./proc";
 
 export async function startServerProcess({ databaseUrl, timing = false, port: chosenPort, env = {} }: { databaseUrl: string; timing?: boolean; port?: number; env?: Record<string, string> }) {
   const port = chosenPort ?? (await freePort());
@@ -45,4 +46,46 @@ export async function startServerProcess({ databaseUrl, timing = false, port: ch
       await exited;
     },
   };
+}
+
+/**
+ * `npm run serve` (scripts/serve.ts) with `processes` app processes (WEB_CONCURRENCY) on `databaseUrl`:
+ * the production path, measured from outside. With one process the server runs in the primary itself.
+ */
+export async function startServe({ databaseUrl, processes, port: chosenPort, env = {} }: { databaseUrl: string; processes: number; port?: number; env?: Record<string, string> }) {
+  const port = chosenPort ?? (await freePort());
+  const child = spawn(process.execPath, serveArguments(), {
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), NODE_ENV: "production", COOKIE_SECURE: "false", WEB_CONCURRENCY: String(processes), ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  await new Promise<void>((resolve, reject) => {
+    const read = (chunk: Buffer) => {
+      output += chunk;
+      if (/ready in/.test(output)) resolve();
+    };
+    child.stdout!.on("data", read);
+    child.stderr!.on("data", read);
+    child.once("exit", (code) => reject(new Error(`npm run serve exited with ${code}:\n${output}`)));
+  });
+  const primary = child.pid!;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    /** The primary, then its workers (none with one process). */
+    pids: () => processTree(primary),
+    output: () => output,
+    async stop() {
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      child.kill("SIGTERM");
+      await exited;
+    },
+  };
+}
+
+/** The node arguments of `npm run serve` as package.json writes them (its V8 flags included), for processes started here. */
+export function serveArguments() {
+  const script = (JSON.parse(fs.readFileSync("package.json", "utf8")) as { scripts: Record<string, string> }).scripts.serve!;
+  const [command, ...args] = script.split(/\s+/);
+  if (command !== "node") throw new Error(`package.json's serve script no longer starts with node: ${script}`);
+  return args;
 }

@@ -1,6 +1,7 @@
 // Finds the database the app and its scripts use: DATABASE_URL when set, otherwise the embedded
 // PostgreSQL, started here. Migrations run through the Prisma CLI (`prisma migrate deploy`).
 import { spawn } from "node:child_process";
+import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { getEnv } from "../../app/utils/env.server";
@@ -56,8 +57,14 @@ export async function ensureDatabaseExists(url: string, log: (line: string) => v
   try {
     const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
     if (!rowCount) {
-      await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`);
-      log(`created database "${name}"`);
+      try {
+        await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`);
+        log(`created database "${name}"`);
+      } catch (error) {
+        // Another process starting at the same moment created it first (42P04, or 23505 on pg_database).
+        const code = (error as { code?: string }).code;
+        if (code !== "42P04" && code !== "23505") throw error;
+      }
     }
   } finally {
     await client.end();
@@ -94,4 +101,49 @@ export async function migrate(url: string) {
   const output = await runPrisma(["migrate", "deploy"], url);
   const applied = output.match(/The following migration\(s\) have been applied:[\s\S]*/)?.[0];
   return applied ? applied.split("\n").filter((line) => /└─ \d+_/.test(line)).length : 0;
+}
+
+/** Key of the session-level advisory lock that setup steps hold (an arbitrary constant: "footnote setup"). */
+const SETUP_LOCK = 7_246_915_033;
+
+/**
+ * Runs `work` while holding the setup lock on `url`'s database, so that two servers starting on one empty
+ * database migrate, create accounts and import seeds one after the other, never at once. The lock is a
+ * PostgreSQL advisory lock held by a connection of its own: it is released when the work ends, and by
+ * the server if this process dies.
+ */
+export async function withSetupLock<T>(url: string, log: (line: string) => void, work: () => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  client.on("error", () => {});
+  try {
+    const { rows } = await client.query<{ locked: boolean }>("SELECT pg_try_advisory_lock($1) AS locked", [SETUP_LOCK]);
+    if (!rows[0]?.locked) {
+      log("another process is setting this database up; waiting for it…");
+      await client.query("SELECT pg_advisory_lock($1)", [SETUP_LOCK]);
+    }
+    return await work();
+  } finally {
+    await client.query("SELECT pg_advisory_unlock($1)", [SETUP_LOCK]).catch(() => {});
+    await client.end().catch(() => {});
+  }
+}
+
+/** Migrations in prisma/migrations that the database has not applied yet (without running the Prisma CLI). */
+export async function pendingMigrations(url: string): Promise<string[]> {
+  const folder = path.resolve("prisma/migrations");
+  const expected = fs.readdirSync(folder, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows: table } = await client.query("SELECT 1 FROM pg_tables WHERE schemaname = 'public' AND tablename = '_prisma_migrations'");
+    if (!table.length) return expected.sort();
+    const { rows } = await client.query<{ migration_name: string }>(
+      "SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL",
+    );
+    const applied = new Set(rows.map((row) => row.migration_name));
+    return expected.filter((name) => !applied.has(name)).sort();
+  } finally {
+    await client.end();
+  }
 }

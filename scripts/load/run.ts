@@ -18,7 +18,7 @@ const FAULT = argv.includes("--fault") ? argv[argv.indexOf("--fault") + 1] : nul
 if (FAULT !== null && FAULT !== "db-restart") throw new Error(`Unknown fault "${FAULT}" (known: db-restart).`);
 const DURATION_S = option("duration", 60);
 const CLIENTS = option("clients", 50);
-// App processes on one database; more than one needs the scale-out work (issue 15): each process has its own rate limits.
+// App processes on one database (each on its own port; clients spread over them): they share rate limits, sessions and page freshness.
 const PROCESSES = option("processes", 1);
 const MODERATORS = 5;
 const FAULT_AT_S = 20;

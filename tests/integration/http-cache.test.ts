@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { cacheForAnonymous, etagOf, respondWithEtag } from "~/utils/http-cache.server";
+import {
+  answerFromRepresentation,
+  cacheForAnonymous,
+  chooseCoding,
+  encodedBody,
+  etagFor,
+  etagOf,
+  isNotModified,
+  representationOf,
+  respondWithEtag,
+} from "~/utils/http-cache.server";
 import { SESSION_COOKIE } from "~/utils/session.server";
 
 const page = (headers: Record<string, string> = {}) => new Request("http://localhost/episodes/x", { headers });
@@ -26,5 +36,36 @@ describe("HTTP caching for anonymous readers", () => {
     const response = new Response("{}", { headers: { "Content-Type": "application/json" } });
     const result = await cacheForAnonymous(page({ Cookie: `${SESSION_COOKIE}=abc` }), response);
     expect(result.headers.get("ETag")).toBeNull();
+  });
+});
+
+describe("kept representations (ADR 0022)", () => {
+  it("send Brotli, then gzip, by the client's q-values, and nothing a client refuses", () => {
+    expect(chooseCoding("gzip, deflate, br")).toBe("br");
+    expect(chooseCoding("gzip")).toBe("gzip");
+    expect(chooseCoding("br;q=0.5, gzip")).toBe("gzip");
+    expect(chooseCoding("br;q=0, gzip;q=0")).toBe("identity");
+    expect(chooseCoding("*")).toBe("br");
+    expect(chooseCoding("identity")).toBe("identity");
+    expect(chooseCoding(null)).toBe("identity");
+  });
+
+  it("answer 304 to an If-None-Match naming the same bytes in any coding, weak or strong, and 200 to another page", async () => {
+    const page = representationOf("<html>9 comments</html>", "text/html; charset=utf-8");
+    for (const tag of [etagFor(page, "identity"), etagFor(page, "gzip"), `W/${etagFor(page, "br")}`, `"other", ${etagFor(page, "br")}`, "*"]) {
+      expect(isNotModified(tag, page), tag).toBe(true);
+    }
+    const changed = representationOf("<html>10 comments</html>", "text/html; charset=utf-8");
+    expect(isNotModified(etagFor(page, "gzip"), changed)).toBe(false);
+    const answer = await answerFromRepresentation(page, { method: "GET", acceptEncoding: "gzip", ifNoneMatch: etagFor(page, "br") }, {});
+    expect(answer).toMatchObject({ status: 304, body: null, headers: { etag: etagFor(page, "gzip") } });
+  });
+
+  it("compress a page once, whatever the number of readers", async () => {
+    const page = representationOf("<p>a paragraph</p>".repeat(1000), "text/html; charset=utf-8");
+    const [first, second] = await Promise.all([encodedBody(page, "br"), encodedBody(page, "br")]);
+    expect(second).toBe(first);
+    expect(await encodedBody(page, "br")).toBe(first);
+    expect(first.length).toBeLessThan(page.identity.length / 10);
   });
 });
