@@ -1,5 +1,6 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@prisma/client";
+import pg from "pg";
 
 /**
  * Connection pool and timeouts, chosen so that no request waits for the database forever
@@ -22,6 +23,20 @@ export const DATABASE_LIMITS = {
   transactionTimeoutMs: 15_000,
 } as const;
 
+/**
+ * A pooled connection that always has an "error" listener. The pool hands a connection to a waiting
+ * transaction a moment before the transaction's own listener is attached (an `await` later); a server
+ * shutting down sends its "terminating connection" message in that moment, and an "error" event nobody
+ * listens to ends the process (brianc/node-postgres#2762; seen in `npm run test:load -- --fault db-restart`).
+ * The connection is then unusable: the query on it fails as "not queryable" (a 503) and the pool drops it.
+ */
+export class GuardedClient extends pg.Client {
+  constructor(config?: pg.ClientConfig) {
+    super(config);
+    this.on("error", () => {});
+  }
+}
+
 // One client per process; in development the module is re-evaluated on every rebuild,
 // so the instance is kept on globalThis to avoid exhausting connections.
 const globalForPrisma = globalThis as unknown as { __footnotePrisma?: PrismaClient };
@@ -37,6 +52,7 @@ function createClient() {
     statement_timeout: DATABASE_LIMITS.statementTimeoutMs,
     idle_in_transaction_session_timeout: DATABASE_LIMITS.idleInTransactionMs,
     keepAlive: true,
+    Client: GuardedClient,
   });
   return new PrismaClient({
     adapter,
