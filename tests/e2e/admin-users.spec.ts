@@ -2,7 +2,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { signIn } from "./helpers";
+import { signIn, submit } from "./helpers";
 
 const output = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../.output");
 
@@ -14,7 +14,7 @@ async function signUpInNewBrowser(browser: Browser, username: string): Promise<P
   await page.getByLabel("Username").fill(username);
   await page.getByLabel("Password", { exact: true }).fill("member passphrase 123");
   await page.getByLabel("Confirm password").fill("member passphrase 123");
-  await page.getByRole("button", { name: "Create account" }).click();
+  await submit(page.getByRole("button", { name: "Create account" }));
   await expect(page.getByRole("banner").getByText(username, { exact: true })).toBeVisible();
   return page;
 }
@@ -45,7 +45,7 @@ test("an admin makes a member a moderator and suspends another, each with a reas
   // The reason is required: the form says so beside the field.
   await expect(roleForm.getByLabel(/^Reason/)).toHaveAccessibleDescription("Give a reason: it goes into the moderation log.");
   await roleForm.getByLabel(/^Reason/).fill("Has flagged carefully for months");
-  await roleForm.getByRole("button", { name: "Change role" }).click();
+  await submit(roleForm.getByRole("button", { name: "Change role" }));
   await expect(page.getByRole("status")).toHaveText(/e2e-promote-me is now a moderator \(was a member\)\./);
   await expect(table.getByRole("row", { name: /e2e-promote-me/ }).getByRole("cell").first()).toHaveText("moderator");
   await expect(roleForm.getByLabel(/^Reason/)).toHaveValue("");
@@ -61,7 +61,7 @@ test("an admin makes a member a moderator and suspends another, each with a reas
   const suspendPanel = page.getByRole("region", { name: "Manage e2e-suspend-me" });
   const suspendForm = suspendPanel.getByRole("form", { name: "Suspend" });
   await suspendForm.getByLabel(/^Reason/).fill("Spam links in three threads");
-  await suspendForm.getByRole("button", { name: "Suspend" }).click();
+  await submit(suspendForm.getByRole("button", { name: "Suspend" }));
   await expect(page.getByRole("status")).toHaveText(/e2e-suspend-me is suspended and signed out everywhere\./);
   await expect(table.getByRole("row", { name: /e2e-suspend-me/ })).toContainText(/suspended since/);
   await expect(suspendPanel.getByRole("form", { name: "Lift the suspension" })).toBeVisible();

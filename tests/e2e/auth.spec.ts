@@ -1,7 +1,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { expect, test } from "./fixtures";
-import { signIn } from "./helpers";
+import { signIn, submit } from "./helpers";
 import { E2E_PASSWORD } from "./seed";
 
 const output = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../.output");
@@ -15,7 +15,7 @@ test("a member signs in from the header, lands back where they were, and signs o
   await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
   await page.getByLabel("Username").fill("e2e-member");
   await page.getByLabel("Password").fill(E2E_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await submit(page.getByRole("button", { name: "Sign in" }));
 
   await expect(page).toHaveURL(/\/\?page=1$/);
   await expect(header.getByText("e2e-member", { exact: true })).toBeVisible();
@@ -23,7 +23,7 @@ test("a member signs in from the header, lands back where they were, and signs o
   // Members carry no role badge.
   await expect(header.getByText(/^(moderator|admin)$/i)).toHaveCount(0);
 
-  await header.getByRole("button", { name: "Sign out" }).click();
+  await submit(header.getByRole("button", { name: "Sign out" }));
   await expect(page).toHaveURL(/\/$/);
   await expect(header.getByRole("link", { name: "Sign in" })).toBeVisible();
   await expect(header.getByText("e2e-member", { exact: true })).toHaveCount(0);

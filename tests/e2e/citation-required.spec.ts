@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { signIn, signUp } from "./helpers";
+import { signIn, signUp, submit } from "./helpers";
 import { PROGRAM_SLUG } from "./seed";
 
 const EPISODE = `/episodes/${PROGRAM_SLUG}`;
@@ -38,7 +38,7 @@ test("a claim in comment 3 is flagged, sourced by another member, accepted by a 
   }).toPass();
   await popover.getByRole("button", { name: "Citation required" }).click();
   await popover.getByLabel("No source given").check();
-  await popover.getByRole("button", { name: "Flag: citation required" }).click();
+  await submit(popover.getByRole("button", { name: "Flag: citation required" }));
   await expect(popover.getByRole("status")).toContainText("Flagged");
 
   // The marker appears inline, on the selected words.
@@ -60,7 +60,7 @@ test("a claim in comment 3 is flagged, sourced by another member, accepted by a 
   await other.getByLabel("The passage of the source that supports the claim").fill(
     "ISIS-Khorasan (ISIS-K), the branch whose operatives are suspected to have committed the Crocus City Hall attack",
   );
-  await other.getByRole("button", { name: "Propose this source" }).click();
+  await submit(other.getByRole("button", { name: "Propose this source" }));
   await expect(other.getByText("Source proposed").first()).toBeVisible();
   await other.close();
 
@@ -70,7 +70,7 @@ test("a claim in comment 3 is flagged, sourced by another member, accepted by a 
   const item = moderator.locator("article", { hasText: SENTENCE_START }).first();
   await item.getByLabel(/Accept this source/).check();
   await item.getByLabel(/Reason/).fill("The Taipei Times piece reports the US attribution to ISIS-K.");
-  await item.getByRole("button", { name: "Apply decision" }).click();
+  await submit(item.getByRole("button", { name: "Apply decision" }));
   await expect(moderator.getByRole("status").first()).toBeVisible();
   await moderator.close();
 

@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { signIn, signUp as signUpAs } from "./helpers";
+import { signIn, signUp as signUpAs, submit } from "./helpers";
 import { PROGRAM_SLUG } from "./seed";
 
 const EPISODE = `/episodes/${PROGRAM_SLUG}`;
@@ -35,7 +35,7 @@ test("a member signs up, comments, replies to comment 3, edits the reply, and fi
   await page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
 
   await page.getByLabel("Add a comment").fill("A first comment, with **emphasis**.");
-  await page.getByRole("button", { name: "Post comment" }).click();
+  await submit(page.getByRole("button", { name: "Post comment" }));
   const mine = page.locator("article", { hasText: "A first comment, with emphasis." });
   await expect(mine).toBeVisible();
   await expect(mine.locator("strong")).toHaveText("emphasis");
@@ -43,14 +43,14 @@ test("a member signs up, comments, replies to comment 3, edits the reply, and fi
   const third = comment(page, 3);
   await third.getByText("Reply", { exact: true }).click();
   await third.getByLabel("Reply to Pterrafractyl").fill("A reply to the third comment.");
-  await third.getByRole("button", { name: "Post reply" }).click();
+  await submit(third.getByRole("button", { name: "Post reply" }));
   await expect(replyUnder(page, 3, "A reply to the third comment.")).toBeVisible();
   expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
 
   const reply = replyUnder(page, 3, "A reply to the third comment.");
   await reply.getByText("Edit", { exact: true }).click();
   await reply.getByRole("textbox").fill("A reply to the third comment, edited.");
-  await reply.getByRole("button", { name: "Save changes" }).click();
+  await submit(reply.getByRole("button", { name: "Save changes" }));
   await expect(replyUnder(page, 3, "A reply to the third comment, edited.")).toBeVisible();
 
   await page.reload();
@@ -59,7 +59,7 @@ test("a member signs up, comments, replies to comment 3, edits the reply, and fi
   await expect(edited.getByRole("link", { name: "edited" })).toBeVisible();
   await expect(edited.getByRole("heading", { name: username })).toBeVisible();
 
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await submit(page.getByRole("button", { name: "Sign out" }));
   await expect(page.getByRole("banner").getByRole("link", { name: "Sign in" })).toBeVisible();
 });
 
@@ -95,7 +95,7 @@ test("markup in a comment is shown as text and never runs", async ({ page }) => 
   await signUp(page, `xss${Date.now() % 100000}`);
   const payload = "<script>alert(1)</script><img src=x onerror=alert(1)>";
   await page.getByLabel("Add a comment").fill(payload);
-  await page.getByRole("button", { name: "Post comment" }).click();
+  await submit(page.getByRole("button", { name: "Post comment" }));
   const posted = page.locator("article", { hasText: payload });
   await expect(posted).toBeVisible();
   await page.reload();
@@ -108,7 +108,7 @@ test("the author of a comment is told of a reply by the bell, and marks it read"
   const author = `asker${Date.now() % 100000}`;
   await signUp(page, author);
   await page.getByLabel("Add a comment").fill("Does anyone have the original CNN article?");
-  await page.getByRole("button", { name: "Post comment" }).click();
+  await submit(page.getByRole("button", { name: "Post comment" }));
   const question = page.locator("article", { hasText: "Does anyone have the original CNN article?" });
   await expect(question).toBeVisible();
   const ordinal = Number((await question.getAttribute("id"))!.replace("comment-", ""));
@@ -118,7 +118,7 @@ test("the author of a comment is told of a reply by the bell, and marks it read"
   const target = other.locator(`article#comment-${ordinal}`);
   await target.getByText("Reply", { exact: true }).click();
   await target.getByLabel(`Reply to ${author}`).fill("It is cited under comment 1.");
-  await target.getByRole("button", { name: "Post reply" }).click();
+  await submit(target.getByRole("button", { name: "Post reply" }));
   await expect(replyUnder(other, ordinal, "It is cited under comment 1.")).toBeVisible();
   await other.close();
 
@@ -127,7 +127,7 @@ test("the author of a comment is told of a reply by the bell, and marks it read"
   await expect(bell).toBeVisible();
   await bell.click();
   await expect(page.getByRole("link", { name: /e2e-member replied to your comment/ })).toBeVisible();
-  await page.getByRole("button", { name: "Mark all as read" }).click();
+  await submit(page.getByRole("button", { name: "Mark all as read" }));
   await expect(page.getByText("You are up to date.")).toBeVisible();
   await expect(page.getByRole("link", { name: "Notifications", exact: true })).toBeVisible();
 });

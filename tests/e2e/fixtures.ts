@@ -1,17 +1,35 @@
-// The `test` every journey uses: Playwright's, with one check added to each test — no Content-Security-Policy
-// violation may show in the console of any page the test opened (its own page, and pages of browsers it
-// started with `browser.newPage()` or `browser.newContext()`). A blocked script means a broken page.
+// The `test` every journey uses: Playwright's, with two things added to every page a test opens (its own page,
+// and pages of browsers it started with `browser.newPage()` or `browser.newContext()`):
+// - no Content-Security-Policy violation may show in its console: a blocked script means a broken page;
+// - its navigations (goto, reload, back, forward, waitForURL) return at DOMContentLoaded — the document parsed
+//   and its scripts run, so Remix hydrates on the first click — instead of `load`, which also waits for every
+//   font and image of an 860 KB page. The journey then waits for the element it needs. A test may still pass
+//   its own `waitUntil`.
 import { test as base, expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
 
 export { expect };
 
 const CSP_MESSAGE = /Content Security Policy|Content-Security-Policy/i;
+const WAIT_UNTIL = "domcontentloaded" as const;
+
+const navigating = new WeakSet<Page>();
+function navigateAsAReader(page: Page) {
+  if (navigating.has(page)) return;
+  navigating.add(page);
+  const { goto, reload, goBack, goForward, waitForURL } = page;
+  page.goto = (url, options) => goto.call(page, url, { waitUntil: WAIT_UNTIL, ...options });
+  page.reload = (options) => reload.call(page, { waitUntil: WAIT_UNTIL, ...options });
+  page.goBack = (options) => goBack.call(page, { waitUntil: WAIT_UNTIL, ...options });
+  page.goForward = (options) => goForward.call(page, { waitUntil: WAIT_UNTIL, ...options });
+  page.waitForURL = (url, options) => waitForURL.call(page, url, { waitUntil: WAIT_UNTIL, ...options });
+}
 
 export const test = base.extend<{ cspViolations: string[] }>({
   cspViolations: [
     async ({ context, browser }, use) => {
       const violations: string[] = [];
       const watchPage = (page: Page) => {
+        navigateAsAReader(page);
         page.on("console", (message) => {
           if (CSP_MESSAGE.test(message.text())) violations.push(`${page.url()}: ${message.text()}`);
         });

@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { prisma } from "../../app/utils/db.server";
-import { signIn } from "./helpers";
+import { signIn, submit } from "./helpers";
 import { PROGRAM_SLUG } from "./seed";
 
 const output = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../.output");
@@ -59,7 +59,7 @@ test("a moderator takes a flagged claim, dismisses it with a reason, and finds i
   await form.getByLabel(/^Outlet/).fill("Taipei Times");
   await form.getByLabel(/^Date/).fill("2024-03-30");
   await form.getByLabel("The passage of the source that supports the claim").fill("All of the alleged Crocus City Hall attackers are from Tajikistan.");
-  await form.getByRole("button", { name: "Propose this source" }).click();
+  await submit(form.getByRole("button", { name: "Propose this source" }));
   await expect(member.getByRole("status")).toHaveText("Thank you: your source is proposed. A moderator will review it.");
   await expect(member.getByRole("region", { name: "Proposed sources" })).toContainText("Waiting for a moderator");
 
@@ -80,7 +80,7 @@ test("a moderator takes a flagged claim, dismisses it with a reason, and finds i
   expect(order).toContain(claimId);
   expect(order.indexOf(claimId)).toBeLessThan(order.indexOf(sectionClaim));
 
-  await card.getByRole("button", { name: "I’m on it" }).click();
+  await submit(card.getByRole("button", { name: "I’m on it" }));
   await expect(page.getByRole("status")).toHaveText(`You are on claim #${claimId}: the other moderators see it.`);
   await expect(card).toContainText("You are on it");
   await screenshots(page, "moderation-queue");
@@ -91,7 +91,7 @@ test("a moderator takes a flagged claim, dismisses it with a reason, and finds i
   await expect(card.getByLabel(/^Reason/)).toHaveAccessibleDescription("Give a reason: it is shown in the claim's history and the moderation log.");
   await card.getByLabel(/^Reason/).fill("Describes what a video shows; not a claim that needs a source");
   await card.getByRole("radio", { name: /^Dismiss/ }).check();
-  await card.getByRole("button", { name: "Apply decision" }).click();
+  await submit(card.getByRole("button", { name: "Apply decision" }));
   await expect(page.getByRole("status")).toHaveText(`Claim #${claimId} is now dismissed.`);
   await expect(page.getByRole("article", { name: `Claim #${claimId}` })).toHaveCount(0);
 

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { expect, test } from "./fixtures";
+import { submit } from "./helpers";
 
 const output = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../.output");
 
@@ -18,7 +19,7 @@ test("a reader signs up from the header and lands signed in where they were", as
   await page.getByLabel("Password", { exact: true }).fill("a brand new passphrase");
   await page.getByLabel("Confirm password").fill("a brand new passphrase");
   await page.getByLabel(/^Email/).fill("Newcomer@Example.org");
-  await page.getByRole("button", { name: "Create account" }).click();
+  await submit(page.getByRole("button", { name: "Create account" }));
 
   await expect(page).toHaveURL(/\/\?page=1$/);
   await expect(header.getByText("e2e-newcomer", { exact: true })).toBeVisible();
