@@ -15,7 +15,10 @@ afterEach(async () => {
   open = undefined;
 });
 
-/** A listener of this process, with promises for what it is told next. */
+/**
+ * A listener of this process, with promises for what it is told next. Started after the test's own
+ * writes: a notification of them arriving during a read would rightly keep that read from being trusted.
+ */
 function listen() {
   const waiting: { event: string; resolve: (value: string) => void }[] = [];
   const tell = (event: string, value = "") => {
@@ -41,9 +44,9 @@ async function episodeWithComment(slug: string) {
 
 describe("the versions a process knows", () => {
   it("are trusted without a query while the listener is up, and forgotten when PostgreSQL says the episode changed", async () => {
+    const { episode } = await episodeWithComment("known-version");
     const { up, next } = listen();
     await up;
-    const { episode } = await episodeWithComment("known-version");
     expect(knownEpisodeVersion(episode.slug)).toBeUndefined();
     const read = await readEpisodeVersion(episode.slug);
     expect(knownEpisodeVersion(episode.slug)).toBe(read!.key);
@@ -62,9 +65,9 @@ describe("the versions a process knows", () => {
   });
 
   it("are all forgotten when the listener's connection drops, and read afresh once it is back", async () => {
+    const { episode } = await episodeWithComment("dropped-listener");
     const { up, next } = listen();
     await up;
-    const { episode } = await episodeWithComment("dropped-listener");
     await readEpisodeVersion(episode.slug);
     expect(knownEpisodeVersion(episode.slug)).toBeDefined();
 
@@ -81,14 +84,14 @@ describe("the versions a process knows", () => {
   });
 
   it("expire when the first claim on a comment leaves its grace period, with no write to tell", async () => {
-    const { up } = listen();
-    await up;
     const { episode, comment } = await episodeWithComment("grace-ends");
     const graceMs = getEnv().CLAIM_GRACE_MINUTES * 60_000;
     // Flagged long enough ago that its grace period ends in one minute.
     await prisma.claim.create({
       data: { episodeId: episode.id, targetType: "comment", commentId: comment.id, exact: "137 people", prefix: "It was ", suffix: ".", start: 7, end: 17, targetRevision: 1, createdAt: new Date(Date.now() - graceMs + 60_000) },
     });
+    const { up } = listen();
+    await up;
     const now = performance.now();
     const read = await readEpisodeVersion(episode.slug);
     expect(read!.key).toMatch(/^\d+:\d+$/); // the content version and the first claim still in its grace period
