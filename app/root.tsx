@@ -2,11 +2,15 @@ import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } 
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { HashAnchor } from "~/components/hash-anchor";
 import { SiteFooter, SiteHeader } from "~/components/site-chrome";
 import stylesheet from "~/tailwind.css";
 import { countUnreadNotifications } from "~/models/notification.server";
+import { Toaster } from "~/components/ui/toast";
 import { getUserAndCookie } from "~/utils/auth.server";
+import { getToast } from "~/utils/toast.server";
 import { useNonce } from "~/utils/nonce";
+import { can, type Role } from "~/utils/permissions";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
@@ -20,14 +24,29 @@ export const meta: MetaFunction = () => [
   { name: "description", content: "Footnote: the forum for arguing about sourced claims." },
 ];
 
-/** The signed-in user for the header, or null; refreshes the session cookie's expiry as the session slides. */
+/**
+ * The signed-in user for the header, or null; refreshes the session cookie's expiry as the session slides.
+ * The toast an action left (utils/toast.server.ts) is read here once and its cookie cleared.
+ */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { user, setCookie } = await getUserAndCookie(request);
+  const [{ user, setCookie }, { toast, setCookie: clearToast }] = await Promise.all([getUserAndCookie(request), getToast(request)]);
   const unreadNotifications = user ? await countUnreadNotifications(user.id) : 0;
+  const headers = new Headers();
+  if (setCookie) headers.append("Set-Cookie", setCookie);
+  if (clearToast) headers.append("Set-Cookie", clearToast);
   return data(
-    { user: user ? { id: user.id, username: user.username, role: user.role, unreadNotifications } : null },
-    setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined,
+    {
+      user: user ? { id: user.id, username: user.username, role: user.role, unreadNotifications } : null,
+      staffPages: user ? staffPagesOf(user) : null,
+      toast,
+    },
+    { headers },
   );
+}
+
+/** Which staff pages the header links to: what the permission table lets this user open. */
+function staffPagesOf(user: { role: Role; suspendedAt: Date | null }) {
+  return { queue: can(user, "moderation:view-queue"), admin: can(user, "admin:manage-users") };
 }
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -50,12 +69,14 @@ export function Layout({ children }: { children: ReactNode }) {
         >
           Skip to content
         </a>
-        <SiteHeader user={rootData?.user ?? null} />
+        <SiteHeader user={rootData?.user ?? null} staffPages={rootData?.staffPages ?? null} />
         <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 sm:px-6">
+          <Toaster toast={rootData?.toast ?? null} />
           {children}
         </main>
         <SiteFooter />
         <ScrollRestoration nonce={nonce} />
+        <HashAnchor />
         <Scripts nonce={nonce} />
       </body>
     </html>

@@ -1,7 +1,7 @@
 // Seed entry: demo accounts on an empty database. Their random passwords are shown once, never stored in clear.
 import { randomBytes } from "node:crypto";
 import type { Role } from "@prisma/client";
-import { countUsers, createUser } from "~/models/user.server";
+import { countUsers, createUser } from "~/models/users/index.server";
 
 const DEMO_ACCOUNTS: { username: string; role: Role }[] = [
   { username: "admin", role: "admin" },

@@ -14,7 +14,7 @@ export interface ImportRow {
 
 /** Imports `files`; `write` receives the progress and the report, line by line. Returns the summary rows. */
 export async function importFiles(files: string[], timeZone: string, write: (line: string) => void) {
-  const { importDocument, ImportRefusedError } = await import("../app/models/import.server");
+  const { importDocument, ImportRefusedError } = await import("../app/models/import/index.server");
   const rows: ImportRow[] = [];
   for (const [index, file] of files.entries()) {
     const name = path.basename(file);

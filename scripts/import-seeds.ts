@@ -3,7 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { PARSER_VERSION } from "../app/import/parse";
-import { contentHash, importDocument } from "../app/models/import.server";
+import { contentHash, importDocument } from "../app/models/import/index.server";
 import { prisma } from "../app/utils/db.server";
 
 export async function importSeedDirectory(directory: string, timeZone: string, log: (line: string) => void) {

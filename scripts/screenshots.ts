@@ -97,6 +97,8 @@ try {
   if (process.env.DATABASE_URL) {
     const { prisma } = await import("../app/utils/db.server");
     await prisma.$disconnect();
+    const { closeRateLimits } = await import("../app/utils/rate-limit.server");
+    await closeRateLimits();
   }
   await dropDatabase(database, databaseName);
   await database.stop();

@@ -1,7 +1,7 @@
 // Test factories: users with a role (traits) and a signed-in session cookie for requests.
 import type { Role } from "@prisma/client";
 import { createSession, generateSessionToken } from "~/models/session.server";
-import { createUser } from "~/models/user.server";
+import { createUser } from "~/models/users/index.server";
 import { prisma } from "~/utils/db.server";
 import { SESSION_COOKIE } from "~/utils/session.server";
 

@@ -15,7 +15,8 @@ export default defineConfig({
         test: {
           name: "unit",
           root,
-          include: ["app/**/*.test.{ts,tsx}"],
+          // Unit tests sit beside the code; checks of the whole tree (tests/unit/layering.test.ts) need no database.
+          include: ["app/**/*.test.{ts,tsx}", "tests/unit/**/*.test.ts"],
           environment: "node",
         },
       },

@@ -1,4 +1,7 @@
 import { Form, Link, NavLink, useLocation } from "@remix-run/react";
+import { RoleBadge } from "~/components/role-badge";
+import { Button, buttonClass } from "~/components/ui/button";
+import { cx } from "~/components/ui/cx";
 import type { Role } from "~/utils/permissions";
 
 const NAV = [
@@ -9,8 +12,10 @@ const NAV = [
 ] as const;
 
 export type HeaderUser = { id: number; username: string; role: Role; unreadNotifications: number };
+/** The staff pages this user may open, as the permission table says (root.tsx). */
+export type StaffPages = { queue: boolean; admin: boolean };
 
-export function SiteHeader({ user }: { user: HeaderUser | null }) {
+export function SiteHeader({ user, staffPages }: { user: HeaderUser | null; staffPages: StaffPages | null }) {
   return (
     <header className="border-b border-stone-200 bg-white/90 dark:border-stone-800 dark:bg-stone-900/90">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-3 px-4 py-3 sm:px-6">
@@ -40,7 +45,7 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
               ))}
             </ul>
           </nav>
-          {user && user.role !== "member" ? <StaffNav role={user.role} /> : null}
+          {staffPages && (staffPages.queue || staffPages.admin) ? <StaffNav admin={staffPages.admin} /> : null}
           {user ? <AccountControls user={user} /> : <SignInLink />}
         </div>
       </div>
@@ -61,10 +66,7 @@ function SignInLink() {
       <Link to={`/signup?${query}`} className="whitespace-nowrap font-medium no-underline hover:underline">
         Sign up
       </Link>
-      <Link
-        to={`/login?${query}`}
-        className="whitespace-nowrap rounded-md bg-accent-700 px-3 py-1.5 font-semibold text-white no-underline shadow-sm hover:bg-accent-600 hover:no-underline dark:bg-accent-300 dark:text-stone-950 dark:hover:bg-accent-100"
-      >
+      <Link to={`/login?${query}`} className={cx(buttonClass({ size: "sm" }), "whitespace-nowrap no-underline hover:no-underline")}>
         Sign in
       </Link>
     </div>
@@ -79,11 +81,11 @@ const ADMIN_NAV = [
   { to: "/admin/import", label: "Import" },
 ] as const;
 
-/** Shown to moderators and admins; the pages themselves check the permission again. */
-function StaffNav({ role }: { role: "moderator" | "admin" }) {
-  const items = role === "admin" ? ADMIN_NAV : MODERATOR_NAV;
+/** Shown to those who may open the queue or the admin pages; the pages themselves check the permission again. */
+function StaffNav({ admin }: { admin: boolean }) {
+  const items = admin ? ADMIN_NAV : MODERATOR_NAV;
   return (
-    <nav aria-label={role === "admin" ? "Admin" : "Moderation"} className="sm:border-l sm:border-stone-200 sm:pl-4 sm:dark:border-stone-700">
+    <nav aria-label={admin ? "Admin" : "Moderation"} className="sm:border-l sm:border-stone-200 sm:pl-4 sm:dark:border-stone-700">
       <ul className="flex items-center gap-x-3">
         {items.map((item) => (
           <li key={item.to}>
@@ -114,16 +116,13 @@ function AccountControls({ user }: { user: HeaderUser }) {
         >
           {user.username}
         </Link>
-        {user.role === "member" ? null : <RoleBadge role={user.role} />}
+        <RoleBadge role={user.role} />
       </p>
       <NotificationBell unread={user.unreadNotifications} />
       <Form method="post" action="/logout">
-        <button
-          type="submit"
-          className="whitespace-nowrap rounded-md border border-stone-300 px-2 py-1 text-stone-700 hover:bg-stone-100 hover:text-stone-900 sm:px-2.5 dark:border-stone-600 dark:text-stone-200 dark:hover:bg-stone-800 dark:hover:text-stone-50"
-        >
+        <Button variant="secondary" size="inline" className="whitespace-nowrap px-2 py-1 sm:px-2.5">
           Sign out
-        </button>
+        </Button>
       </Form>
     </div>
   );
@@ -148,14 +147,6 @@ function NotificationBell({ unread }: { unread: number }) {
         </span>
       ) : null}
     </Link>
-  );
-}
-
-function RoleBadge({ role }: { role: "moderator" | "admin" }) {
-  return (
-    <span className="rounded-full bg-accent-100 px-1.5 py-0.5 text-xs font-semibold capitalize text-accent-700 dark:bg-accent-700/40 dark:text-accent-100">
-      {role}
-    </span>
   );
 }
 

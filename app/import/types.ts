@@ -1,6 +1,6 @@
 /**
  * The parser's output: a plain, serialisable description of one imported document.
- * The parser (app/import/parse.ts) is pure; app/models/import.server.ts writes this structure.
+ * The parser (app/import/parse.ts) is pure; app/models/import/ writes this structure.
  */
 
 export type DocumentKind = "program" | "article" | "unknown";

@@ -3,7 +3,7 @@
 // written with its claims re-anchored and its pending suggestions recomputed, in one transaction per target.
 import type { Prisma } from "@prisma/client";
 import { canonicalText, type StoredBlock } from "~/import/stored-blocks";
-import { reanchorClaims } from "~/models/claim.server";
+import { reanchorClaims } from "~/models/claims/index.server";
 import { suggestForTarget } from "~/models/suggestion.server";
 import { prisma } from "~/utils/db.server";
 

@@ -1,5 +1,5 @@
 import type { Prisma } from "@prisma/client";
-import { reanchorClaims } from "~/models/claim.server";
+import { reanchorClaims } from "~/models/claims/index.server";
 import { commentCanonicalText } from "~/utils/canonical-text.server";
 import { suggestForTarget, type SuggestForTargetArgs } from "~/models/suggestion.server";
 import { prisma } from "~/utils/db.server";

@@ -163,7 +163,7 @@ export function listRecentEpisodes(take = 30) {
 
 /** Just enough of an episode to name and link it. */
 export function getEpisodeRef(slug: string) {
-  return prisma.episode.findUnique({ where: { slug }, select: { id: true, slug: true, title: true } });
+  return prisma.episode.findUnique({ where: { slug }, select: { id: true, slug: true, title: true, createdAt: true } });
 }
 
 // ---------------------------------------------------------------------------------------------------

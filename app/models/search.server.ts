@@ -1,10 +1,15 @@
 // Full-text search over episodes, sections, visible comments and sources: PostgreSQL's own
-// (generated tsvector columns + GIN, migration 20261122000000_full_text_search), ranked with
-// ts_rank_cd and excerpted with ts_headline. User input only ever reaches SQL as a parameter.
+// (generated tsvector columns + GIN, migrations 20261122000000_full_text_search and
+// 20261201090000_search_folding), ranked with ts_rank_cd and excerpted with ts_headline.
+// Text and queries pass the same folding (the `footnote` text-search configuration and
+// `footnote_search_text`): typographic hyphens and apostrophes, accents and case do not matter.
+// A query that finds nothing is corrected against the archive's vocabulary (pg_trgm) when a
+// close word exists. User input only ever reaches SQL as a parameter.
 import { Prisma } from "@prisma/client";
 import type { HighlightPart, SearchKind, SearchResultType } from "~/schemas/search";
 import { prisma } from "~/utils/db.server";
 import { commentAuthorNameSql, listedCommentSql } from "~/models/presenters/comment";
+import { librarySourceSql } from "~/models/presenters/source";
 
 export const SEARCH_RESULTS_PER_PAGE = 20;
 
@@ -28,6 +33,8 @@ const INDEXED_CHARACTERS = 200_000;
 const EPISODE_BOOST = 2;
 /** A program found by its number ("FTR #863", "#863") comes before everything else. */
 const PROGRAM_NUMBER_RANK = 100;
+/** A comment by the person the query names ranks with a strong text match. */
+const AUTHOR_NAME_RANK = 1;
 
 const KIND_TYPE: Record<Exclude<SearchKind, "all">, SearchResultType> = {
   episodes: "episode",
@@ -52,7 +59,12 @@ export type SearchResult = {
 };
 
 export type SearchOutcome = {
+  /** The query whose results these are: the corrected one when `correctedFrom` is set. */
   query: string;
+  /** What the reader typed, when it found nothing and a close spelling did ("xinjang" → "xinjiang"). */
+  correctedFrom: string | null;
+  /** Only comments by this author (a member's username or an imported author's name), when set. */
+  author: string | null;
   kind: SearchKind;
   page: number;
   pageCount: number;
@@ -74,14 +86,25 @@ export function programNumberIn(query: string): number | null {
 
 /**
  * Searches everything a reader may see (comments only while visible), best match first, one page
- * of `SEARCH_RESULTS_PER_PAGE`. An empty query asks the database nothing.
+ * of `SEARCH_RESULTS_PER_PAGE`. A query that finds nothing is tried once more with its misspelt
+ * words corrected (`correctedFrom` says so). An empty query without an author asks the database nothing.
  */
-export async function search({ q, kind = "all", page = 1 }: { q: string; kind?: SearchKind; page?: number }): Promise<SearchOutcome> {
-  const query = q.trim();
-  const programNumber = programNumberIn(query);
-  if (query === "") return { query, kind, page, pageCount: 1, total: 0, counts: { ...NO_COUNTS }, programNumber, results: [] };
+export async function search(options: { q: string; kind?: SearchKind; page?: number; author?: string | null }): Promise<SearchOutcome> {
+  const first = await searchOnce(options);
+  if (first.counts.all > 0 || first.query === "") return first;
+  const corrected = await correctedQuery(first.query);
+  if (corrected === null) return first;
+  const second = await searchOnce({ ...options, q: corrected });
+  return second.counts.all > 0 ? { ...second, correctedFrom: first.query } : first;
+}
 
-  const hits = hitsSql(query, programNumber);
+async function searchOnce({ q, kind = "all", page = 1, author = null }: { q: string; kind?: SearchKind; page?: number; author?: string | null }): Promise<SearchOutcome> {
+  const query = q.trim();
+  const programNumber = author ? null : programNumberIn(query);
+  const empty = { query, correctedFrom: null, author, kind, page, pageCount: 1, total: 0, counts: { ...NO_COUNTS }, programNumber, results: [] };
+  if (query === "" && !author) return empty;
+
+  const hits = author ? authorHitsSql(query, author) : hitsSql(query, programNumber);
   const type = kind === "all" ? null : KIND_TYPE[kind];
   const [countRows, pageRows] = await Promise.all([
     prisma.$queryRaw<{ type: SearchResultType; count: number }[]>`
@@ -105,20 +128,18 @@ export async function search({ q, kind = "all", page = 1 }: { q: string; kind?: 
     return detail ? [{ ...detail, type: row.type, id: row.id, rank: row.rank }] : [];
   });
   return {
-    query,
-    kind,
-    page,
+    ...empty,
     pageCount: Math.max(1, Math.ceil(total / SEARCH_RESULTS_PER_PAGE)),
     total,
     counts,
-    programNumber,
     results,
   };
 }
 
 /** Every match as (type, id, rank). Hidden and deleted comments are never matches. */
 function hitsSql(query: string, programNumber: number | null) {
-  const tsquery = Prisma.sql`websearch_to_tsquery('english', ${query})`;
+  const tsquery = tsQuery(query);
+  const author = commentAuthorNameSql("c");
   return Prisma.sql`
     SELECT 'episode'::text AS type, e.id,
       (ts_rank_cd(e."searchVector", ${tsquery}, 1) * ${EPISODE_BOOST}
@@ -130,19 +151,53 @@ function hitsSql(query: string, programNumber: number | null) {
     FROM "Section" s
     WHERE s."searchVector" @@ ${tsquery}
     UNION ALL
-    SELECT 'comment'::text, c.id, ts_rank_cd(c."searchVector", ${tsquery}, 1)::float8
+    SELECT 'comment'::text, c.id,
+      (ts_rank_cd(c."searchVector", ${tsquery}, 1)
+        + CASE WHEN ${foldedName(author.name)} = ${foldedName(Prisma.sql`${query}::text`)} THEN ${AUTHOR_NAME_RANK} ELSE 0 END)::float8
     FROM "Comment" c
-    WHERE ${listedCommentSql("c")} AND c."searchVector" @@ ${tsquery}
+    ${author.joins}
+    WHERE ${listedCommentSql("c")}
+      AND (c."searchVector" @@ ${tsquery} OR ${foldedName(author.name)} = ${foldedName(Prisma.sql`${query}::text`)})
     UNION ALL
     SELECT 'source'::text, so.id, ts_rank_cd(so."searchVector", ${tsquery}, 1)::float8
     FROM "Source" so
-    WHERE so."searchVector" @@ ${tsquery}`;
+    WHERE so."searchVector" @@ ${tsquery} AND ${librarySourceSql("so")}`;
+}
+
+/** The query as the index reads text: folded the same way (see the migration search_folding). */
+function tsQuery(query: string) {
+  return Prisma.sql`websearch_to_tsquery('footnote', "footnote_search_text"(${query}::text))`;
+}
+
+/** A name compared as readers type it: case, accents and surrounding "@" do not matter. */
+function foldedName(name: Prisma.Sql) {
+  return Prisma.sql`lower(unaccent(ltrim(${name}, '@')))`;
+}
+
+/**
+ * Comments by one author (name as shown on the comment, folded), matching `query` when there is one;
+ * without a query, newest first.
+ */
+function authorHitsSql(query: string, authorName: string) {
+  const tsquery = tsQuery(query);
+  const author = commentAuthorNameSql("c");
+  const rank =
+    query === ""
+      ? Prisma.sql`(extract(epoch FROM c."createdAt") / 1e10)::float8`
+      : Prisma.sql`ts_rank_cd(c."searchVector", ${tsquery}, 1)::float8`;
+  return Prisma.sql`
+    SELECT 'comment'::text AS type, c.id, ${rank} AS rank
+    FROM "Comment" c
+    ${author.joins}
+    WHERE ${listedCommentSql("c")}
+      AND ${foldedName(author.name)} = ${foldedName(Prisma.sql`${authorName}::text`)}
+      AND (${query} = '' OR c."searchVector" @@ ${tsquery})`;
 }
 
 /** The marker-safe text ts_headline excerpts: see the marker characters above. */
 function headline(text: Prisma.Sql, query: string, options: string) {
-  return Prisma.sql`ts_headline('english', translate(left(${text}, ${INDEXED_CHARACTERS}), ${TRANSLATE_FROM}, ${TRANSLATE_TO}),
-    websearch_to_tsquery('english', ${query}), ${options})`;
+  return Prisma.sql`ts_headline('footnote', translate("footnote_search_text"(left(${text}, ${INDEXED_CHARACTERS})), ${TRANSLATE_FROM}, ${TRANSLATE_TO}),
+    ${tsQuery(query)}, ${options})`;
 }
 
 type Detail = Omit<SearchResult, "type" | "id" | "rank">;
@@ -274,3 +329,84 @@ export function snippetText(parts: HighlightPart[]) {
     })
     .join("");
 }
+
+// ---------------------------------------------------------------------------------------------------
+// "Did you mean": a query that finds nothing is corrected word by word against the archive's vocabulary,
+// the table "SearchTerm" (words of 3–40 letters in what any reader may find). pg_trgm's
+// similarity picks the closest word; the more texts use it, the likelier it is meant.
+
+/** Below this trigram similarity a word is not offered as a correction ("xinjang"/"xinjiang" is 0.5). */
+const MIN_SIMILARITY = 0.4;
+/** A query of more words than this is not corrected (a pasted paragraph is not a typo). */
+const MAX_CORRECTED_WORDS = 6;
+
+/** The query with each unknown word replaced by its closest known word, or null when nothing changes. */
+export async function correctedQuery(query: string): Promise<string | null> {
+  const words = query.match(/\p{L}+/gu) ?? [];
+  if (words.length === 0 || words.length > MAX_CORRECTED_WORDS) return null;
+  await refreshSearchTermsIfStale();
+  const rows = await prisma.$queryRaw<{ typed: string; known: string | null }[]>`
+    SELECT typed.word AS typed,
+      (SELECT t.word FROM "SearchTerm" t
+        WHERE t.word = lower(unaccent(typed.word))
+           OR (length(typed.word) >= 3 AND t.word % lower(unaccent(typed.word))
+               AND similarity(t.word, lower(unaccent(typed.word))) >= ${MIN_SIMILARITY})
+        ORDER BY t.word = lower(unaccent(typed.word)) DESC, similarity(t.word, lower(unaccent(typed.word))) DESC, t.ndoc DESC, t.word
+        LIMIT 1) AS known
+    FROM unnest(${words}::text[]) AS typed(word)`;
+  const replacement = new Map(rows.map((row) => [row.typed, row.known]));
+  let changed = false;
+  const corrected = query.replace(/\p{L}+/gu, (word) => {
+    const known = replacement.get(word);
+    if (!known || known === word.toLowerCase()) return word;
+    changed = true;
+    return known;
+  });
+  return changed ? corrected : null;
+}
+
+// The vocabulary is refreshed when what it is made of changed: every episode's content version (bumped by
+// triggers on any change to its text or comments, ADR 0006). One refresh at a time per process.
+let vocabularyKey: string | null = null;
+let refreshing: Promise<void> | null = null;
+
+async function vocabularySourceKey() {
+  const [row] = await prisma.$queryRaw<{ key: string }[]>`
+    SELECT concat_ws(':',
+      (SELECT coalesce(sum("contentVersion"), 0) || '/' || count(*) FROM "Episode")) AS key`;
+  return row!.key;
+}
+
+async function refreshSearchTermsIfStale() {
+  if (refreshing) return refreshing;
+  const key = await vocabularySourceKey();
+  if (key === vocabularyKey) return;
+  return refreshSearchTerms(key);
+}
+
+/** Rebuilds the vocabulary now, in one transaction (searches meanwhile use the previous one). */
+export async function refreshSearchTerms(key?: string) {
+  if (refreshing) return refreshing;
+  refreshing = (async () => {
+    const current = key ?? (await vocabularySourceKey());
+    await prisma.$transaction([
+      prisma.$executeRaw`DELETE FROM "SearchTerm"`,
+      prisma.$executeRaw`
+        INSERT INTO "SearchTerm" (word, ndoc)
+        SELECT word, ndoc FROM ts_stat(${VOCABULARY_SQL}) WHERE word ~ '^[a-z]{3,40}$'`,
+    ]);
+    vocabularyKey = current;
+  })().finally(() => {
+    refreshing = null;
+  });
+  return refreshing;
+}
+
+/**
+ * The texts the vocabulary is made of: what any reader may find (visible comments only). Sources are left
+ * out: the library's are cited in those texts already, and a proposed, unvetted title must not be offered.
+ */
+const VOCABULARY_SQL = `
+  SELECT to_tsvector('footnote_words', "footnote_search_text"(coalesce(title, '') || ' ' || coalesce(summary, ''))) FROM "Episode"
+  UNION ALL SELECT to_tsvector('footnote_words', "footnote_search_text"(left("plainText", 200000))) FROM "Section"
+  UNION ALL SELECT to_tsvector('footnote_words', "footnote_search_text"(left(body, 200000))) FROM "Comment" WHERE status = 'visible'`;

@@ -4,6 +4,7 @@
 import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
 import { prisma } from "~/utils/db.server";
+import type { Role } from "~/utils/permissions";
 
 const DAY = 24 * 60 * 60 * 1000;
 export const SESSION_LIFETIME = 30 * DAY;
@@ -30,7 +31,7 @@ export async function createSession(token: string, userId: number) {
 
 const SESSION_USER_SELECT = { id: true, username: true, role: true, suspendedAt: true } as const;
 
-export type SessionUser = { id: number; username: string; role: "member" | "moderator" | "admin"; suspendedAt: Date | null };
+export type SessionUser = { id: number; username: string; role: Role; suspendedAt: Date | null };
 
 /** The session's user, or null for an unknown or expired token; extends sessions in their second half. */
 export async function validateSessionToken(token: string) {

@@ -2,7 +2,8 @@
 // counts and is listed only while the comment is visible, like everything else a reader is shown.
 import { Prisma } from "@prisma/client";
 import { prisma } from "~/utils/db.server";
-import { COMMENT_AUTHOR_SELECT, commentAuthorName, LISTED_COMMENT } from "~/models/presenters/comment";
+import { COMMENT_AUTHOR_SELECT, commentAuthorName } from "~/models/presenters/comment";
+import { LIBRARY_SOURCE, librarySourceSql, VISIBLE_CITATION } from "~/models/presenters/source";
 
 export const SOURCES_PER_PAGE = 50;
 
@@ -21,9 +22,6 @@ export const SOURCE_SELECT = {
   isbn: true,
   url: true,
 } as const;
-
-// A citation a reader may see: in a section, or in a visible comment.
-const VISIBLE_CITATION = { OR: [{ sectionId: { not: null } }, { comment: LISTED_COMMENT }] } satisfies Prisma.CitationWhereInput;
 
 /** The heading a source is listed under: books together, web pages under their site, articles under their outlet. */
 const GROUP_SQL = Prisma.sql`CASE
@@ -46,8 +44,8 @@ export async function listSources({ q = "", page = 1 }: { q?: string; page?: num
   const pattern = containsPattern(query);
   const where =
     query === ""
-      ? Prisma.sql`TRUE`
-      : Prisma.sql`(s."searchVector" @@ websearch_to_tsquery('english', ${query})
+      ? librarySourceSql("s")
+      : Prisma.sql`${librarySourceSql("s")} AND (s."searchVector" @@ websearch_to_tsquery('footnote', "footnote_search_text"(${query}::text))
           OR s.title ILIKE ${pattern} OR s.outlet ILIKE ${pattern} OR s."originalOutlet" ILIKE ${pattern}
           OR s.publisher ILIKE ${pattern} OR "footnote_immutable_array_to_string"(s.authors, ' ') ILIKE ${pattern})`;
 
@@ -84,7 +82,17 @@ export async function listSources({ q = "", page = 1 }: { q?: string; page?: num
 export type SourceRecord = Prisma.SourceGetPayload<{ select: typeof SOURCE_SELECT }>;
 
 type CitedEpisode = { id: number; slug: string; title: string };
-type PlaceCommon = { id: number; pages: string | null; raw: string; backReference: boolean; episode: CitedEpisode; order: number; url: string };
+type PlaceCommon = {
+  id: number;
+  pages: string | null;
+  raw: string;
+  backReference: boolean;
+  /** The quoted passage the citation closes, as printed on the page. */
+  passage: string | null;
+  episode: CitedEpisode;
+  order: number;
+  url: string;
+};
 export type SectionPlace = PlaceCommon & { type: "section"; label: string };
 export type CommentPlace = PlaceCommon & { type: "comment"; ordinal: number; authorName: string };
 
@@ -102,25 +110,41 @@ export async function getSourceWithCitations(id: number) {
           pages: true,
           raw: true,
           backReference: true,
+          blockIndex: true,
           section: {
-            select: { label: true, position: true, episode: { select: { id: true, slug: true, title: true } } },
+            select: { label: true, position: true, blocks: true, episode: { select: { id: true, slug: true, title: true } } },
           },
           comment: {
             select: {
               ordinal: true,
+              blocks: true,
               ...COMMENT_AUTHOR_SELECT,
               episode: { select: { id: true, slug: true, title: true } },
             },
           },
         },
       },
+      // The passages moderators accepted as support for a claim (the claim is public once it has a decision).
+      proposals: {
+        where: { status: "accepted" },
+        orderBy: { id: "asc" },
+        select: { id: true, quote: true, claimId: true },
+      },
     },
   });
   if (!source) return null;
 
-  const { citations, ...record } = source;
+  const inLibrary = (await prisma.source.count({ where: { id, ...LIBRARY_SOURCE } })) > 0;
+  const { citations, proposals, ...record } = source;
   const places = citations.flatMap((citation): (SectionPlace | CommentPlace)[] => {
-    const common = { id: citation.id, pages: citation.pages, raw: citation.raw, backReference: citation.backReference };
+    const blocks = citation.section?.blocks ?? citation.comment?.blocks ?? null;
+    const common = {
+      id: citation.id,
+      pages: citation.pages,
+      raw: citation.raw,
+      backReference: citation.backReference,
+      passage: quotedPassage(blocks, citation.blockIndex),
+    };
     if (citation.section) {
       const { label, position, episode } = citation.section;
       return [{ ...common, type: "section", episode, label, order: position, url: `/episodes/${episode.slug}#section-${label}` }];
@@ -145,5 +169,26 @@ export async function getSourceWithCitations(id: number) {
     entry.sections.sort((a, b) => a.order - b.order || a.id - b.id);
     entry.comments.sort((a, b) => a.order - b.order || a.id - b.id);
   }
-  return { ...record, citationCount: places.length, citedIn: episodes };
+  // Only the passage and the claim's number: the claim's own text is the claim page's to show (it may be on a hidden comment).
+  const supports = proposals.map((proposal) => ({ id: proposal.id, quote: proposal.quote, claimId: proposal.claimId }));
+  return { ...record, inLibrary, citationCount: places.length, citedIn: episodes, supports };
+}
+
+/**
+ * The quotation a citation belongs to, as printed on the page: the quote blocks right before it (a citation
+ * that closes a quotation, such as "(Idem.)"), else the quote blocks right after it (a citation that
+ * introduces one). Null when it stands beside no quotation.
+ */
+export function quotedPassage(blocks: unknown, blockIndex: number): string | null {
+  if (!Array.isArray(blocks)) return null;
+  const quoteText = (index: number) => {
+    const block = blocks[index] as { type?: unknown; text?: unknown } | undefined;
+    return block?.type === "quote" && typeof block.text === "string" ? block.text : null;
+  };
+  const before: string[] = [];
+  for (let index = blockIndex - 1; quoteText(index) !== null; index -= 1) before.unshift(quoteText(index)!);
+  if (before.length > 0) return before.join("\n\n");
+  const after: string[] = [];
+  for (let index = blockIndex + 1; quoteText(index) !== null; index += 1) after.push(quoteText(index)!);
+  return after.length > 0 ? after.join("\n\n") : null;
 }

@@ -3,8 +3,7 @@
 // a claim or discards it. A target's pending suggestions are recomputed whenever its text changes; decided
 // ones are kept, and a sentence already decided is not suggested again.
 import { Prisma } from "@prisma/client";
-import { ClaimError, flagClaimIn, type ClaimActor, type ClaimTarget } from "~/models/claim.server";
-import { logModeratorAction } from "~/models/moderation-log.server";
+import { ClaimError, ensurePermitted, flagClaimIn, logModeratorAction, targetWhere as claimTargetWhere, type ClaimActor, type ClaimTarget } from "~/models/claims/index.server";
 import { EXACT_MAX_LENGTH } from "~/schemas/claim";
 import { selectorsFor } from "~/utils/anchoring";
 import { commentCanonicalText } from "~/utils/canonical-text.server";
@@ -12,17 +11,10 @@ import { blockText, type StoredBlock } from "~/import/stored-blocks";
 import { wilson } from "~/utils/claim-sample";
 import { suggestClaims, type ContextBlock } from "~/utils/claim-suggestions";
 import { prisma } from "~/utils/db.server";
-import { can } from "~/utils/permissions";
 
 type Db = Prisma.TransactionClient | typeof prisma;
 
 export const SUGGESTIONS_PER_PAGE = 25;
-
-function ensureModerator(moderator: ClaimActor) {
-  if (!can({ role: moderator.role, suspendedAt: moderator.suspendedAt ?? null }, "moderation:resolve-claim")) {
-    throw new ClaimError(moderator.suspendedAt ? "Your account is suspended." : "Your role does not allow this.", 403);
-  }
-}
 
 export type SuggestForTargetArgs = {
   episodeId: number;
@@ -46,7 +38,7 @@ export function contextBlocks(blocks: unknown): ContextBlock[] | undefined {
  * that writes the text (import, new comment, edit). Returns how many are pending now.
  */
 export async function suggestForTarget(db: Db, { episodeId, target, text, revision, blocks }: SuggestForTargetArgs) {
-  const targetWhere = target.type === "section" ? { sectionId: target.id } : { commentId: target.id };
+  const targetWhere = claimTargetWhere(target);
   await db.claimSuggestion.deleteMany({ where: { ...targetWhere, status: "pending" } });
   const decided = await db.claimSuggestion.findMany({ where: targetWhere, select: { exact: true } });
   const seen = new Set(decided.map((suggestion) => suggestion.exact));
@@ -223,7 +215,7 @@ async function decide(db: Db, id: number, moderator: ClaimActor, status: "promot
 }
 
 export async function discardSuggestion({ moderator, id, reason }: { moderator: ClaimActor; id: number; reason: string }) {
-  ensureModerator(moderator);
+  ensurePermitted(moderator, "moderation:resolve-claim");
   return prisma.$transaction(async (tx) => {
     await decide(tx, id, moderator, "discarded");
     await logModeratorAction(tx, { actorId: moderator.id, action: "suggestion.discarded", targetType: "claim_suggestion", targetId: id, reason });
@@ -237,7 +229,7 @@ export async function discardSuggestion({ moderator, id, reason }: { moderator: 
  * suggestion's row is locked first: of two moderators promoting it at once, the second waits, then is told.
  */
 export async function promoteSuggestion({ moderator, id }: { moderator: ClaimActor; id: number }) {
-  ensureModerator(moderator);
+  ensurePermitted(moderator, "moderation:resolve-claim");
   return prisma.$transaction(async (tx) => {
     const [suggestion] = await tx.$queryRaw<
       { status: string; sectionId: number | null; commentId: number | null; exact: string; prefix: string; suffix: string; start: number }[]

@@ -2,15 +2,15 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { SourcingSummary } from "~/components/claims/sourcing-summary";
 import { listEpisodes } from "~/models/episode.server";
-import { firstIssue, PageQuerySchema } from "~/schemas/pagination";
+import { PageQuerySchema } from "~/schemas/pagination";
+import { Card, EmptyState } from "~/components/ui/card";
+import { parseQuery } from "~/utils/http";
 
 export const meta: MetaFunction = () => [{ title: "Footnote — the archive" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const url = new URL(request.url);
-  const query = PageQuerySchema.safeParse(Object.fromEntries(url.searchParams));
-  if (!query.success) throw new Response(firstIssue(query.error), { status: 400 });
-  return listEpisodes({ page: query.data.page });
+  const { page } = parseQuery(request, PageQuerySchema);
+  return listEpisodes({ page });
 }
 
 export default function ArchivePage() {
@@ -32,7 +32,7 @@ export default function ArchivePage() {
           <h2 id="episodes-title" className="sr-only">
             Episodes
           </h2>
-          <ol className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white dark:divide-stone-800 dark:border-stone-800 dark:bg-stone-900">
+          <Card as="ol" divided>
             {episodes.map((episode) => (
               <li key={episode.id} className="px-4 py-4 sm:px-5">
                 <p className="text-xs font-semibold uppercase tracking-wide text-stone-500 dark:text-stone-400">
@@ -47,7 +47,7 @@ export default function ArchivePage() {
                 </p>
               </li>
             ))}
-          </ol>
+          </Card>
           {pageCount > 1 ? (
             <nav aria-label="Pages" className="mt-4 flex justify-between text-sm">
               {page > 1 ? <Link to={`/?page=${page - 1}`}>← Newer</Link> : <span />}
@@ -65,10 +65,7 @@ export default function ArchivePage() {
 
 function EmptyArchive() {
   return (
-    <section
-      aria-labelledby="empty-title"
-      className="rounded-lg border border-dashed border-stone-300 bg-white px-6 py-10 text-center dark:border-stone-700 dark:bg-stone-900"
-    >
+    <EmptyState as="section" muted={false} aria-labelledby="empty-title">
       <h2 id="empty-title" className="font-serif text-xl font-semibold">
         No episodes yet
       </h2>
@@ -82,6 +79,6 @@ function EmptyArchive() {
       <p className="mx-auto mt-3 max-w-prose text-sm text-stone-500 dark:text-stone-400">
         <code>npm start</code> imports the documents in <code>seeds/</code> by itself.
       </p>
-    </section>
+    </EmptyState>
   );
 }

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { getClaim } from "~/models/claim.server";
+import { getClaim } from "~/models/claims/index.server";
 import { claimDetailJson } from "~/models/presenters/claim.server";
 import { ANONYMOUS } from "~/models/presenters/reader";
 import { ClaimIdParamSchema } from "~/schemas/claim";

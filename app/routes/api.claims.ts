@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { ClaimError, listClaimsApi } from "~/models/claim.server";
+import { ClaimError, listClaimsApi } from "~/models/claims/index.server";
 import { ApiClaimsQuerySchema } from "~/schemas/claim";
 import { firstIssue } from "~/schemas/pagination";
 import { jsonResponse } from "~/utils/http";

@@ -9,10 +9,12 @@ import { cacheForAnonymous } from "~/utils/http-cache.server";
 export async function loader({ request }: LoaderFunctionArgs) {
   const parsed = SearchQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!parsed.success) return jsonResponse({ error: firstIssue(parsed.error) }, { status: 400 });
-  const { q, truncated, kind, page } = parsed.data;
-  const outcome = await search({ q, kind, page });
+  const { q, truncated, author, kind, page } = parsed.data;
+  const outcome = await search({ q, author, kind, page });
   const response = jsonResponse({
     query: outcome.query,
+    correctedFrom: outcome.correctedFrom,
+    author: outcome.author,
     truncated,
     kind: outcome.kind,
     page: outcome.page,

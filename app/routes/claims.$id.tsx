@@ -1,16 +1,20 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { readerOf } from "~/models/presenters/reader";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useId } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Field, failureOf, FormError, SelectField, SubmitButton, TextareaField, useIsPending } from "~/components/forms";
+import { Button } from "~/components/ui/button";
+import { Card } from "~/components/ui/card";
+import { Notice } from "~/components/ui/notice";
 import { ClaimInContext } from "~/components/claims/claim-in-context";
 import { ClaimSourceCard } from "~/components/claims/claim-source";
 import { ClaimStateBadge, flaggerLabel } from "~/components/claims/claim-state-badge";
-import { ClaimError, getClaim, listEpisodeSources, proposeSource, SourceMatchError, type ClaimSource } from "~/models/claim.server";
+import { ClaimError, getClaim, listEpisodeSources, proposeSource, SourceMatchError, type ClaimSource } from "~/models/claims/index.server";
 import { CLAIM_STATE_LABELS, ClaimIdParamSchema, FLAG_REASON_LABELS, FLAG_REASONS, ProposeSourceSchema, QUOTE_MAX_LENGTH } from "~/schemas/claim";
-import { firstIssue } from "~/schemas/pagination";
-import { getUser, requirePermission } from "~/utils/auth.server";
-import { readFormData } from "~/utils/http";
+import { getUser, requireUserWithPermission } from "~/utils/auth.server";
+import { firstIssueOf, formFailure, invariantResponse, parseForm, readFormData, text, type FormFailure } from "~/utils/http";
+import { redirectWithToast } from "~/utils/toast.server";
 import { formatUtc } from "~/utils/utc";
 import { can } from "~/utils/permissions";
 
@@ -20,7 +24,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 function claimIdOf(params: { id?: string }) {
   const id = ClaimIdParamSchema.safeParse(params.id);
-  if (!id.success) throw new Response(firstIssue(id.error), { status: 400 });
+  if (!id.success) invariantResponse(false, firstIssueOf(id.error), { status: 400 });
   return id.data;
 }
 
@@ -29,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await getUser(request);
   const viewer = readerOf(user);
   const claim = await getClaim(id, viewer);
-  if (!claim) throw new Response(`No claim has the number ${id}.`, { status: 404 });
+  invariantResponse(claim, `No claim has the number ${id}.`, { status: 404 });
   const open = claim.state === "open" || claim.state === "source_proposed";
   const canPropose = open && can(user, "claim:propose-source");
   const url = new URL(request.url);
@@ -40,45 +44,26 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     staff: can(user, "moderation:view-queue"),
     signInHref: user ? null : `/login?${new URLSearchParams({ redirectTo: `${url.pathname}#propose` })}`,
     sources: canPropose ? await listEpisodeSources(claim.target.episode.id) : [],
-    notice: url.searchParams.has("flagged")
-      ? "Flagged. The claim is open: anyone signed in may propose a source for it."
-      : url.searchParams.has("joined")
-        ? "Others flagged this passage too: your flag joined their claim."
-        : url.searchParams.has("proposed")
-          ? "Thank you: your source is proposed. A moderator will review it."
-          : null,
   };
 }
 
-type ProposeField = "sourceId" | "url" | "title" | "outlet" | "date" | "quote";
-type ProposeErrors = Partial<Record<ProposeField | "form", string>>;
+const PROPOSE_FIELDS = ["sourceId", "url", "title", "outlet", "date", "quote"] as const;
+type ProposeField = (typeof PROPOSE_FIELDS)[number];
 /** `match`: the library's source with the address the member typed, shown for them to confirm. */
-type ProposeAnswer = { ok: false; errors: ProposeErrors; values: Partial<Record<ProposeField, string>>; match?: ClaimSource };
-
-const FIELDS: ProposeField[] = ["sourceId", "url", "title", "outlet", "date", "quote"];
+type ProposeAnswer = FormFailure<ProposeField> & { match?: ClaimSource };
 
 /** Proposing a source for this claim: from the library by its number, or a new one, with the supporting quote. */
 export async function action({ request, params }: ActionFunctionArgs) {
   const claimId = claimIdOf(params);
-  const user = await requirePermission(request, "claim:propose-source");
+  const user = await requireUserWithPermission(request, "claim:propose-source");
   const form = await readFormData(request);
   // The library source comes from the list of the episode's sources or, when typed, the number field.
-  const typedNumber = String(form.get("sourceNumber") ?? "").trim();
+  const typedNumber = text(form.get("sourceNumber")).trim();
   if (typedNumber) form.set("sourceId", typedNumber);
-  const values = Object.fromEntries(FIELDS.map((field) => [field, String(form.get(field) ?? "")]));
-  const fail = (status: number, errors: ProposeErrors) => data<ProposeAnswer>({ ok: false, errors, values }, { status });
+  const submission = await parseForm(form, ProposeSourceSchema, { fields: PROPOSE_FIELDS, with: { claimId } });
+  if (!submission.ok) return formFailure(400, submission, submission.errors);
 
-  const parsed = ProposeSourceSchema.safeParse({ ...Object.fromEntries(form), claimId });
-  if (!parsed.success) {
-    const errors: ProposeErrors = {};
-    for (const issue of parsed.error.issues) {
-      const field = issue.path[0];
-      const key = FIELDS.includes(field as ProposeField) ? (field as ProposeField) : "form";
-      errors[key] ??= issue.message;
-    }
-    return fail(400, errors);
-  }
-  const { source, quote } = parsed.data;
+  const { source, quote } = submission.value;
   let proposalId: number;
   try {
     ({ proposalId } = await proposeSource({
@@ -90,11 +75,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
         : { newSource: { url: source.url, title: source.title, outlet: source.outlet, date: source.date }, confirmSourceId: source.confirmSourceId }),
     }));
   } catch (error) {
-    if (error instanceof SourceMatchError) return data<ProposeAnswer>({ ok: false, errors: {}, values, match: error.source }, { status: 409 });
-    if (error instanceof ClaimError) return fail(error.status, { form: error.message });
+    if (error instanceof SourceMatchError) return formFailure(409, submission, {}, { extra: { match: error.source } });
+    if (error instanceof ClaimError) return formFailure(error.status, submission, { form: error.message });
     throw error;
   }
-  throw redirect(`/claims/${claimId}?proposed=${proposalId}#proposal-${proposalId}`, 303);
+  throw await redirectWithToast(`/claims/${claimId}#proposal-${proposalId}`, { description: "Thank you: your source is proposed. A moderator will review it." });
 }
 
 const HISTORY_LABELS: Record<string, string> = {
@@ -111,8 +96,8 @@ const HISTORY_LABELS: Record<string, string> = {
 const PROPOSAL_STATUS: Record<string, string> = { pending: "Waiting for a moderator", accepted: "Accepted", rejected: "Not accepted" };
 
 export default function ClaimPage() {
-  const { claim, canPropose, open, staff, signInHref, sources, notice } = useLoaderData<typeof loader>();
-  const answer = useActionData<typeof action>();
+  const { claim, canPropose, open, staff, signInHref, sources } = useLoaderData<typeof loader>();
+  const answer = useActionData<ProposeAnswer>();
   const reasons = FLAG_REASONS.filter((reason) => claim.reasons[reason] > 0);
 
   return (
@@ -126,12 +111,6 @@ export default function ClaimPage() {
           </>
         ) : null}
       </p>
-
-      {notice ? (
-        <p role="status" className="rounded-md border border-emerald-300 bg-emerald-50 px-4 py-3 text-emerald-900 dark:border-emerald-800 dark:bg-emerald-950 dark:text-emerald-100">
-          {notice}
-        </p>
-      ) : null}
 
       <header className="space-y-3">
         <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-stone-500 dark:text-stone-400">
@@ -196,7 +175,7 @@ export default function ClaimPage() {
         ) : (
           <ol className="space-y-4">
             {claim.proposals.map((proposal) => (
-              <li key={proposal.id} id={`proposal-${proposal.id}`} className="space-y-2 rounded-lg border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
+              <Card as="li" key={proposal.id} id={`proposal-${proposal.id}`} className="space-y-2">
                 <p className="flex flex-wrap items-center gap-x-3 text-sm text-stone-500 dark:text-stone-400">
                   <span className="font-medium text-stone-700 dark:text-stone-200">{PROPOSAL_STATUS[proposal.status]}</span>
                   <span>
@@ -208,7 +187,7 @@ export default function ClaimPage() {
                 <blockquote className="border-l-4 border-stone-300 pl-4 text-stone-700 [overflow-wrap:anywhere] dark:border-stone-600 dark:text-stone-300">
                   {proposal.quote}
                 </blockquote>
-              </li>
+              </Card>
             ))}
           </ol>
         )}
@@ -247,10 +226,6 @@ export default function ClaimPage() {
   );
 }
 
-const inputClass =
-  "mt-1 block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-base text-stone-900 shadow-xs " +
-  "focus:border-accent-600 aria-[invalid=true]:border-red-600 dark:border-stone-700 dark:bg-stone-950 dark:text-stone-100 dark:aria-[invalid=true]:border-red-400";
-
 function ProposeForm({
   sources,
   answer,
@@ -258,153 +233,98 @@ function ProposeForm({
   sources: { id: number; title: string; outlet: string | null; publisher: string | null }[];
   answer: ProposeAnswer | undefined;
 }) {
-  const navigation = useNavigation();
-  const busy = navigation.state === "submitting";
+  const pending = useIsPending();
   const id = useId();
-  const errors = answer?.errors ?? {};
-  const values = answer?.values ?? {};
-  const field = (name: ProposeField) => ({
-    id: `${id}-${name}`,
-    name,
-    defaultValue: values[name] ?? "",
-    "aria-invalid": errors[name] ? true : undefined,
-    "aria-describedby": errors[name] ? `${id}-${name}-error` : undefined,
-  });
-  const error = (name: ProposeField) =>
-    errors[name] ? (
-      <p id={`${id}-${name}-error`} className="mt-1 text-sm text-red-700 dark:text-red-400">
-        {errors[name]}
-      </p>
-    ) : null;
+  const { errors, fields } = failureOf<ProposeField>(answer);
+  const field = (name: ProposeField) => ({ id: `${id}-${name}`, name, error: errors[name], defaultValue: fields[name] ?? "" });
+  const optional = <span className="font-normal text-stone-500 dark:text-stone-400">(optional)</span>;
 
   return (
     <section id="propose" aria-labelledby="propose-title" className="space-y-3">
       <h2 id="propose-title" className="font-serif text-xl font-semibold">
         Propose a source
       </h2>
-      <Form
-        method="post"
-        noValidate
-        key={answer ? "answered" : "fresh"}
-        aria-describedby={errors.form ? `${id}-form-error` : undefined}
-        className="space-y-5 rounded-lg border border-stone-200 bg-white p-5 dark:border-stone-800 dark:bg-stone-900"
-      >
-        <input type="hidden" name="intent" value="propose-source" />
-        {errors.form ? (
-          <p id={`${id}-form-error`} role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200">
-            {errors.form}
-          </p>
-        ) : null}
+      <Card padding="lg">
+        <Form method="post" noValidate key={answer ? "answered" : "fresh"} aria-describedby={errors.form ? `${id}-form-error` : undefined} className="space-y-5">
+          <input type="hidden" name="intent" value="propose-source" />
+          <FormError id={`${id}-form-error`} error={errors.form} />
 
-        <fieldset className="space-y-3">
-          <legend className="font-medium">A source from the library</legend>
-          <div>
-            <label htmlFor={`${id}-sourceId`} className="block text-sm font-medium text-stone-800 dark:text-stone-200">
-              Source
-            </label>
-            <select {...field("sourceId")} className={inputClass}>
-              <option value="">— none: I enter a new source below —</option>
-              {sources.length > 0 ? (
-                <optgroup label="Cited in this episode">
-                  {sources.map((source) => (
-                    <option key={source.id} value={source.id}>
-                      {source.title}
-                      {source.outlet || source.publisher ? ` — ${source.outlet ?? source.publisher}` : ""} (#{source.id})
-                    </option>
-                  ))}
-                </optgroup>
-              ) : null}
-              {values.sourceId && !sources.some((source) => String(source.id) === values.sourceId) ? (
-                <option value={values.sourceId}>Source #{values.sourceId}</option>
-              ) : null}
-            </select>
-            {error("sourceId")}
-            <p className="mt-1 text-xs text-stone-500 dark:text-stone-400">
-              Another source of the <Link to="/sources">library</Link>? Use the number in its address (/sources/<em>number</em>):
-            </p>
-            <label htmlFor={`${id}-sourceNumber`} className="sr-only">
-              Library source number
-            </label>
-            <input
-              id={`${id}-sourceNumber`}
-              name="sourceNumber"
-              inputMode="numeric"
-              pattern="[0-9]*"
-              placeholder="e.g. 12"
-              className={`${inputClass} max-w-40`}
-            />
-          </div>
-        </fieldset>
-
-        <fieldset className="space-y-3">
-          <legend className="font-medium">Or a new source</legend>
-          <div>
-            <label htmlFor={`${id}-url`} className="block text-sm font-medium text-stone-800 dark:text-stone-200">
-              Web address
-            </label>
-            <input {...field("url")} type="url" inputMode="url" placeholder="https://…" className={inputClass} />
-            {error("url")}
-          </div>
-          <div>
-            <label htmlFor={`${id}-title`} className="block text-sm font-medium text-stone-800 dark:text-stone-200">
-              Title
-            </label>
-            <input {...field("title")} className={inputClass} />
-            {error("title")}
-          </div>
-          <div className="grid gap-3 sm:grid-cols-2">
-            <div>
-              <label htmlFor={`${id}-outlet`} className="block text-sm font-medium text-stone-800 dark:text-stone-200">
-                Outlet <span className="font-normal text-stone-500 dark:text-stone-400">(optional)</span>
-              </label>
-              <input {...field("outlet")} placeholder="Reuters, Taipei Times…" className={inputClass} />
-              {error("outlet")}
-            </div>
-            <div>
-              <label htmlFor={`${id}-date`} className="block text-sm font-medium text-stone-800 dark:text-stone-200">
-                Date <span className="font-normal text-stone-500 dark:text-stone-400">(optional)</span>
-              </label>
-              <input {...field("date")} type="date" className={inputClass} />
-              {error("date")}
-            </div>
-          </div>
-        </fieldset>
-
-        <div>
-          <label htmlFor={`${id}-quote`} className="block font-medium">
-            The passage of the source that supports the claim
-          </label>
-          <textarea {...field("quote")} rows={4} maxLength={QUOTE_MAX_LENGTH} className={inputClass} />
-          {error("quote")}
-        </div>
-
-        {answer?.match ? (
-          <div role="alert" id={`${id}-match`} className="space-y-3 rounded-md border border-amber-300 bg-amber-50 p-4 dark:border-amber-800 dark:bg-amber-950">
-            <p className="text-sm text-amber-900 dark:text-amber-100">
-              This address is already in the library as source #{answer.match.id}. Is it the source you mean? Nothing is proposed until you
-              confirm; if it is not, change the address.
-            </p>
-            <ClaimSourceCard source={answer.match} />
-            <button
-              type="submit"
-              name="confirmSourceId"
-              value={answer.match.id}
-              disabled={busy}
-              className="rounded-md bg-accent-700 px-4 py-2 font-semibold text-white shadow-sm hover:bg-accent-600 disabled:cursor-wait disabled:opacity-70 dark:bg-accent-300 dark:text-stone-950 dark:hover:bg-accent-100"
+          <fieldset className="space-y-3">
+            <legend className="font-medium">A source from the library</legend>
+            <SelectField
+              {...field("sourceId")}
+              label="Source"
+              options={
+                <>
+                  <option value="">— none: I enter a new source below —</option>
+                  {sources.length > 0 ? (
+                    <optgroup label="Cited in this episode">
+                      {sources.map((source) => (
+                        <option key={source.id} value={source.id}>
+                          {source.title}
+                          {source.outlet || source.publisher ? ` — ${source.outlet ?? source.publisher}` : ""} (#{source.id})
+                        </option>
+                      ))}
+                    </optgroup>
+                  ) : null}
+                  {fields.sourceId && !sources.some((source) => String(source.id) === fields.sourceId) ? (
+                    <option value={fields.sourceId}>Source #{fields.sourceId}</option>
+                  ) : null}
+                </>
+              }
             >
-              Yes, propose source #{answer.match.id}
-            </button>
-          </div>
-        ) : null}
+              <p className="mt-1 text-xs text-stone-500 dark:text-stone-400">
+                Another source of the <Link to="/sources">library</Link>? Use the number in its address (/sources/<em>number</em>):
+              </p>
+              <Field
+                id={`${id}-sourceNumber`}
+                name="sourceNumber"
+                label="Library source number"
+                hiddenLabel
+                inputMode="numeric"
+                pattern="[0-9]*"
+                placeholder="e.g. 12"
+                inputClassName="mt-1 max-w-40"
+              />
+            </SelectField>
+          </fieldset>
 
-        <button
-          type="submit"
-          disabled={busy}
-          className="rounded-md bg-accent-700 px-4 py-2 font-semibold text-white shadow-sm hover:bg-accent-600 disabled:cursor-wait disabled:opacity-70 dark:bg-accent-300 dark:text-stone-950 dark:hover:bg-accent-100"
-        >
-          {busy ? "Proposing…" : answer?.match ? "Propose with the address as I changed it" : "Propose this source"}
-        </button>
-      </Form>
+          <fieldset className="space-y-3">
+            <legend className="font-medium">Or a new source</legend>
+            <Field {...field("url")} label="Web address" type="url" inputMode="url" placeholder="https://…" />
+            <Field {...field("title")} label="Title" />
+            <div className="grid gap-3 sm:grid-cols-2">
+              <Field {...field("outlet")} label={<>Outlet {optional}</>} placeholder="Reuters, Taipei Times…" />
+              <Field {...field("date")} label={<>Date {optional}</>} type="date" />
+            </div>
+          </fieldset>
+
+          <TextareaField
+            {...field("quote")}
+            label="The passage of the source that supports the claim"
+            labelClassName="block font-medium"
+            rows={4}
+            maxLength={QUOTE_MAX_LENGTH}
+          />
+
+          {answer?.match ? (
+            <Notice as="div" tone="warning" role="alert" id={`${id}-match`} className="space-y-3">
+              <p className="text-sm">
+                This address is already in the library as source #{answer.match.id}. Is it the source you mean? Nothing is proposed until you
+                confirm; if it is not, change the address.
+              </p>
+              <ClaimSourceCard source={answer.match} />
+              <Button name="confirmSourceId" value={answer.match.id} disabled={pending}>
+                Yes, propose source #{answer.match.id}
+              </Button>
+            </Notice>
+          ) : null}
+
+          <SubmitButton pending={pending} pendingLabel="Proposing…">
+            {answer?.match ? "Propose with the address as I changed it" : "Propose this source"}
+          </SubmitButton>
+        </Form>
+      </Card>
     </section>
   );
 }

@@ -4,15 +4,16 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ClaimInContext } from "~/components/claims/claim-in-context";
 import { ClaimStateBadge, flaggerLabel } from "~/components/claims/claim-state-badge";
-import { FlagClaimForm, type FlagClaimActionData, type FlagClaimValues } from "~/components/claims/flag-claim-form";
+import { FLAG_FIELDS, FLAG_KEPT, FlagClaimForm, type FlagClaimActionData, type Occurrence } from "~/components/claims/flag-claim-form";
 import { Pager } from "~/components/search/pager";
-import { AmbiguousQuoteError, ClaimError, flagClaim, listClaims } from "~/models/claim.server";
-import { ApiClaimsQuerySchema, CLAIM_STATE_LABELS, CLAIM_STATES, FLAG_REASONS, FlagClaimSchema, type ClaimState } from "~/schemas/claim";
-import { firstIssue } from "~/schemas/pagination";
-import { getUser, requirePermission } from "~/utils/auth.server";
-import { readFormData } from "~/utils/http";
+import { AmbiguousQuoteError, ClaimError, flagClaim, listClaims } from "~/models/claims/index.server";
+import { ApiClaimsQuerySchema, CLAIM_STATE_LABELS, CLAIM_STATES, FlagClaimSchema, type ClaimState } from "~/schemas/claim";
+import { getUser, requireUserWithPermission } from "~/utils/auth.server";
+import { formFailure, invariantResponse, parseForm, parseQuery, type FormErrors } from "~/utils/http";
+import { redirectWithToast } from "~/utils/toast.server";
 import { formatUtc } from "~/utils/utc";
 import { consume, RateLimitedError, retryAfter, retryAfterHeaders } from "~/utils/rate-limit.server";
+import { Card, EmptyState } from "~/components/ui/card";
 
 export const meta: MetaFunction = () => [{ title: "Claims — Footnote" }];
 
@@ -21,58 +22,29 @@ export const headers = retryAfterHeaders;
 
 /** Recent claims, newest first: anyone may read them; moderators also see removed ones. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const parsed = ApiClaimsQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!parsed.success) throw new Response(firstIssue(parsed.error), { status: 400 });
+  const query = parseQuery(request, ApiClaimsQuerySchema);
   const user = await getUser(request);
   try {
-    const list = await listClaims({ ...parsed.data, viewer: readerOf(user) });
-    return { ...list, state: parsed.data.state ?? null, episode: parsed.data.episode ?? null };
+    const list = await listClaims({ ...query, viewer: readerOf(user) });
+    return { ...list, state: query.state ?? null, episode: query.episode ?? null };
   } catch (error) {
-    if (error instanceof ClaimError) throw new Response(error.message, { status: error.status });
+    if (error instanceof ClaimError) invariantResponse(false, error.message, { status: error.status });
     throw error;
   }
 }
 
-function text(value: FormDataEntryValue | null) {
-  return typeof value === "string" ? value : "";
-}
-
 /**
  * Flagging a span "citation required", from the episode page's popover (a fetcher, `js=1`: answered
- * with data) or its plain form (answered with a redirect to the claim, or this page with the errors).
+ * with data) or its plain form (answered with a redirect to the claim and a toast, or this page with the errors).
  */
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "claim:flag");
-  const form = await readFormData(request);
-  const start = Number.parseInt(text(form.get("start")), 10);
-  const reason = text(form.get("reason"));
-  const values: FlagClaimValues = {
-    targetType: text(form.get("targetType")) === "section" ? "section" : "comment",
-    targetId: Number.parseInt(text(form.get("targetId")), 10) || 0,
-    exact: text(form.get("exact")),
-    prefix: text(form.get("prefix")) || undefined,
-    suffix: text(form.get("suffix")) || undefined,
-    start: Number.isNaN(start) ? undefined : start,
-    reason: (FLAG_REASONS as readonly string[]).includes(reason) ? (reason as FlagClaimValues["reason"]) : "",
-    note: text(form.get("note")),
-  };
-  const fail = (
-    status: number,
-    errors: Extract<FlagClaimActionData, { ok: false }>["errors"],
-    { headers, occurrences }: { headers?: HeadersInit; occurrences?: Extract<FlagClaimActionData, { ok: false }>["occurrences"] } = {},
-  ) => data<FlagClaimActionData>({ ok: false, errors, values, ...(occurrences ? { occurrences } : {}) }, { status, headers });
+  const user = await requireUserWithPermission(request, "claim:flag");
+  const submission = await parseForm(request, FlagClaimSchema, { fields: FLAG_FIELDS, keep: FLAG_KEPT });
+  const fail = (status: number, errors: FormErrors<(typeof FLAG_FIELDS)[number]>, { headers, occurrences }: { headers?: HeadersInit; occurrences?: Occurrence[] } = {}) =>
+    formFailure(status, submission, errors, { headers, extra: { ok: false as const, ...(occurrences ? { occurrences } : {}) } });
 
-  const parsed = FlagClaimSchema.safeParse(Object.fromEntries(form));
-  if (!parsed.success) {
-    const errors: Extract<FlagClaimActionData, { ok: false }>["errors"] = {};
-    for (const issue of parsed.error.issues) {
-      const field = issue.path[0];
-      const key = field === "exact" || field === "reason" || field === "note" ? field : "form";
-      errors[key] ??= issue.message;
-    }
-    return fail(400, errors);
-  }
-  const input = parsed.data;
+  if (!submission.ok) return fail(400, submission.errors);
+  const input = submission.value;
   let result: { claimId: number; joined: boolean };
   try {
     await consume("flagByUser", user.id);
@@ -95,9 +67,12 @@ export async function action({ request }: ActionFunctionArgs) {
     if (error instanceof ClaimError) return fail(error.status, { form: error.message });
     throw error;
   }
-  if (form.get("js") === "1") return data<FlagClaimActionData>({ ok: true, ...result });
-  throw redirect(`/claims/${result.claimId}?${result.joined ? "joined" : "flagged"}=1`, 303);
+  if (submission.form.get("js") === "1") return data<FlagClaimActionData>({ ok: true, ...result });
+  throw await redirectWithToast(`/claims/${result.claimId}`, { description: result.joined ? JOINED : FLAGGED });
 }
+
+const FLAGGED = "Flagged. The claim is open: anyone signed in may propose a source for it.";
+const JOINED = "Others flagged this passage too: your flag joined their claim.";
 
 function listHref(state: ClaimState | null, episode: string | null, page = 1) {
   const params = new URLSearchParams();
@@ -110,7 +85,7 @@ function listHref(state: ClaimState | null, episode: string | null, page = 1) {
 
 export default function ClaimsPage() {
   const { claims, page, pageCount, total, state, episode } = useLoaderData<typeof loader>();
-  const answer = useActionData<typeof action>();
+  const answer = useActionData<FlagClaimActionData>();
   const failed = answer && !answer.ok ? answer : undefined;
 
   return (
@@ -128,7 +103,7 @@ export default function ClaimsPage() {
           <h2 id="flag-again-title" className="font-serif text-xl font-semibold">
             Your flag was not saved
           </h2>
-          <FlagClaimForm values={failed.values} answer={failed} editableExact />
+          <FlagClaimForm values={{ ...failed.fields, targetType: failed.fields.targetType ?? "", targetId: failed.fields.targetId ?? "", exact: failed.fields.exact ?? "" }} answer={failed} editableExact />
         </section>
       ) : null}
 
@@ -152,11 +127,11 @@ export default function ClaimsPage() {
           {episode ? ` on ${claims[0]?.episode.title ?? episode}` : ""}
         </h2>
         {claims.length === 0 ? (
-          <p className="rounded-lg border border-dashed border-stone-300 bg-white px-5 py-8 text-center text-stone-600 dark:border-stone-700 dark:bg-stone-900 dark:text-stone-300">
+          <EmptyState as="p">
             No claims here yet. Select a passage on an episode page to flag it “citation required”.
-          </p>
+          </EmptyState>
         ) : (
-          <ol className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white dark:divide-stone-800 dark:border-stone-800 dark:bg-stone-900">
+          <Card as="ol" divided>
             {claims.map((claim) => (
               <li key={claim.id} className="space-y-2 px-4 py-4 sm:px-5">
                 <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-stone-500 dark:text-stone-400">
@@ -173,7 +148,7 @@ export default function ClaimsPage() {
                 </p>
               </li>
             ))}
-          </ol>
+          </Card>
         )}
         <Pager page={page} pageCount={pageCount} href={(target) => listHref(state, episode, target)} />
       </section>

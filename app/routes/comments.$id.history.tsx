@@ -7,6 +7,7 @@ import { getUser } from "~/utils/auth.server";
 import { invariantResponse, parseParams } from "~/utils/http";
 import { idParamSchema } from "~/utils/input";
 import { renderMarkdown } from "~/utils/markdown.server";
+import { Card } from "~/components/ui/card";
 
 const ParamsSchema = z.object({ id: idParamSchema("A comment is addressed by its number, such as /comments/12/history.") });
 
@@ -50,12 +51,12 @@ export default function CommentHistoryPage() {
       </header>
       <ol className="space-y-4">
         {versions.map((version) => (
-          <li key={version.label} className="rounded-lg border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
+          <Card as="li" key={version.label}>
             <h2 className="text-sm font-semibold">
               {version.label} · <time dateTime={version.at}>{version.at.slice(0, 16).replace("T", " ")} UTC</time>
             </h2>
             <div className="comment-markdown mt-2" dangerouslySetInnerHTML={{ __html: version.html }} />
-          </li>
+          </Card>
         ))}
       </ol>
     </article>

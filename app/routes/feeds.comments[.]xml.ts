@@ -10,7 +10,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     path: "/feeds/comments.xml",
     title: "Footnote — new comments",
     description: "The newest comments on every episode.",
-    updated: comments[0]?.postedAt ?? new Date(0),
+    // Nothing posted yet anywhere: the feed says when it was made (never 1970).
+    updated: comments[0]?.postedAt ?? new Date(),
   });
   addComments(feed, origin, comments);
   return atomResponse(request, feed);

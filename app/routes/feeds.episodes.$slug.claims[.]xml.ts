@@ -1,13 +1,14 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { listEpisodeClaimEvents } from "~/models/claim-history.server";
+import { listEpisodeClaimEvents } from "~/models/claims/index.server";
 import { getEpisodeRef } from "~/models/episode.server";
 import { CLAIM_STATE_LABELS } from "~/schemas/claim";
 import { atomResponse, excerpt, newFeed, siteOrigin } from "~/utils/feeds.server";
+import { invariantResponse } from "~/utils/http";
 
 /** Every change of state of an episode's "citation required" claims: flagged, sourced, dismissed… */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const episode = await getEpisodeRef(params.slug ?? "");
-  if (!episode) throw new Response(`No episode has the address "${params.slug}".`, { status: 404 });
+  invariantResponse(episode, `No episode has the address "${params.slug}".`, { status: 404 });
   const origin = siteOrigin(request);
   const events = await listEpisodeClaimEvents(episode.id);
   const path = `/feeds/episodes/${episode.slug}/claims.xml`;
@@ -16,7 +17,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     path,
     title: `Footnote — claims in “${episode.title}”`,
     description: `Claims flagged "citation required" in “${episode.title}” and what became of them.`,
-    updated: events[0]?.createdAt ?? new Date(0),
+    // No claim yet: the feed is as old as the episode (never 1970).
+    updated: events[0]?.createdAt ?? episode.createdAt,
   });
   for (const event of events) {
     const link = `${origin}/claims/${event.claim.id}`;

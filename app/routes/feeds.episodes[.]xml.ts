@@ -10,7 +10,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     path: "/feeds/episodes.xml",
     title: "Footnote — new episodes",
     description: "Programs and articles newly added to the Footnote archive.",
-    updated: episodes[0]?.createdAt ?? new Date(0),
+    // An empty archive: the feed says when it was made (never 1970).
+    updated: episodes[0]?.createdAt ?? new Date(),
   });
   for (const episode of episodes) {
     const link = `${origin}/episodes/${episode.slug}`;

@@ -2,7 +2,7 @@ import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { invalidateSession, invalidateUserSessions } from "~/models/session.server";
 import { SignOutSchema } from "~/schemas/auth";
 import { getSession } from "~/utils/auth.server";
-import { invariantResponse, readFormData } from "~/utils/http";
+import { requireForm } from "~/utils/http";
 import { blankSessionCookie } from "~/utils/session.server";
 
 // Signing out changes state, so only a POST does it; a GET (a prefetch, a crawler, a pasted link) does nothing.
@@ -11,11 +11,10 @@ export function loader() {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const parsed = SignOutSchema.safeParse(Object.fromEntries(await readFormData(request)));
-  invariantResponse(parsed.success, "Choose where to sign out: this device or everywhere.");
+  const { scope } = await requireForm(request, SignOutSchema, "Choose where to sign out: this device or everywhere.");
   const current = await getSession(request);
   if (current) {
-    if (parsed.data.scope === "everywhere") await invalidateUserSessions(current.user.id);
+    if (scope === "everywhere") await invalidateUserSessions(current.user.id);
     else await invalidateSession(current.session.id);
   }
   return redirect("/", { status: 303, headers: { "Set-Cookie": blankSessionCookie() } });

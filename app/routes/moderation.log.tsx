@@ -3,19 +3,20 @@ import { readerOf } from "~/models/presenters/reader";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Pager } from "~/components/search/pager";
-import { listModerationLog } from "~/models/claim.server";
-import { firstIssue, PageQuerySchema } from "~/schemas/pagination";
+import { listModerationLog } from "~/models/claims/index.server";
+import { PageQuerySchema } from "~/schemas/pagination";
 import { getUser } from "~/utils/auth.server";
 import { formatUtc } from "~/utils/utc";
+import { Card, EmptyState } from "~/components/ui/card";
+import { parseQuery } from "~/utils/http";
 
 export const meta: MetaFunction = () => [{ title: "Moderation log — Footnote" }];
 
 /** Public: what the moderators and admins did and why; their names only for other moderators and admins. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const parsed = PageQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!parsed.success) throw new Response(firstIssue(parsed.error), { status: 400 });
+  const { page } = parseQuery(request, PageQuerySchema);
   const user = await getUser(request);
-  return listModerationLog({ viewer: readerOf(user), page: parsed.data.page });
+  return listModerationLog({ viewer: readerOf(user), page });
 }
 
 export default function ModerationLogPage() {
@@ -32,15 +33,15 @@ export default function ModerationLogPage() {
       </header>
 
       {entries.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-stone-300 bg-white px-5 py-8 text-center text-stone-600 dark:border-stone-700 dark:bg-stone-900 dark:text-stone-300">
+        <EmptyState as="p">
           No moderation actions yet.
-        </p>
+        </EmptyState>
       ) : (
         <section aria-labelledby="log-title">
           <h2 id="log-title" className="sr-only">
             {total === 1 ? "1 action" : `${total} actions`}
           </h2>
-          <ol className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white dark:divide-stone-800 dark:border-stone-800 dark:bg-stone-900">
+          <Card as="ol" divided>
             {entries.map((entry) => (
               <li key={entry.id} className="space-y-1 px-4 py-3 sm:px-5">
                 <p className="text-sm text-stone-500 dark:text-stone-400">
@@ -58,7 +59,7 @@ export default function ModerationLogPage() {
                 ) : null}
               </li>
             ))}
-          </ol>
+          </Card>
           <Pager page={page} pageCount={pageCount} href={(target) => (target > 1 ? `/moderation/log?page=${target}` : "/moderation/log")} />
         </section>
       )}

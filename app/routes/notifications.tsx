@@ -2,10 +2,12 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { readerOf } from "~/models/presenters/reader";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Button } from "~/components/ui/button";
+import { Card, EmptyState } from "~/components/ui/card";
 import { z } from "zod";
 import { listNotifications, markNotificationsRead } from "~/models/notification.server";
 import { requireUser } from "~/utils/auth.server";
-import { invariantResponse, readFormData } from "~/utils/http";
+import { requireForm } from "~/utils/http";
 import { idSchema } from "~/utils/input";
 
 export const meta: MetaFunction = () => [{ title: "Notifications — Footnote" }, { name: "robots", content: "noindex" }];
@@ -65,9 +67,8 @@ const MarkReadSchema = z.union([
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const parsed = MarkReadSchema.safeParse(Object.fromEntries(await readFormData(request)));
-  invariantResponse(parsed.success, "Choose which notifications to mark as read.");
-  await markNotificationsRead(user.id, parsed.data.intent === "mark-all-read" ? "all" : [parsed.data.id]);
+  const form = await requireForm(request, MarkReadSchema, "Choose which notifications to mark as read.");
+  await markNotificationsRead(user.id, form.intent === "mark-all-read" ? "all" : [form.id]);
   return redirect("/notifications", 303);
 }
 
@@ -83,22 +84,16 @@ export default function NotificationsPage() {
         </div>
         {unread > 0 ? (
           <Form method="post">
-            <button
-              name="intent"
-              value="mark-all-read"
-              className="rounded-md border border-stone-300 bg-white px-3 py-1.5 text-sm font-medium hover:border-accent-600 dark:border-stone-700 dark:bg-stone-900"
-            >
+            <Button variant="secondary" size="sm" name="intent" value="mark-all-read">
               Mark all as read
-            </button>
+            </Button>
           </Form>
         ) : null}
       </header>
       {notifications.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-stone-300 px-4 py-8 text-center text-stone-600 dark:border-stone-700 dark:text-stone-300">
-          Replies to your comments and news about the claims you flagged will appear here.
-        </p>
+        <EmptyState>Replies to your comments and news about the claims you flagged will appear here.</EmptyState>
       ) : (
-        <ul className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white dark:divide-stone-800 dark:border-stone-800 dark:bg-stone-900">
+        <Card as="ul" divided>
           {notifications.map((notification) => (
             <li key={notification.id} className={`flex gap-3 px-4 py-3 ${notification.unread ? "bg-accent-50 dark:bg-stone-800" : ""}`}>
               <span aria-hidden="true" className={`mt-2 size-2 shrink-0 rounded-full ${notification.unread ? "bg-accent-600" : "bg-transparent"}`} />
@@ -115,14 +110,14 @@ export default function NotificationsPage() {
               {notification.unread ? (
                 <Form method="post" className="shrink-0">
                   <input type="hidden" name="id" value={notification.id} />
-                  <button name="intent" value="mark-read" className="text-sm text-stone-600 hover:text-stone-900 dark:text-stone-300">
+                  <Button variant="quiet" name="intent" value="mark-read">
                     Mark read
-                  </button>
+                  </Button>
                 </Form>
               ) : null}
             </li>
           ))}
-        </ul>
+        </Card>
       )}
     </div>
   );

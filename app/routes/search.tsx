@@ -6,20 +6,22 @@ import { Pager } from "~/components/search/pager";
 import { SearchForm } from "~/components/search/search-form";
 import { SearchResults } from "~/components/search/search-results";
 import { search, SEARCH_RESULTS_PER_PAGE } from "~/models/search.server";
-import { firstIssue } from "~/schemas/pagination";
-import { SEARCH_QUERY_MAX_LENGTH, SearchQuerySchema, type SearchKind } from "~/schemas/search";
+import { parseQuery } from "~/utils/http";
+import { SearchQuerySchema, type SearchKind } from "~/schemas/search";
+import { Badge } from "~/components/ui/badge";
+import { EmptyState } from "~/components/ui/card";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.query ? `Search: ${data.query} — Footnote` : "Search — Footnote" },
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const parsed = SearchQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!parsed.success) throw new Response(firstIssue(parsed.error), { status: 400 });
-  const { q, truncated, kind, page } = parsed.data;
-  const outcome = await search({ q, kind, page });
+  const { q, truncated, author, kind, page } = parseQuery(request, SearchQuerySchema);
+  const outcome = await search({ q, author, kind, page });
   return {
     query: outcome.query,
+    correctedFrom: outcome.correctedFrom,
+    author: outcome.author,
     truncated,
     kind: outcome.kind,
     page: outcome.page,
@@ -30,15 +32,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-function searchHref({ q, kind, page = 1 }: { q: string; kind: SearchKind; page?: number }) {
+function searchHref({ q, author = null, kind, page = 1 }: { q: string; author?: string | null; kind: SearchKind; page?: number }) {
   const params = new URLSearchParams({ q });
+  if (author) params.set("author", author);
   if (kind !== "all") params.set("kind", kind);
   if (page > 1) params.set("page", String(page));
   return `/search?${params}`;
 }
 
 export default function SearchPage() {
-  const { query, truncated, kind, page, pageCount, total, counts, results } = useLoaderData<typeof loader>();
+  const { query, correctedFrom, author, truncated, kind, page, pageCount, total, counts, results } = useLoaderData<typeof loader>();
+  const filters = { ...(kind === "all" ? {} : { kind }), ...(author ? { author } : {}) };
   return (
     <div className="space-y-6">
       <header className="space-y-2">
@@ -51,51 +55,59 @@ export default function SearchPage() {
       <SearchForm
         action="/search"
         label="Search the archive"
-        query={query}
+        query={correctedFrom ?? query}
+        truncated={truncated}
         placeholder="Xinjiang, “Muslim Brotherhood”, FTR #863…"
-        hidden={kind === "all" ? {} : { kind }}
+        hidden={filters}
       />
 
-      {truncated ? (
-        <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
-          Your search was longer than {SEARCH_QUERY_MAX_LENGTH} characters, so only its first {SEARCH_QUERY_MAX_LENGTH} were used.
+      {author ? (
+        <p className="flex flex-wrap items-center gap-2 text-sm text-stone-700 dark:text-stone-200">
+          <Badge tone="stone" size="md">
+            Comments by <strong>{author}</strong>
+          </Badge>
+          <Link to={searchHref({ q: query, kind })}>Search everyone’s</Link>
         </p>
       ) : null}
 
-      {query === "" ? (
+      {correctedFrom ? (
+        <p role="status" className="text-sm text-stone-700 dark:text-stone-200">
+          Nothing matched “{correctedFrom}”. Showing results for <strong>{query}</strong>.
+        </p>
+      ) : null}
+
+      {query === "" && !author ? (
         <SearchPrompt />
       ) : (
         <section aria-labelledby="results-title" className="space-y-4">
           <h2 id="results-title" className="sr-only">
             Results
           </h2>
-          <KindTabs kind={kind} counts={counts} href={(item) => searchHref({ q: query, kind: item })} />
+          <KindTabs kind={kind} counts={counts} href={(item) => searchHref({ q: query, author, kind: item })} />
           <p className="text-sm text-stone-600 dark:text-stone-300" aria-live="polite">
-            {resultSummary({ query, kind, total })}
+            {resultSummary({ query, author, kind, total })}
           </p>
           {results.length > 0 ? (
             <SearchResults results={results} start={(page - 1) * SEARCH_RESULTS_PER_PAGE + 1} />
           ) : (
             <NoResults query={query} kind={kind} page={page} total={total} otherTotal={counts.all} />
           )}
-          <Pager page={page} pageCount={pageCount} href={(target) => searchHref({ q: query, kind, page: target })} label="Result pages" />
+          <Pager page={page} pageCount={pageCount} href={(target) => searchHref({ q: query, author, kind, page: target })} label="Result pages" />
         </section>
       )}
     </div>
   );
 }
 
-function resultSummary({ query, kind, total }: { query: string; kind: SearchKind; total: number }) {
+function resultSummary({ query, author, kind, total }: { query: string; author: string | null; kind: SearchKind; total: number }) {
   const noun = kind === "all" ? (total === 1 ? "result" : "results") : total === 1 ? KIND_LABELS[kind].toLowerCase().replace(/s$/, "") : KIND_LABELS[kind].toLowerCase();
-  return `${total} ${noun} for “${query}”`;
+  const by = author ? ` by ${author}` : "";
+  return query === "" ? `${total} ${noun}${by}` : `${total} ${noun}${by} for “${query}”`;
 }
 
 function SearchPrompt() {
   return (
-    <section
-      aria-labelledby="prompt-title"
-      className="rounded-lg border border-dashed border-stone-300 bg-white px-5 py-8 dark:border-stone-700 dark:bg-stone-900"
-    >
+    <EmptyState as="section" align="start" muted={false} aria-labelledby="prompt-title">
       <h2 id="prompt-title" className="font-serif text-xl font-semibold">
         What are you looking for?
       </h2>
@@ -105,18 +117,23 @@ function SearchPrompt() {
       </p>
       <ul className="mt-4 space-y-1.5 text-sm text-stone-600 dark:text-stone-300">
         <li>
-          <code className="rounded bg-stone-100 px-1 dark:bg-stone-800">"Earth Island"</code> finds the exact phrase.
+          <Example>"Earth Island"</Example> finds the exact phrase.
         </li>
         <li>
-          <code className="rounded bg-stone-100 px-1 dark:bg-stone-800">Uighur -Turkey</code> leaves out results that mention Turkey;{" "}
-          <code className="rounded bg-stone-100 px-1 dark:bg-stone-800">ISIS or Chechen</code> finds either.
+          <Example>Uighur -Turkey</Example> leaves out results that mention Turkey;{" "}
+          <Example>ISIS or Chechen</Example> finds either.
         </li>
         <li>
-          <code className="rounded bg-stone-100 px-1 dark:bg-stone-800">FTR #863</code> goes straight to a program by its number.
+          <Example>FTR #863</Example> goes straight to a program by its number.
         </li>
       </ul>
-    </section>
+    </EmptyState>
   );
+}
+
+/** A query to try, as it is typed. */
+function Example({ children }: { children: ReactNode }) {
+  return <code className="rounded bg-stone-100 px-1 dark:bg-stone-800">{children}</code>;
 }
 
 function NoResults({ query, kind, page, total, otherTotal }: { query: string; kind: SearchKind; page: number; total: number; otherTotal: number }) {
@@ -130,11 +147,11 @@ function NoResults({ query, kind, page, total, otherTotal }: { query: string; ki
       </>
     );
   return (
-    <div className="rounded-lg border border-dashed border-stone-300 bg-white px-5 py-8 text-center dark:border-stone-700 dark:bg-stone-900">
+    <EmptyState muted={false}>
       <p className="font-serif text-xl font-semibold">
         {total > 0 ? `There is no page ${page} of results.` : `Nothing matches “${query}”${kind === "all" ? "" : ` in ${KIND_LABELS[kind].toLowerCase()}`}.`}
       </p>
       <p className="mx-auto mt-2 max-w-prose text-stone-600 dark:text-stone-300">{advice}</p>
-    </div>
+    </EmptyState>
   );
 }

@@ -4,18 +4,17 @@ import { Pager } from "~/components/search/pager";
 import { SearchForm } from "~/components/search/search-form";
 import { SourceGroups } from "~/components/sources/source-groups";
 import { listSources } from "~/models/source.server";
-import { firstIssue } from "~/schemas/pagination";
-import { SEARCH_QUERY_MAX_LENGTH, SourceListQuerySchema } from "~/schemas/search";
+import { parseQuery } from "~/utils/http";
+import { SourceListQuerySchema } from "~/schemas/search";
 import { sourceJson } from "~/models/presenters/source";
+import { EmptyState } from "~/components/ui/card";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.query ? `Sources matching ${data.query} — Footnote` : "Sources — Footnote" },
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const parsed = SourceListQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!parsed.success) throw new Response(firstIssue(parsed.error), { status: 400 });
-  const { q, truncated, page } = parsed.data;
+  const { q, truncated, page } = parseQuery(request, SourceListQuerySchema);
   const list = await listSources({ q, page });
   return {
     query: list.query,
@@ -50,13 +49,8 @@ export default function SourcesPage() {
         </p>
       </header>
 
-      <SearchForm action="/sources" label="Find a source by title, author or outlet" query={query} placeholder="Labeviere, Reuters, Dollars for Terror…" />
+      <SearchForm action="/sources" label="Find a source by title, author or outlet" query={query} truncated={truncated} placeholder="Labeviere, Reuters, Dollars for Terror…" />
 
-      {truncated ? (
-        <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
-          Your search was longer than {SEARCH_QUERY_MAX_LENGTH} characters, so only its first {SEARCH_QUERY_MAX_LENGTH} were used.
-        </p>
-      ) : null}
 
       <p className="text-sm text-stone-600 dark:text-stone-300" aria-live="polite">
         {query
@@ -73,7 +67,7 @@ export default function SourcesPage() {
       {groups.length > 0 ? (
         <SourceGroups groups={groups} />
       ) : (
-        <div className="rounded-lg border border-dashed border-stone-300 bg-white px-5 py-8 text-center dark:border-stone-700 dark:bg-stone-900">
+        <EmptyState muted={false}>
           <p className="font-serif text-xl font-semibold">
             {total > 0 ? `There is no page ${page} of sources.` : query ? `No source matches “${query}”.` : "The library is empty."}
           </p>
@@ -86,7 +80,7 @@ export default function SourcesPage() {
               "Sources appear here as episodes that cite them are imported."
             )}
           </p>
-        </div>
+        </EmptyState>
       )}
 
       <Pager page={page} pageCount={pageCount} href={(target) => sourcesHref(query, target)} label="Source pages" />

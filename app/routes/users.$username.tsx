@@ -1,9 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { getImportedAuthorByName, getPublicProfile, listProfileComments } from "~/models/user.server";
-import { firstIssue, PageQuerySchema } from "~/schemas/pagination";
+import { RoleBadge } from "~/components/role-badge";
+import { getImportedAuthorByName, getPublicProfile, listProfileComments } from "~/models/users/index.server";
+import { PageQuerySchema } from "~/schemas/pagination";
 import { publicProfile } from "~/models/presenters/user";
+import { Card } from "~/components/ui/card";
+import { Notice } from "~/components/ui/notice";
+import { invariantResponse, parseQuery } from "~/utils/http";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.profile.username} — Footnote` : "Not found — Footnote" },
@@ -11,20 +15,20 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const username = params.username ?? "";
-  const query = PageQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!query.success) throw new Response(firstIssue(query.error), { status: 400 });
+  const { page } = parseQuery(request, PageQuerySchema);
 
   const profile = await getPublicProfile(username);
   if (!profile) {
     const imported = await getImportedAuthorByName(username);
-    throw new Response(
+    invariantResponse(
+      false,
       imported
         ? `“${imported.name}” is the name of an author of imported comments, not a member. Imported authors have no profile.`
         : `No member is called “${username}”. Imported authors have no profile.`,
-      { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } },
+      { status: 404 },
     );
   }
-  const comments = await listProfileComments({ userId: profile.id, page: query.data.page });
+  const comments = await listProfileComments({ userId: profile.id, page });
   return { profile: publicProfile(profile), comments };
 }
 
@@ -50,23 +54,16 @@ export default function ProfilePage() {
       <header className="space-y-3">
         <div className="flex flex-wrap items-center gap-3">
           <h1 className="break-all font-serif text-3xl font-semibold tracking-tight sm:text-4xl">{profile.username}</h1>
-          {profile.role === "member" ? null : (
-            <span className="rounded-full bg-accent-100 px-2 py-0.5 text-sm font-semibold capitalize text-accent-700 dark:bg-accent-700/40 dark:text-accent-100">
-              {profile.role}
-            </span>
-          )}
+          <RoleBadge role={profile.role} size="md" />
         </div>
         <p className="text-stone-600 dark:text-stone-300">
           Joined <time dateTime={profile.createdAt.toISOString()}>{joinedFormat.format(profile.createdAt)}</time>
         </p>
         {profile.suspendedAt ? (
-          <p
-            role="note"
-            className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
-          >
+          <Notice tone="warning" compact role="note">
             This account is suspended since{" "}
             <time dateTime={profile.suspendedAt.toISOString()}>{joinedFormat.format(profile.suspendedAt)}</time>.
-          </p>
+          </Notice>
         ) : null}
       </header>
 
@@ -77,7 +74,7 @@ export default function ProfilePage() {
         {comments.total === 0 ? (
           <p className="text-stone-600 dark:text-stone-300">{profile.username} has not commented yet.</p>
         ) : (
-          <ol className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white dark:divide-stone-800 dark:border-stone-800 dark:bg-stone-900">
+          <Card as="ol" divided>
             {comments.comments.map((comment) => (
               <li key={comment.id} className="px-4 py-4 sm:px-5">
                 <p className="text-sm text-stone-500 dark:text-stone-400">
@@ -91,7 +88,7 @@ export default function ProfilePage() {
                 <p className="mt-1 break-words text-stone-800 dark:text-stone-200">{comment.excerpt}</p>
               </li>
             ))}
-          </ol>
+          </Card>
         )}
         {comments.pageCount > 1 ? (
           <nav aria-label="Pages" className="flex justify-between text-sm">

@@ -1,8 +1,10 @@
 import { z } from "zod";
 import { isValidTimeZone } from "~/import/time";
+import { MAX_FILES_PER_IMPORT, MAX_IMPORT_FILE_BYTES } from "~/utils/input";
 
-export const MAX_FILES_PER_IMPORT = 10;
-export const MAX_IMPORT_FILE_BYTES = 5 * 1024 * 1024;
+// The limits belong to the input boundary (app/utils/input.ts caps the request body with them); the
+// import form's schema and page name them from here.
+export { MAX_FILES_PER_IMPORT, MAX_IMPORT_FILE_BYTES };
 
 const TimeZoneSchema = z
   .string()

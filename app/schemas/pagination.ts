@@ -9,7 +9,5 @@ export const PageQuerySchema = z.object({
     .default(1),
 });
 
-/** The first validation message, for a one-line 400 answer. */
-export function firstIssue(error: z.ZodError) {
-  return error.issues[0]?.message ?? "The request is not valid.";
-}
+/** The first validation message, for a one-line 400 answer (one definition: app/utils/http.ts). */
+export { firstIssueOf as firstIssue } from "~/utils/http";

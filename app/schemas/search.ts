@@ -43,16 +43,28 @@ const PageSchema = z.preprocess(
     .default(1),
 );
 
+/** A commenter's name as shown on their comments; compared without case, accents or a leading "@". */
+export const SEARCH_AUTHOR_MAX_LENGTH = 60;
+const AuthorSchema = z.preprocess(
+  blankAsMissing,
+  z
+    .string({ error: "The author must be text." })
+    .transform((raw) => normalizeQuery(raw).q)
+    .pipe(z.string().max(SEARCH_AUTHOR_MAX_LENGTH, `An author's name is at most ${SEARCH_AUTHOR_MAX_LENGTH} characters.`))
+    .optional(),
+);
+
 export const SearchQuerySchema = z
   .object({
     q: QueryTextSchema,
+    author: AuthorSchema,
     kind: z.preprocess(
       blankAsMissing,
       z.enum(SEARCH_KINDS, { error: `The kind must be one of: ${SEARCH_KINDS.join(", ")}.` }).default("all"),
     ),
     page: PageSchema,
   })
-  .transform(({ q, kind, page }) => ({ q: q.q, truncated: q.truncated, kind, page }));
+  .transform(({ q, author, kind, page }) => ({ q: q.q, truncated: q.truncated, author: author || null, kind, page }));
 export type SearchQuery = z.infer<typeof SearchQuerySchema>;
 
 /** The sources library's filter: the same query rules as search. */

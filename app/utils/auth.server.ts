@@ -1,6 +1,6 @@
 import { redirect } from "@remix-run/node";
 import { can, type Permission } from "~/utils/permissions";
-import { validateSessionToken, type SessionUser } from "~/models/session.server";
+import { createSession, generateSessionToken, invalidateSession, validateSessionToken, type SessionUser } from "~/models/session.server";
 import { blankSessionCookie, readSessionToken, sessionCookie } from "~/utils/session.server";
 
 /** The signed-in user, or null. */
@@ -34,10 +34,10 @@ function loginRedirect(request: Request) {
 }
 
 /**
- * The user when they hold `permission`. Pages (GET) send anonymous readers to the sign-in page;
- * actions answer 401. A signed-in user without the permission gets 403 either way.
+ * The user when they hold `permission` (epic-stack's name). Pages (GET) send anonymous readers to the
+ * sign-in page; actions answer 401. A signed-in user without the permission gets 403 either way.
  */
-export async function requirePermission(request: Request, permission: Permission) {
+export async function requireUserWithPermission(request: Request, permission: Permission) {
   const user = await getUser(request);
   if (!user) {
     if (request.method === "GET" || request.method === "HEAD") throw loginRedirect(request);
@@ -49,6 +49,9 @@ export async function requirePermission(request: Request, permission: Permission
   }
   return user;
 }
+
+/** @deprecated The old name of `requireUserWithPermission`, until every route has moved to it. */
+export const requirePermission = requireUserWithPermission;
 
 /**
  * The signed-in user. A suspended account may still read its own pages, but keeps no action
@@ -64,6 +67,19 @@ export async function requireUser(request: Request) {
     throw new Response("Your account is suspended.", { status: 403 });
   }
   return user;
+}
+
+/**
+ * The end of signing in or up (epic-stack's `handleNewSession`): a new session for `userId` replaces
+ * the one this browser had, so that one does not linger in the database, and the reader goes on to
+ * `redirectTo` (a path of this site) with the new cookie.
+ */
+export async function handleNewSession(request: Request, userId: number, redirectTo: string | undefined) {
+  const previous = await getSession(request);
+  if (previous) await invalidateSession(previous.session.id);
+  const token = generateSessionToken();
+  const session = await createSession(token, userId);
+  return redirect(safeRedirect(redirectTo), { status: 303, headers: { "Set-Cookie": sessionCookie(token, session.expiresAt) } });
 }
 
 /**

@@ -6,6 +6,7 @@ import { createHash } from "node:crypto";
 import { promisify } from "node:util";
 import zlib from "node:zlib";
 import { readSessionToken } from "~/utils/session.server";
+import { hasToastCookie } from "~/utils/toast.server";
 
 export const ANONYMOUS_CACHE_CONTROL = "public, max-age=0, must-revalidate";
 export const PRIVATE_CACHE_CONTROL = "private, no-cache";
@@ -16,8 +17,9 @@ export const PRIVATE_CACHE_CONTROL = "private, no-cache";
  */
 export const SHARED_CACHE_CONTROL = "public, max-age=0, s-maxage=10, stale-while-revalidate=30";
 
+/** A read shared by every anonymous reader: no session, and no toast (a message for this reader alone). */
 export function isAnonymousRead(request: Request) {
-  return (request.method === "GET" || request.method === "HEAD") && readSessionToken(request) === null;
+  return (request.method === "GET" || request.method === "HEAD") && readSessionToken(request) === null && !hasToastCookie(request);
 }
 
 export function etagOf(body: Uint8Array | string) {

@@ -1,3 +1,4 @@
+import { data } from "@remix-run/node";
 import type { z } from "zod";
 import { NUL } from "~/utils/input";
 
@@ -44,10 +45,92 @@ export function firstIssueOf(error: z.ZodError) {
   return error.issues[0]?.message ?? "The request is not valid.";
 }
 
-/** A validated form or a thrown 400 with the first message: for forms whose errors are not shown beside fields. */
-export async function parseForm<T extends z.ZodType>(request: Request, schema: T): Promise<z.infer<T>> {
+// ---- The form layer (ADR 0020) -------------------------------------------------------------------
+// A route parses its form with `parseForm`; a failure goes back with `formFailure` as
+// `{ errors, fields }`: one message per field (`form` for the whole form) and the typed
+// values to show again beside their fields. app/components/forms.tsx shows them.
+
+/** Messages of a failed form: the first message of each field, and `form` for what belongs to no field. */
+export type FormErrors<Field extends string = string> = Partial<Record<Field | "form", string>>;
+
+/** What an action answers a form it refused: the messages and the values typed (never a password). */
+export type FormFailure<Field extends string = string> = { ok?: false; errors: FormErrors<Field>; fields: Partial<Record<Field, string>> };
+
+/** A text field of a form as typed: "" when it is missing or is a file. */
+export function text(value: FormDataEntryValue | null | undefined): string {
+  return typeof value === "string" ? value : "";
+}
+
+/**
+ * The one mapping of validation issues to messages beside fields: the first message of each of
+ * `fields` (by the issue's first path segment), every other issue under `form`.
+ */
+export function errorsOf<Field extends string>(error: z.ZodError, fields: readonly Field[]): FormErrors<Field> {
+  const errors: FormErrors<Field> = {};
+  for (const issue of error.issues) {
+    const head = issue.path[0];
+    const key = typeof head === "string" && (fields as readonly string[]).includes(head) ? (head as Field) : "form";
+    errors[key] ??= issue.message;
+  }
+  return errors;
+}
+
+/** The typed values of `fields`, to send back with a refusal. */
+export function fieldsOf<Field extends string>(form: FormData, fields: readonly Field[]): Record<Field, string> {
+  return Object.fromEntries(fields.map((field) => [field, text(form.get(field))])) as Record<Field, string>;
+}
+
+export type Submission<T, Field extends string> =
+  | { ok: true; value: T; form: FormData; fields: Record<Field, string> }
+  | { ok: false; errors: FormErrors<Field>; form: FormData; fields: Record<Field, string> };
+
+type ParseFormOptions<Field extends string> = {
+  /** The fields whose messages are shown beside them; any other issue is a message for the whole form. */
+  fields: readonly Field[];
+  /** The fields whose typed values go back with a refusal (default: `fields`). Leave passwords out. */
+  keep?: readonly Field[];
+  /** Values that do not come from the form (a path parameter), validated with it. */
+  with?: Record<string, unknown>;
+};
+
+/**
+ * A form through the input boundary (readFormData: size, NUL) and its schema: the value, or the
+ * messages by field and the typed values to show again. Takes the request, or a form already read
+ * (when the route counts or rewrites it first).
+ */
+export async function parseForm<T extends z.ZodType, Field extends string>(
+  source: Request | FormData,
+  schema: T,
+  { fields, keep = fields, with: extra }: ParseFormOptions<Field>,
+): Promise<Submission<z.infer<T>, Field>> {
+  const form = source instanceof FormData ? source : await readFormData(source);
+  const kept = fieldsOf(form, keep) as Record<Field, string>;
+  const parsed = schema.safeParse({ ...Object.fromEntries(form), ...extra });
+  if (parsed.success) return { ok: true, value: parsed.data, form, fields: kept };
+  return { ok: false, errors: errorsOf(parsed.error, fields), form, fields: kept };
+}
+
+/**
+ * A refused form: its messages beside the fields and the values typed, with `status` (400, 409, 429…).
+ * `extra` carries what a form shows besides (a `formKey`, a match to confirm).
+ */
+export function formFailure<Field extends string, Extra extends object = Record<never, never>>(
+  status: number,
+  submission: { fields: Partial<Record<Field, string>> },
+  errors: FormErrors<Field>,
+  { headers, extra }: { headers?: HeadersInit; extra?: Extra } = {},
+) {
+  const failure: FormFailure<Field> & Extra = { ...(extra as Extra), errors, fields: submission.fields };
+  return data(failure, { status, headers });
+}
+
+/**
+ * A validated form or a thrown 400 with `message` (else the first issue's): for one-button forms, whose
+ * only fields are hidden, so a refusal has no field to stand beside.
+ */
+export async function requireForm<T extends z.ZodType>(request: Request, schema: T, message?: string): Promise<z.infer<T>> {
   const parsed = schema.safeParse(Object.fromEntries(await readFormData(request)));
-  if (!parsed.success) invariantResponse(false, firstIssueOf(parsed.error), { status: 400 });
+  if (!parsed.success) invariantResponse(false, message ?? firstIssueOf(parsed.error), { status: 400 });
   return parsed.data;
 }
 

@@ -1,10 +1,13 @@
 // The input boundary's rules, shared by the HTTP server (scripts/server.ts), the schemas and the feeds.
 // docs/api.md ("Input rules") says which rule applies to which field.
 import { z } from "zod";
-import { MAX_FILES_PER_IMPORT, MAX_IMPORT_FILE_BYTES } from "~/schemas/import";
 
 /** A form body is read up to this many bytes unless its route says more; past it the answer is 413. */
 export const FORM_MAX_BYTES = 64 * 1024;
+
+/** An import takes at most this many files of at most this many bytes each (app/schemas/import.ts says so per file). */
+export const MAX_FILES_PER_IMPORT = 10;
+export const MAX_IMPORT_FILE_BYTES = 5 * 1024 * 1024;
 
 /** Routes that take more than a form: the import's uploads (files of at most 5 MB each, plus the form around them). */
 const ROUTE_MAX_BYTES: Record<string, number> = {

@@ -17,7 +17,7 @@ for (let i = 0; i < 20; i++) parseDocument(text); // warm-up
 const parse = summarize(Array.from({ length: PARSE_RUNS }, () => time(() => parseDocument(text))));
 
 const result = await withBenchDatabase("import", async () => {
-  const { importDocument } = await import("../../app/models/import.server");
+  const { importDocument } = await import("../../app/models/import/index.server");
   const { prisma } = await import("../../app/utils/db.server");
   const empty = () => prisma.$executeRawUnsafe(`TRUNCATE "Episode", "Source", "ImportedAuthor", "Import" RESTART IDENTITY CASCADE`);
   const fresh: number[] = [];

@@ -14,8 +14,8 @@ const POSTS_PER_MEMBER = 10;
 await buildIfNeeded(console.log);
 
 const timings = await withBenchDatabase("post", async (url) => {
-  const { importDocument } = await import("../../app/models/import.server");
-  const { createUser } = await import("../../app/models/user.server");
+  const { importDocument } = await import("../../app/models/import/index.server");
+  const { createUser } = await import("../../app/models/users/index.server");
   const { createSession, generateSessionToken } = await import("../../app/models/session.server");
   const { prisma } = await import("../../app/utils/db.server");
   const file = "seeds/ftr-863-9-11-muslim-brotherhood-earth-island-boogie-part-2.txt";

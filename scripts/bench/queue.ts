@@ -16,8 +16,8 @@ const COMMENTS = Number(process.env.BENCH_COMMENTS ?? 100_000);
 await buildIfNeeded(console.log);
 
 const { rows, throughput } = await withBenchDatabase("queue", async (url) => {
-  const { importDocument } = await import("../../app/models/import.server");
-  const { flagClaim, listClaimsApi, listQueue } = await import("../../app/models/claim.server");
+  const { importDocument } = await import("../../app/models/import/index.server");
+  const { flagClaim, listClaimsApi, listQueue } = await import("../../app/models/claims/index.server");
   const { createSession, generateSessionToken } = await import("../../app/models/session.server");
   const { SESSION_COOKIE } = await import("../../app/utils/session.server");
   const { prisma } = await import("../../app/utils/db.server");

@@ -30,8 +30,8 @@ await buildIfNeeded(console.log);
 if (!findNginx()) console.log("nginx is not installed: the static-file rows are skipped (Debian: apt-get install -y nginx).");
 
 const rows = await withBenchDatabase("read", async (url) => {
-  const { importDocument } = await import("../../app/models/import.server");
-  const { createUser } = await import("../../app/models/user.server");
+  const { importDocument } = await import("../../app/models/import/index.server");
+  const { createUser } = await import("../../app/models/users/index.server");
   const { createSession, generateSessionToken } = await import("../../app/models/session.server");
   const { seedSyntheticComments } = await import("../seed-synthetic");
   const { prisma } = await import("../../app/utils/db.server");

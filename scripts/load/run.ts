@@ -47,8 +47,8 @@ process.env.DATABASE_URL = url;
 const db = new pg.Pool({ connectionString: url, max: 4, connectionTimeoutMillis: 2_000 });
 db.on("error", () => {});
 
-const { importDocument } = await import("../../app/models/import.server");
-const { createUser } = await import("../../app/models/user.server");
+const { importDocument } = await import("../../app/models/import/index.server");
+const { createUser } = await import("../../app/models/users/index.server");
 const { createComment } = await import("../../app/models/comment.server");
 const { prisma } = await import("../../app/utils/db.server");
 const episodes: { id: number; slug: string }[] = [];

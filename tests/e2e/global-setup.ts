@@ -30,6 +30,8 @@ export default async function globalSetup() {
     await app.close();
     const { prisma } = await import("../../app/utils/db.server");
     await prisma.$disconnect();
+    const { closeRateLimits } = await import("../../app/utils/rate-limit.server");
+    await closeRateLimits();
     await dropDatabase(server, name);
     await server.stop();
   };

@@ -13,7 +13,7 @@ const created: { claims: number[] } = { claims: [] };
 async function flagAs(page: Page, fields: Record<string, string>) {
   const response = await page.request.post("/claims?index", { form: { intent: "flag-claim", reason: "no_source", ...fields } });
   expect(response.status()).toBe(200);
-  const id = Number(/\/claims\/(\d+)\?/.exec(response.url())?.[1]);
+  const id = Number(/\/claims\/(\d+)$/.exec(response.url())?.[1]);
   expect(id).toBeGreaterThan(0);
   created.claims.push(id);
   return id;

@@ -1,8 +1,8 @@
 // What the journeys start from: one account per role with a known password, and the seed documents.
 import fs from "node:fs";
 import path from "node:path";
-import { importDocument } from "../../app/models/import.server";
-import { createUser } from "../../app/models/user.server";
+import { importDocument } from "../../app/models/import/index.server";
+import { createUser } from "../../app/models/users/index.server";
 
 export const E2E_PASSWORD = "e2e-password-123";
 export const PROGRAM_SLUG = "ftr-863-9-11-the-muslim-brotherhood-and-the-earth-island-boogie-part-2";

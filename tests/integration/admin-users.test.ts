@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { importDocument } from "~/models/import.server";
+import { importDocument } from "~/models/import/index.server";
 import { loader as rootLoader } from "~/root";
-import { action as authorsAction, loader as authorsLoader } from "~/routes/admin.authors";
-import { action as usersAction, loader as usersLoader } from "~/routes/admin.users";
+import { action as authorsAction, loader as authorsLoader } from "~/routes/admin.authors/route";
+import { action as usersAction, loader as usersLoader } from "~/routes/admin.users/route";
 import { loader as episodeJsonLoader } from "~/routes/api.episodes.$slug";
 import { action as loginAction } from "~/routes/login";
 import { prisma } from "~/utils/db.server";

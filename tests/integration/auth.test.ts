@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { createSession, generateSessionToken, SESSION_LIFETIME } from "~/models/session.server";
-import { createUser } from "~/models/user.server";
+import { createUser } from "~/models/users/index.server";
 import { loader as rootLoader } from "~/root";
 import { action as loginAction, loader as loginLoader } from "~/routes/login";
 import { action as logoutAction, loader as logoutLoader } from "~/routes/logout";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { CommentData } from "~/components/episode/types";
-import { importDocument } from "~/models/import.server";
+import { importDocument } from "~/models/import/index.server";
 import { loader } from "~/routes/episodes.$slug/route";
 import { buildCommentTree, type CommentNode } from "~/utils/comment-tree";
 import { prisma } from "~/utils/db.server";

@@ -1,6 +1,6 @@
 import { parseFeed } from "@rowanmanning/feed-parser";
 import { describe, expect, it } from "vitest";
-import { importDocument } from "~/models/import.server";
+import { importDocument } from "~/models/import/index.server";
 import { loader as commentsFeed } from "~/routes/feeds.comments[.]xml";
 import { loader as episodeCommentsFeed } from "~/routes/feeds.episodes.$slug.comments[.]xml";
 import { loader as episodesFeed } from "~/routes/feeds.episodes[.]xml";
@@ -71,9 +71,18 @@ describe("feeds", () => {
 });
 
 describe("the claims feed of an episode", () => {
+  it("says an episode without claims was last updated when it was imported, never in 1970", async () => {
+    const { loader: claimsFeed } = await import("~/routes/feeds.episodes.$slug.claims[.]xml");
+    const episode = await importSeeds();
+    const { createdAt } = await prisma.episode.findUniqueOrThrow({ where: { id: episode.id }, select: { createdAt: true } });
+    const feed = await fetchFeed(claimsFeed, `/feeds/episodes/${episode.slug}/claims.xml`, { slug: episode.slug });
+    expect(feed.items).toEqual([]);
+    expect(feed.updated?.toISOString()).toBe(createdAt.toISOString());
+  });
+
   it("lists each change of state of the episode's claims, newest first", async () => {
     const { loader: claimsFeed } = await import("~/routes/feeds.episodes.$slug.claims[.]xml");
-    const { flagClaim, resolveClaim } = await import("~/models/claim.server");
+    const { flagClaim, resolveClaim } = await import("~/models/claims/index.server");
     const { signedIn } = await import("../factories");
     const episode = await importSeeds();
     const member = await signedIn("member");

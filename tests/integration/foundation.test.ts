@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { loader as healthLoader } from "~/routes/healthz";
 import { loader as archiveLoader } from "~/routes/_index";
-import { createUser } from "~/models/user.server";
+import { createUser } from "~/models/users/index.server";
 import { prisma } from "~/utils/db.server";
 import { verifyPassword } from "~/utils/password.server";
 

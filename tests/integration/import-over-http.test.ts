@@ -1,7 +1,7 @@
 // Issue 11, items 4 (import part), 9 and 10 (preview outline) over HTTP, as an admin's browser does it:
 // upload → preview page → the hidden fields of its confirmation form posted back.
 import { describe, expect, it } from "vitest";
-import { importDocument } from "~/models/import.server";
+import { importDocument } from "~/models/import/index.server";
 import { prisma } from "~/utils/db.server";
 import { signedIn } from "../factories";
 import { testApp } from "../http";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { importDocument, ImportRefusedError, previewDocument } from "~/models/import.server";
+import { importDocument, ImportRefusedError, previewDocument } from "~/models/import/index.server";
 import { loader as episodesApi } from "~/routes/api.episodes";
 import { loader as episodeApi } from "~/routes/api.episodes.$slug";
 import { prisma } from "~/utils/db.server";

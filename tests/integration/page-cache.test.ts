@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createComment } from "~/models/comment.server";
-import { importDocument } from "~/models/import.server";
+import { importDocument } from "~/models/import/index.server";
 import { loader } from "~/routes/episodes.$slug/route";
 import { prisma } from "~/utils/db.server";
 import { createTestUser, testContext } from "../factories";

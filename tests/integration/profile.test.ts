@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { importDocument } from "~/models/import.server";
+import { importDocument } from "~/models/import/index.server";
 import { loader as profileLoader } from "~/routes/users.$username";
 import { prisma } from "~/utils/db.server";
 import { createNamedUser, createTestComment, outcomeOf, testContext } from "../factories";

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { importDocument } from "~/models/import.server";
+import { importDocument } from "~/models/import/index.server";
 import { highlightParts, search, snippetText } from "~/models/search.server";
 import { loader as searchApi } from "~/routes/api.search";
 import { loader as searchPage } from "~/routes/search";
@@ -177,6 +177,76 @@ describe("searching the archive", () => {
     const response = await refusal("/search?q=Xinjiang&page=two");
     expect(response.status).toBe(400);
     expect(await response.text()).toBe("The page must be a whole number.");
+  });
+});
+
+describe("finding what readers type", () => {
+  it("finds ISIS‑K typed with a plain hyphen where the page has a non-breaking one, and the other way round", async () => {
+    const typed = await search({ q: "ISIS-K" });
+    const asPrinted = await search({ q: "ISIS\u2011K" });
+    const textsWithWord =
+      (await prisma.section.count({ where: { plainText: { contains: "ISIS\u2011K" } } })) +
+      (await prisma.comment.count({ where: { status: "visible", body: { contains: "ISIS\u2011K" } } }));
+    expect(textsWithWord).toBeGreaterThan(0);
+    expect(typed.counts.sections + typed.counts.comments).toBeGreaterThanOrEqual(textsWithWord);
+    expect(typed.counts).toEqual(asPrinted.counts);
+    expect(typed.results.map((result) => result.url)).toEqual(asPrinted.results.map((result) => result.url));
+    // Both spellings in the archive are found: the page's "ISIS‑K" and the plain "ISIS-Khorasan".
+    const texts = typed.results.map((result) => result.snippet.map((part) => part.text).join(""));
+    expect(texts.some((text) => text.includes("ISIS-K was"))).toBe(true);
+    expect(typed.correctedFrom).toBeNull();
+  });
+
+  it("corrects a misspelt word that finds nothing to the archive's closest word, and says so", async () => {
+    const exact = await search({ q: "Xinjiang" });
+    const outcome = await search({ q: "xinjang" });
+    expect(outcome.correctedFrom).toBe("xinjang");
+    expect(outcome.query).toBe("xinjiang");
+    expect(outcome.counts).toEqual(exact.counts);
+    expect(outcome.results.length).toBeGreaterThan(0);
+
+    const data = await page("/search?q=xinjang");
+    expect(data).toMatchObject({ correctedFrom: "xinjang", query: "xinjiang" });
+    const { body } = await api("/api/search?q=xinjang");
+    expect(body).toMatchObject({ correctedFrom: "xinjang", query: "xinjiang", total: exact.counts.all });
+
+    // A word the archive has is never "corrected", and nonsense with no close word stays unanswered.
+    expect((await search({ q: "Xinjiang" })).correctedFrom).toBeNull();
+    const nonsense = await search({ q: "qqzzxv" });
+    expect(nonsense).toMatchObject({ correctedFrom: null, query: "qqzzxv", total: 0 });
+  });
+
+  it("leaves a hidden comment's words out of the corrections once the comment is hidden", async () => {
+    expect((await search({ q: "Shishanni" })).query).toBe("shishani");
+    await prisma.comment.updateMany({ where: { body: { contains: "Shishani" } }, data: { status: "hidden" } });
+    const sectionsWithWord = await prisma.section.count({ where: { plainText: { contains: "Shishani" } } });
+    const outcome = await search({ q: "Shishanni" });
+    if (sectionsWithWord === 0) expect(outcome).toMatchObject({ correctedFrom: null, total: 0 });
+    else expect(outcome.counts.comments).toBe(0);
+  });
+
+  it("finds a commenter's comments by their name, first, and filters by author", async () => {
+    const byAuthor = await prisma.comment.count({ where: { status: "visible", importedAuthor: { name: "Pterrafractyl" } } });
+    expect(byAuthor).toBeGreaterThan(1);
+
+    const outcome = await search({ q: "pterrafractyl", kind: "comments" });
+    expect(outcome.total).toBeGreaterThanOrEqual(byAuthor);
+    const mine = outcome.results.slice(0, byAuthor);
+    for (const result of mine) expect(result.title).toMatch(/^Comment #\d+ by Pterrafractyl$/);
+
+    // ?author= keeps only that author's comments, newest first without a query, matching words with one.
+    const all = await search({ q: "", author: "@PTERRAFRACTYL" });
+    expect(all).toMatchObject({ author: "@PTERRAFRACTYL", total: byAuthor, counts: { comments: byAuthor, sections: 0, episodes: 0, sources: 0 } });
+    for (const result of all.results) expect(result.title).toMatch(/ by Pterrafractyl$/);
+    const withWord = await search({ q: "Shishani", author: "Pterrafractyl" });
+    expect(withWord.total).toBeGreaterThan(0);
+    expect(withWord.total).toBeLessThanOrEqual(byAuthor);
+    for (const result of withWord.results) expect(result.title).toMatch(/ by Pterrafractyl$/);
+
+    const data = await page("/search?author=Pterrafractyl");
+    expect(data).toMatchObject({ author: "Pterrafractyl", total: byAuthor });
+    expect((await api("/api/search?author=Pterrafractyl&kind=comments")).body).toMatchObject({ author: "Pterrafractyl", total: byAuthor });
+    expect((await refusal(`/search?author=${"x".repeat(61)}`)).status).toBe(400);
   });
 });
 

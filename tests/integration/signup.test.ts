@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
-import { importDocument } from "~/models/import.server";
-import { AccountTakenError, createMember } from "~/models/user.server";
+import { importDocument } from "~/models/import/index.server";
+import { AccountTakenError, createMember } from "~/models/users/index.server";
 import { loader as rootLoader } from "~/root";
 import { action as signUpAction, loader as signUpLoader } from "~/routes/signup";
 import { prisma } from "~/utils/db.server";

@@ -1,10 +1,13 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { importDocument } from "~/models/import.server";
+import { importDocument } from "~/models/import/index.server";
 import { loader as sourcesApi } from "~/routes/api.sources";
 import { loader as sourcePage } from "~/routes/sources.$id";
 import { loader as sourcesPage } from "~/routes/sources._index";
+import { search } from "~/models/search.server";
 import { prisma } from "~/utils/db.server";
+import { signedIn } from "../factories";
 import { ARTICLE_FILE, PROGRAM_FILE, seedBytes } from "../fixtures/seeds";
+import { commentFlag, decide, flag, propose, seeded } from "./claims/helpers";
 
 const context = { clientIp: "127.0.0.1" };
 const PROGRAM_SLUG = "ftr-863-9-11-the-muslim-brotherhood-and-the-earth-island-boogie-part-2";
@@ -89,7 +92,53 @@ describe("the sources library", () => {
   });
 });
 
+describe("the library holds vetted sources only", () => {
+  const REPORT = { url: "https://example.org/2024/unvetted-report", title: "An unvetted report on the Crocus attack", outlet: "Example Gazette", date: "2024-04-02" };
+  const inList = async (q: string) => (await api(`/api/sources?q=${encodeURIComponent(q)}`)).body.sources.map((source: { title: string }) => source.title);
+
+  it("keeps a member's proposed source out of the list, search and the JSON until a moderator accepts it, also after a dismissal", async () => {
+    const seed = await seeded();
+    const member = await signedIn("member");
+    const moderator = await signedIn("moderator");
+    const { body: first } = await flag(commentFlag(seed), member.cookie);
+    expect((await propose(first.claimId, { ...REPORT, quote: "All four gunmen were detained." }, member.cookie)).status).toBe(303);
+    const proposed = await prisma.source.findFirstOrThrow({ where: { url: REPORT.url }, select: { id: true } });
+
+    expect(await inList("unvetted")).toEqual([]);
+    expect((await search({ q: "unvetted report", kind: "sources" })).total).toBe(0);
+    expect(await sourceById(String(proposed.id))).toMatchObject({ inLibrary: false, supports: [] });
+
+    // Dismissing the claim declines the proposal: still not in the library.
+    await decide(moderator.cookie, first.claimId, "dismiss", "Not a factual claim");
+    expect(await inList("unvetted")).toEqual([]);
+
+    // Accepted for another claim, it enters the library, and its page shows the accepted passage.
+    const { body: second } = await flag(commentFlag(seed), moderator.cookie);
+    expect((await propose(second.claimId, { sourceId: proposed.id, quote: "The four were detained near Bryansk." }, member.cookie)).status).toBe(303);
+    const proposal = await prisma.sourceProposal.findFirstOrThrow({ where: { claimId: second.claimId }, select: { id: true } });
+    await decide(moderator.cookie, second.claimId, "accept-source", "The report names the place of the arrest", { proposalId: proposal.id });
+    expect(await inList("unvetted")).toEqual([REPORT.title]);
+    expect((await search({ q: "unvetted report", kind: "sources" })).total).toBe(1);
+    expect(await sourceById(String(proposed.id))).toMatchObject({
+      inLibrary: true,
+      supports: [{ id: proposal.id, quote: "The four were detained near Bryansk.", claimId: second.claimId }],
+    });
+  });
+});
+
 describe("a source's page", () => {
+  it("shows the passage each citation quotes, as printed before it", async () => {
+    const data = await sourceById(String(await sourceId("Dollars for Terror")));
+    const sections = data.citedIn[0]!.sections;
+    expect(sections.every((section) => typeof section.passage === "string" && section.passage.length > 40)).toBe(true);
+    // Each passage is the quotation printed beside that citation in its section (after section 4's citation
+    // line, before the "(Idem.)" of sections 5–8).
+    for (const section of sections) {
+      const { plainText } = await prisma.section.findFirstOrThrow({ where: { label: section.label, episode: { slug: PROGRAM_SLUG } }, select: { plainText: true } });
+      expect(plainText.replace(/\s+/g, " ")).toContain(section.passage!.replace(/\s+/g, " ").slice(0, 80));
+    }
+  });
+
   it("shows the Labeviere book's record and sections 4–8 with their pages", async () => {
     const data = await sourceById(String(await sourceId("Dollars for Terror")));
     expect(data.source).toMatchObject({

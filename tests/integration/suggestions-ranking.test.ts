@@ -1,7 +1,7 @@
 // The suggestions tab over HTTP: ranked (newest episode first, highest score first), capped per episode and
 // day, with "show more" for the rest of a day; and the context rule on a real import.
 import { describe, expect, it } from "vitest";
-import { importDocument } from "~/models/import.server";
+import { importDocument } from "~/models/import/index.server";
 import { prisma } from "~/utils/db.server";
 import { signedIn } from "../factories";
 import { testApp } from "../http";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { importDocument } from "~/models/import.server";
+import { importDocument } from "~/models/import/index.server";
 import { decisionsBySignal, refreshSuggestions } from "~/models/suggestion.server";
-import { action, loader } from "~/routes/moderation.suggestions";
+import { action, loader } from "~/routes/moderation.suggestions/route";
 import { prisma } from "~/utils/db.server";
 import { outcomeOf, signedIn, testContext } from "../factories";
 import { PROGRAM_FILE, seedBytes } from "../fixtures/seeds";

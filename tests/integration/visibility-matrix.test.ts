@@ -3,7 +3,7 @@
 // regressions of issue 10 (what each reader sees), each over HTTP and named after its item.
 import fs from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { flagClaim, hideComment, resolveClaim } from "~/models/claim.server";
+import { flagClaim, hideComment, resolveClaim } from "~/models/claims/index.server";
 import { createComment, deleteOwnComment, editComment } from "~/models/comment.server";
 import { discardSuggestion } from "~/models/suggestion.server";
 import { prisma } from "~/utils/db.server";

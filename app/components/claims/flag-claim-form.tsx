@@ -1,27 +1,34 @@
 import { useFetcher } from "@remix-run/react";
 import { useEffect, useId, useState } from "react";
 import { ClaimInContext } from "~/components/claims/claim-in-context";
-import { EXACT_MAX_LENGTH, FLAG_CLAIM_ACTION, FLAG_REASON_LABELS, FLAG_REASONS, NOTE_MAX_LENGTH, type FlagReason } from "~/schemas/claim";
+import { ErrorList, failureOf, FormError, SubmitButton, TextareaField, useIsPending } from "~/components/forms";
+import { Choice, labelClass } from "~/components/ui/input";
+import { EXACT_MAX_LENGTH, FLAG_CLAIM_ACTION, FLAG_REASON_LABELS, FLAG_REASONS, NOTE_MAX_LENGTH } from "~/schemas/claim";
+import type { FormFailure } from "~/utils/http";
+
+/** The fields of a flag with a message beside them; any other refusal is the form's. */
+export const FLAG_FIELDS = ["exact", "reason", "note"] as const;
+/** What a refused flag sends back as typed: the whole selection, so the form can be sent again. */
+export const FLAG_KEPT = ["targetType", "targetId", "exact", "prefix", "suffix", "start", "reason", "note"] as const;
+type FlagField = (typeof FLAG_KEPT)[number];
+
+/** The words occur more than once in the target: each occurrence with its context, for the reader to choose. */
+export type Occurrence = { start: number; prefix: string; exact: string; suffix: string };
 
 /** What `POST /claims?index` answers a flag sent by JavaScript (`js=1`). */
 export type FlagClaimActionData =
   | { ok: true; claimId: number; joined: boolean }
-  | {
-      ok: false;
-      errors: { exact?: string; reason?: string; note?: string; form?: string };
-      values: FlagClaimValues;
-      /** The words occur more than once in the target: each occurrence with its context, for the reader to choose. */
-      occurrences?: { start: number; prefix: string; exact: string; suffix: string }[];
-    };
+  | (FormFailure<FlagField> & { ok: false; occurrences?: Occurrence[] });
 
+/** A selection to flag, as the episode page reads it, or a refused flag's fields as typed. */
 export type FlagClaimValues = {
-  targetType: "section" | "comment";
-  targetId: number;
+  targetType: string;
+  targetId: number | string;
   exact: string;
   prefix?: string;
   suffix?: string;
-  start?: number;
-  reason?: FlagReason | "";
+  start?: number | string;
+  reason?: string;
   note?: string;
 };
 
@@ -34,10 +41,6 @@ type FlagClaimFormProps = {
   onDone?: (result: { claimId: number; joined: boolean }) => void;
 };
 
-const fieldClass =
-  "mt-1 block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-base text-stone-900 shadow-xs " +
-  "focus:border-accent-600 aria-[invalid=true]:border-red-600 dark:border-stone-700 dark:bg-stone-950 dark:text-stone-100 dark:aria-[invalid=true]:border-red-400";
-
 /**
  * The "citation required" form: the selected text (with its context and position as hidden fields),
  * a reason, and a note when the reason is "other". Sent by a fetcher with JavaScript; a plain post
@@ -47,11 +50,12 @@ export function FlagClaimForm({ values, answer, editableExact = false, onDone }:
   const fetcher = useFetcher<FlagClaimActionData>();
   const result = fetcher.data ?? answer;
   const failed = result && !result.ok ? result : undefined;
-  const shown = failed?.values ?? values;
+  const { errors, fields } = failureOf<FlagField>(failed);
+  const shown: FlagClaimValues = failed ? { ...fields, targetType: fields.targetType ?? "", targetId: fields.targetId ?? "", exact: fields.exact ?? "" } : values;
   const [hydrated, setHydrated] = useState(false);
   const [reason, setReason] = useState<string>(shown.reason ?? "");
   const id = useId();
-  const busy = fetcher.state !== "idle";
+  const pending = useIsPending({ fetcher });
 
   useEffect(() => setHydrated(true), []);
   useEffect(() => {
@@ -60,7 +64,7 @@ export function FlagClaimForm({ values, answer, editableExact = false, onDone }:
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [fetcher.state, fetcher.data]);
 
-  const errors = failed?.errors ?? {};
+  const start = shown.start === undefined || shown.start === "" ? undefined : shown.start;
   return (
     <fetcher.Form method="post" action={FLAG_CLAIM_ACTION} noValidate className="space-y-4" aria-describedby={errors.form ? `${id}-form-error` : undefined}>
       <input type="hidden" name="intent" value="flag-claim" />
@@ -68,105 +72,73 @@ export function FlagClaimForm({ values, answer, editableExact = false, onDone }:
       <input type="hidden" name="targetId" value={shown.targetId} />
       {shown.prefix ? <input type="hidden" name="prefix" value={shown.prefix} /> : null}
       {shown.suffix ? <input type="hidden" name="suffix" value={shown.suffix} /> : null}
-      {shown.start !== undefined && !failed?.occurrences ? <input type="hidden" name="start" value={shown.start} /> : null}
+      {start !== undefined && !failed?.occurrences ? <input type="hidden" name="start" value={start} /> : null}
       {hydrated ? <input type="hidden" name="js" value="1" /> : null}
 
-      {errors.form ? (
-        <p id={`${id}-form-error`} role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200">
-          {errors.form}
-        </p>
-      ) : null}
+      <FormError id={`${id}-form-error`} error={errors.form} />
 
       {editableExact ? (
-        <div>
-          <label htmlFor={`${id}-exact`} className="block text-sm font-medium text-stone-800 dark:text-stone-200">
-            The text that needs a source
-          </label>
-          <textarea
-            id={`${id}-exact`}
-            name="exact"
-            rows={3}
-            maxLength={EXACT_MAX_LENGTH}
-            defaultValue={shown.exact}
-            aria-invalid={errors.exact ? true : undefined}
-            aria-describedby={`${id}-exact-help${errors.exact ? ` ${id}-exact-error` : ""}`}
-            className={fieldClass}
-          />
-          <p id={`${id}-exact-help`} className="mt-1 text-xs text-stone-500 dark:text-stone-400">
-            Copy it exactly from the section or comment, at most {EXACT_MAX_LENGTH.toLocaleString("en")} characters.
-          </p>
-          {errors.exact ? (
-            <p id={`${id}-exact-error`} className="mt-1 text-sm text-red-700 dark:text-red-400">
-              {errors.exact}
-            </p>
-          ) : null}
+        <TextareaField
+          id={`${id}-exact`}
+          name="exact"
+          label="The text that needs a source"
+          error={errors.exact}
+          hint={`Copy it exactly from the section or comment, at most ${EXACT_MAX_LENGTH.toLocaleString("en")} characters.`}
+          rows={3}
+          maxLength={EXACT_MAX_LENGTH}
+          defaultValue={shown.exact}
+        >
           {failed?.occurrences ? <OccurrenceChoice occurrences={failed.occurrences} describedBy={`${id}-exact-error`} /> : null}
-        </div>
+        </TextareaField>
       ) : (
         <div>
           <input type="hidden" name="exact" value={shown.exact} />
-          <p className="text-sm font-medium text-stone-800 dark:text-stone-200">The text that needs a source</p>
+          <p className={labelClass}>The text that needs a source</p>
           <ClaimInContext prefix={shown.prefix ?? ""} exact={shown.exact} suffix={shown.suffix ?? ""} className="mt-1 text-sm" />
-          {errors.exact ? <p className="mt-1 text-sm text-red-700 dark:text-red-400">{errors.exact}</p> : null}
+          <ErrorList id={`${id}-exact-error`} error={errors.exact} />
         </div>
       )}
 
       <fieldset aria-describedby={errors.reason ? `${id}-reason-error` : undefined}>
-        <legend className="text-sm font-medium text-stone-800 dark:text-stone-200">Why does it need a source?</legend>
+        <legend className={labelClass}>Why does it need a source?</legend>
         <div className="mt-1 space-y-1">
           {FLAG_REASONS.map((value) => (
             <label key={value} className="flex items-center gap-2 text-sm">
-              <input
+              <Choice
                 type="radio"
                 name="reason"
                 value={value}
                 defaultChecked={shown.reason === value}
                 onChange={() => setReason(value)}
                 aria-invalid={errors.reason ? true : undefined}
-                className="size-4 accent-accent-700"
               />
               {FLAG_REASON_LABELS[value]}
             </label>
           ))}
         </div>
-        {errors.reason ? (
-          <p id={`${id}-reason-error`} className="mt-1 text-sm text-red-700 dark:text-red-400">
-            {errors.reason}
-          </p>
-        ) : null}
+        <ErrorList id={`${id}-reason-error`} error={errors.reason} />
       </fieldset>
 
       {/* Without JavaScript the note is always offered; it is required only for "Other". */}
       {!hydrated || reason === "other" || errors.note ? (
-        <div>
-          <label htmlFor={`${id}-note`} className="block text-sm font-medium text-stone-800 dark:text-stone-200">
-            What is wrong with it? <span className="font-normal text-stone-500 dark:text-stone-400">(required for “Other”)</span>
-          </label>
-          <textarea
-            id={`${id}-note`}
-            name="note"
-            rows={2}
-            maxLength={NOTE_MAX_LENGTH}
-            defaultValue={shown.note ?? ""}
-            aria-invalid={errors.note ? true : undefined}
-            aria-describedby={errors.note ? `${id}-note-error` : undefined}
-            className={fieldClass}
-          />
-          {errors.note ? (
-            <p id={`${id}-note-error`} className="mt-1 text-sm text-red-700 dark:text-red-400">
-              {errors.note}
-            </p>
-          ) : null}
-        </div>
+        <TextareaField
+          id={`${id}-note`}
+          name="note"
+          label={
+            <>
+              What is wrong with it? <span className="font-normal text-stone-500 dark:text-stone-400">(required for “Other”)</span>
+            </>
+          }
+          error={errors.note}
+          rows={2}
+          maxLength={NOTE_MAX_LENGTH}
+          defaultValue={shown.note ?? ""}
+        />
       ) : null}
 
-      <button
-        type="submit"
-        disabled={busy}
-        className="rounded-md bg-accent-700 px-4 py-2 font-semibold text-white shadow-sm hover:bg-accent-600 disabled:cursor-wait disabled:opacity-70 dark:bg-accent-300 dark:text-stone-950 dark:hover:bg-accent-100"
-      >
-        {busy ? "Flagging…" : "Flag: citation required"}
-      </button>
+      <SubmitButton pending={pending} pendingLabel="Flagging…">
+        Flag: citation required
+      </SubmitButton>
       {result?.ok ? (
         <p role="status" className="text-sm text-emerald-800 dark:text-emerald-300">
           {result.joined ? "Others flagged this too: your flag joined their claim." : "Flagged. The community and the moderators will follow it up."}
@@ -177,14 +149,14 @@ export function FlagClaimForm({ values, answer, editableExact = false, onDone }:
 }
 
 /** "Which one?": each occurrence of the words in the target, in its context; the choice is sent as its position. */
-function OccurrenceChoice({ occurrences, describedBy }: { occurrences: NonNullable<Extract<FlagClaimActionData, { ok: false }>["occurrences"]>; describedBy: string }) {
+function OccurrenceChoice({ occurrences, describedBy }: { occurrences: Occurrence[]; describedBy: string }) {
   return (
     <fieldset className="mt-2" aria-describedby={describedBy}>
-      <legend className="text-sm font-medium text-stone-800 dark:text-stone-200">Which occurrence needs a source?</legend>
+      <legend className={labelClass}>Which occurrence needs a source?</legend>
       <div className="mt-1 space-y-2">
         {occurrences.map((occurrence, index) => (
           <label key={occurrence.start} className="flex items-start gap-2 text-sm">
-            <input type="radio" name="start" value={occurrence.start} className="mt-1 size-4 shrink-0 accent-accent-700" />
+            <Choice type="radio" name="start" value={occurrence.start} className="mt-1" />
             <span className="min-w-0 flex-1 font-serif [overflow-wrap:anywhere]">
               <span className="sr-only">Occurrence {index + 1}: </span>
               <span className="text-stone-500 dark:text-stone-400">…{occurrence.prefix.replace(/\s+/g, " ")}</span>

@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import { outletLabel } from "~/components/sources/source-format";
 import type { BlockData, SourceCardData } from "./types";
 
 type CitationBlock = Extract<BlockData, { type: "citation" }>;
@@ -32,7 +33,7 @@ export function CitationCard({ citation }: { citation: CitationBlock }) {
   // A web page cited by its address alone has the address as its title; its site names it better.
   const titleIsAddress = /^https?:\/\//i.test(source.title);
   const name = titleIsAddress ? (source.outlet ?? source.title) : source.title;
-  const outlet = source.originalOutlet && source.outlet ? `${source.originalOutlet} via ${source.outlet}` : (source.originalOutlet ?? source.outlet);
+  const outlet = outletLabel(source);
   const details = [
     source.authors.join(", "),
     titleIsAddress ? null : outlet,

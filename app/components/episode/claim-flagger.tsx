@@ -2,6 +2,8 @@ import { Link } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { FlagClaimForm, type FlagClaimValues } from "~/components/claims/flag-claim-form";
 import { EXACT_MAX_LENGTH } from "~/schemas/claim";
+import { Button } from "~/components/ui/button";
+import { Popover } from "~/components/ui/popover";
 
 const CONTEXT = 32;
 
@@ -104,13 +106,7 @@ export function ClaimFlagger() {
 
   if (!selected) return null;
   return (
-    <div
-      ref={popover}
-      role="dialog"
-      aria-label="Flag a claim"
-      style={{ top: selected.top, left: selected.left }}
-      className="absolute z-40 w-[min(20rem,calc(100vw-1rem))] rounded-lg border border-stone-300 bg-white p-3 font-sans text-sm shadow-lg dark:border-stone-700 dark:bg-stone-900"
-    >
+    <Popover ref={popover} label="Flag a claim" top={selected.top} left={selected.left}>
       {selected.kind === "refused" ? (
         <p role="alert" className="text-red-700 dark:text-red-400">
           {selected.message}
@@ -123,18 +119,13 @@ export function ClaimFlagger() {
       ) : open ? (
         <FlagClaimForm values={selected.values} onDone={setDone} />
       ) : (
-        <button
-          ref={button}
-          type="button"
-          onClick={() => setOpen(true)}
-          className="rounded-md bg-accent-700 px-3 py-1.5 font-semibold text-white hover:bg-accent-600"
-        >
+        <Button ref={button} type="button" size="sm" onClick={() => setOpen(true)}>
           Citation required
-        </button>
+        </Button>
       )}
       <button type="button" onClick={close} className="absolute right-2 top-1.5 text-stone-500 hover:text-stone-900 dark:hover:text-stone-100" aria-label="Close">
         ×
       </button>
-    </div>
+    </Popover>
   );
 }

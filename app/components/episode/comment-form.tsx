@@ -1,11 +1,16 @@
 import { useActionData, useFetcher } from "@remix-run/react";
 import { useEffect, useId, useRef, useState } from "react";
+import { failureOf, FormError, Honeypot, SubmitButton, TextareaField, useIsPending } from "~/components/forms";
+import { Button } from "~/components/ui/button";
 import { COMMENT_MAX_LENGTH } from "~/schemas/comment";
+import type { FormFailure } from "~/utils/http";
+
+/** The field of a comment form with a message beside it; any other refusal is the form's. */
+export const COMMENT_FIELDS = ["body"] as const;
+export type CommentField = (typeof COMMENT_FIELDS)[number];
 
 /** What the episode route's action answers a comment form. */
-export type CommentActionData =
-  | { ok: true; formKey: string; ordinal: number }
-  | { ok: false; formKey: string; errors: { body?: string; form?: string }; values: { body: string } };
+export type CommentActionData = { ok: true; formKey: string; ordinal: number } | (FormFailure<CommentField> & { ok: false; formKey: string });
 
 type CommentFormProps = {
   intent: "post-comment" | "edit-comment";
@@ -28,11 +33,11 @@ export function CommentForm({ intent, formKey, parentId, commentId, defaultBody 
   const fetcher = useFetcher<CommentActionData>();
   const pageAnswer = useActionData<CommentActionData>();
   const answer = fetcher.data ?? (pageAnswer?.formKey === formKey ? pageAnswer : undefined);
-  const failed = answer && !answer.ok && answer.formKey === formKey ? answer : undefined;
+  const { errors, fields } = failureOf<CommentField>(answer?.formKey === formKey ? answer : undefined);
   const [hydrated, setHydrated] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
   const id = useId();
-  const busy = fetcher.state !== "idle";
+  const pending = useIsPending({ fetcher });
 
   useEffect(() => setHydrated(true), []);
   useEffect(() => {
@@ -43,8 +48,7 @@ export function CommentForm({ intent, formKey, parentId, commentId, defaultBody 
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [fetcher.state, fetcher.data]);
 
-  const bodyError = failed?.errors.body;
-  const formError = failed?.errors.form;
+  const failed = fields.body !== undefined;
   return (
     <fetcher.Form method="post" ref={formRef} className="space-y-2" noValidate>
       <input type="hidden" name="intent" value={intent} />
@@ -52,47 +56,25 @@ export function CommentForm({ intent, formKey, parentId, commentId, defaultBody 
       {parentId !== undefined ? <input type="hidden" name="parentId" value={parentId} /> : null}
       {commentId !== undefined ? <input type="hidden" name="commentId" value={commentId} /> : null}
       {hydrated ? <input type="hidden" name="js" value="1" /> : null}
-      {/* Left empty by people; bots fill it. */}
-      <div aria-hidden="true" className="absolute -left-[9999px] h-px w-px overflow-hidden">
-        <label>
-          Website <input type="text" name="website" tabIndex={-1} autoComplete="off" defaultValue="" />
-        </label>
-      </div>
-      <label htmlFor={`${id}-body`} className="block text-sm font-medium text-stone-700 dark:text-stone-200">
-        {label}
-      </label>
-      <textarea
+      <Honeypot />
+      <TextareaField
         id={`${id}-body`}
         name="body"
+        label={label}
+        labelClassName="block text-sm font-medium text-stone-700 dark:text-stone-200"
+        error={errors.body}
+        hint="Markdown: *emphasis*, **bold**, [links](https://…), > quotes, lists and `code`. HTML is shown as text."
         required
         rows={intent === "edit-comment" ? 6 : 4}
         maxLength={COMMENT_MAX_LENGTH}
-        defaultValue={failed?.values.body ?? defaultBody}
-        key={failed ? `failed-${failed.values.body.length}` : "fresh"}
-        aria-invalid={bodyError ? true : undefined}
-        aria-describedby={`${id}-help${bodyError ? ` ${id}-error` : ""}`}
-        className="block w-full rounded-md border border-stone-300 bg-white px-3 py-2 font-sans text-[0.9375rem] leading-relaxed text-stone-900 shadow-xs focus:border-accent-600 aria-invalid:border-red-600 dark:border-stone-700 dark:bg-stone-950 dark:text-stone-100"
+        defaultValue={failed ? fields.body : defaultBody}
+        key={failed ? `failed-${fields.body?.length}` : "fresh"}
+        textareaClassName="font-sans text-[0.9375rem] leading-relaxed"
       />
-      <p id={`${id}-help`} className="text-xs text-stone-500 dark:text-stone-400">
-        Markdown: *emphasis*, **bold**, [links](https://…), &gt; quotes, lists and `code`. HTML is shown as text.
-      </p>
-      {bodyError ? (
-        <p id={`${id}-error`} className="text-sm font-medium text-red-700 dark:text-red-400">
-          {bodyError}
-        </p>
-      ) : null}
-      {formError ? (
-        <p role="alert" className="text-sm font-medium text-red-700 dark:text-red-400">
-          {formError}
-        </p>
-      ) : null}
-      <button
-        type="submit"
-        disabled={busy}
-        className="rounded-md bg-accent-700 px-4 py-2 text-sm font-semibold text-white hover:bg-accent-600 disabled:opacity-60"
-      >
-        {busy ? "Sending…" : submitLabel}
-      </button>
+      <FormError error={errors.form} />
+      <SubmitButton pending={pending} pendingLabel="Sending…" className="text-sm">
+        {submitLabel}
+      </SubmitButton>
     </fetcher.Form>
   );
 }
@@ -102,7 +84,7 @@ export function DeleteCommentForm({ commentId, ordinal }: { commentId: number; o
   const fetcher = useFetcher<CommentActionData>();
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
-  const failed = fetcher.data && !fetcher.data.ok ? fetcher.data : undefined;
+  const { errors } = failureOf<CommentField>(fetcher.data);
   return (
     <fetcher.Form
       method="post"
@@ -115,10 +97,12 @@ export function DeleteCommentForm({ commentId, ordinal }: { commentId: number; o
       <input type="hidden" name="formKey" value={`delete:${commentId}`} />
       <input type="hidden" name="commentId" value={commentId} />
       {hydrated ? <input type="hidden" name="js" value="1" /> : null}
-      <button type="submit" className="text-sm font-medium text-stone-600 hover:text-red-700 dark:text-stone-300 dark:hover:text-red-400">
-        Delete
-      </button>
-      {failed ? <span role="alert" className="ml-2 text-sm text-red-700 dark:text-red-400">{failed.errors.form}</span> : null}
+      <Button variant="danger">Delete</Button>
+      {errors.form ? (
+        <span role="alert" className="ml-2 text-sm text-red-700 dark:text-red-400">
+          {errors.form}
+        </span>
+      ) : null}
     </fetcher.Form>
   );
 }

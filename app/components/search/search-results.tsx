@@ -1,3 +1,4 @@
+import { Card } from "~/components/ui/card";
 import { Link } from "@remix-run/react";
 import type { HighlightPart, SearchResultType } from "~/schemas/search";
 import { HighlightedText } from "./highlighted-text";
@@ -27,10 +28,7 @@ export function TypeBadge({ type }: { type: SearchResultType }) {
 
 export function SearchResults({ results, start }: { results: SearchResultItem[]; start: number }) {
   return (
-    <ol
-      start={start}
-      className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white dark:divide-stone-800 dark:border-stone-800 dark:bg-stone-900"
-    >
+    <Card as="ol" divided start={start}>
       {results.map((result) => (
         <li key={`${result.type}-${result.id}`} className="px-4 py-4 sm:px-5">
           <article aria-labelledby={`result-${result.type}-${result.id}`} className="space-y-1.5">
@@ -53,6 +51,6 @@ export function SearchResults({ results, start }: { results: SearchResultItem[];
           </article>
         </li>
       ))}
-    </ol>
+    </Card>
   );
 }

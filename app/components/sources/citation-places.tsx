@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
+import { Card } from "~/components/ui/card";
 
-type Place = { id: number; pages: string | null; url: string };
+type Place = { id: number; pages: string | null; url: string; passage?: string | null };
 export type CitingEpisode = {
   id: number;
   slug: string;
@@ -14,7 +15,7 @@ export function CitationPlaces({ episodes }: { episodes: CitingEpisode[] }) {
   return (
     <ul className="space-y-4">
       {episodes.map((episode) => (
-        <li key={episode.id} className="rounded-lg border border-stone-200 bg-white px-4 py-4 sm:px-5 dark:border-stone-800 dark:bg-stone-900">
+        <Card as="li" key={episode.id}>
           <h3 className="font-serif text-lg font-semibold leading-snug [overflow-wrap:anywhere]">
             <Link to={`/episodes/${episode.slug}`}>{episode.title}</Link>
           </h3>
@@ -30,16 +31,35 @@ export function CitationPlaces({ episodes }: { episodes: CitingEpisode[] }) {
               places={episode.comments.map((comment) => ({ ...comment, label: `Comment #${comment.ordinal}`, by: comment.authorName }))}
             />
           ) : null}
-        </li>
+        </Card>
       ))}
     </ul>
   );
 }
 
 function PlaceList({ heading, places }: { heading: string; places: (Place & { label: string; by?: string })[] }) {
+  const passages = places.filter((place): place is typeof place & { passage: string } => Boolean(place.passage));
   return (
     <div className="mt-3">
       <h4 className="text-xs font-semibold uppercase tracking-wide text-stone-500 dark:text-stone-400">{heading}</h4>
+      {passages.length > 0 ? (
+        <ul className="mt-1.5 space-y-2">
+          {passages.map((place) => (
+            <li key={place.id}>
+              <figure>
+                <blockquote className="line-clamp-6 border-l-2 border-stone-300 pl-3 font-serif text-[0.95rem] whitespace-pre-line [overflow-wrap:anywhere] dark:border-stone-600">
+                  {place.passage}
+                </blockquote>
+                {/* Plain text: the place's link is the chip below, once. */}
+                <figcaption className="mt-0.5 pl-3 text-sm text-stone-600 dark:text-stone-300">
+                  — {place.label}
+                  {place.by ? ` by ${place.by}` : ""}
+                </figcaption>
+              </figure>
+            </li>
+          ))}
+        </ul>
+      ) : null}
       <ul className="mt-1.5 flex flex-wrap gap-2">
         {places.map((place) => (
           <li key={place.id}>

@@ -29,3 +29,10 @@ export function sourceByline(source: SourceFields) {
 export function citationCountLabel(count: number) {
   return count === 1 ? "1 citation" : `${count} citations`;
 }
+
+/** The outlet as a byline shows it: "Original via Outlet"; left out when it only repeats the authors ("by Kyiv Post"). */
+export function outletLabel(source: { authors: string[]; outlet: string | null; originalOutlet: string | null }) {
+  const outlet = source.originalOutlet && source.outlet ? `${source.originalOutlet} via ${source.outlet}` : (source.originalOutlet ?? source.outlet);
+  const byline = source.authors.join(", ").trim().toLowerCase();
+  return outlet && outlet.trim().toLowerCase() !== byline ? outlet : null;
+}

@@ -6,7 +6,7 @@ export function publicProfile(user: { username: string; role: Role; createdAt: D
   return { username: user.username, role: user.role, createdAt: user.createdAt, suspendedAt: user.suspendedAt };
 }
 
-/** "an admin", "a moderator", "a member". */
+/** "an admin", "a moderator", "a member": the article goes by the sound, never by which role it is. */
 export function articledRole(role: Role) {
-  return role === "admin" ? "an admin" : `a ${role}`;
+  return `${/^[aeiou]/.test(role) ? "an" : "a"} ${role}`;
 }

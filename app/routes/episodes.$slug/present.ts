@@ -3,7 +3,7 @@ import type { BlockData, ClaimMarkData, CommentData, CommentTime, SourceCardData
 import { formatInstantInZone, wallTimeAt } from "~/import/time";
 import type { PageComment, PageSource, ResolvedBlock } from "~/models/episode.server";
 import { sourceJson } from "~/models/presenters/source";
-import type { ClaimMarker } from "~/models/claim.server";
+import type { ClaimMarker } from "~/models/claims/index.server";
 import { highlightHtml } from "~/utils/canonical-text.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 

@@ -1,12 +1,12 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type HeadersFunction, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useCallback } from "react";
-import type { CommentActionData } from "~/components/episode/comment-form";
+import { COMMENT_FIELDS, type CommentActionData, type CommentField } from "~/components/episode/comment-form";
 import { ClaimFlagger } from "~/components/episode/claim-flagger";
 import { Discussion } from "~/components/episode/discussion";
 import { EpisodeArticle, type EpisodeArticleData } from "~/components/episode/episode-article";
 import type { DiscussionViewer, ProgramSlugs, ThreadPageData } from "~/components/episode/types";
-import { getClaimMarkers } from "~/models/claim.server";
+import { getClaimMarkers } from "~/models/claims/index.server";
 import { CommentError, createComment, deleteOwnComment, editComment } from "~/models/comment.server";
 import {
   findCommentPage,
@@ -21,9 +21,9 @@ import {
   type ResolvedBlock,
 } from "~/models/episode.server";
 import { CommentActionSchema } from "~/schemas/comment";
-import { getUser, requirePermission } from "~/utils/auth.server";
+import { getUser, requireUserWithPermission } from "~/utils/auth.server";
 import type { CommentSort } from "~/utils/comment-tree";
-import { invariantResponse, parseQuery, readFormData } from "~/utils/http";
+import { formFailure, invariantResponse, parseForm, parseQuery, text, type FormErrors } from "~/utils/http";
 import { episodePageData } from "~/utils/page-cache.server";
 import { graceCutoff } from "~/models/presenters/claim.server";
 import { episodeHeader } from "~/models/presenters/episode";
@@ -134,33 +134,27 @@ async function loadPage(request: Request, slug: string, user: Awaited<ReturnType
  * page revalidates in place; plain form posts are redirected to the comment (303).
  */
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "comment:create");
-  const form = await readFormData(request);
-  const formKey = String(form.get("formKey") ?? "new");
-  const typed = { body: typeof form.get("body") === "string" ? String(form.get("body")) : "" };
-  const fail = (status: number, errors: { body?: string; form?: string }, headers?: HeadersInit) =>
-    data<CommentActionData>({ ok: false, formKey, errors, values: typed }, { status, headers });
+  const user = await requireUserWithPermission(request, "comment:create");
+  const submission = await parseForm(request, CommentActionSchema, { fields: COMMENT_FIELDS });
+  const formKey = text(submission.form.get("formKey")) || "new";
+  const fail = (status: number, errors: FormErrors<CommentField>, headers?: HeadersInit) =>
+    formFailure(status, submission, errors, { headers, extra: { ok: false as const, formKey } });
 
-  const parsed = CommentActionSchema.safeParse(Object.fromEntries(form));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const onBody = issue?.path[0] === "body";
-    return fail(400, onBody ? { body: issue?.message } : { form: issue?.message ?? "The form could not be read." });
-  }
+  if (!submission.ok) return fail(400, submission.errors);
   const episode = await getEpisodeRef(params.slug ?? "");
   invariantResponse(episode, `No episode has the address “/episodes/${params.slug}”.`, { status: 404 });
 
   let ordinal: number;
   try {
-    const input = parsed.data;
+    const input = submission.value;
     if (input.intent === "post-comment") {
       await consume("postByUser", user.id);
       ordinal = (await createComment({ episodeId: episode.id, parentId: input.parentId, author: user, body: input.body })).ordinal;
     } else if (input.intent === "edit-comment") {
-      await requirePermission(request, "comment:edit-own");
+      await requireUserWithPermission(request, "comment:edit-own");
       ordinal = (await editComment({ commentId: input.commentId, editor: user, body: input.body })).ordinal;
     } else {
-      await requirePermission(request, "comment:delete-own");
+      await requireUserWithPermission(request, "comment:delete-own");
       ordinal = (await deleteOwnComment({ commentId: input.commentId, actor: user })).ordinal;
     }
   } catch (error) {
@@ -168,7 +162,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (error instanceof CommentError) return fail(error.status, { form: error.message });
     throw error;
   }
-  if (form.get("js") === "1") return data<CommentActionData>({ ok: true, formKey, ordinal });
+  if (submission.form.get("js") === "1") return data<CommentActionData>({ ok: true, formKey, ordinal });
   throw redirect(`/episodes/${episode.slug}?c=${ordinal}#comment-${ordinal}`, 303);
 }
 
