@@ -13,6 +13,7 @@ import { trustProxyFromEnv, type TrustProxy } from "../app/utils/env.server";
 import { isSameOrigin, SAFE_METHODS } from "../app/utils/origin";
 import { answerFromRepresentation, representationOf, SHARED_CACHE_CONTROL, type CachedAnswer, type Representation } from "../app/utils/http-cache.server";
 import { currentEpisodeVersion, listenForEpisodeVersions, type VersionListener } from "../app/utils/episode-versions.server";
+import { getEpisodeVersion } from "../app/models/episode.server";
 import { episodeData, episodeJson, pageAddress, renderedPages } from "../app/utils/page-cache.server";
 import { contentSecurityPolicy } from "../app/utils/nonce";
 import { SESSION_COOKIE } from "../app/utils/session.server";
@@ -125,7 +126,7 @@ export const answerCachedReads: RequestHandler = (req, res, next) => {
   if (slug === null) return next();
   const request = { method: req.method, ifNoneMatch: req.headers["if-none-match"], acceptEncoding: req.headers["accept-encoding"] };
   void (async () => {
-    const version = await currentEpisodeVersion(slug);
+    const version = await currentEpisodeVersion(slug, getEpisodeVersion);
     if (!version) return next();
     let representation: Representation | undefined;
     const headers: Record<string, string> = { "Content-Security-Policy": NON_DOCUMENT_CSP, "Cache-Control": SHARED_CACHE_CONTROL };

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { getEpisodeBySlug, getSourcingSummaries } from "~/models/episode.server";
+import { getEpisodeBySlug, getEpisodeVersion, getSourcingSummaries } from "~/models/episode.server";
 import { episodeJson } from "~/models/presenters/episode";
 import { ANONYMOUS } from "~/models/presenters/reader";
 import { readEpisodeVersion } from "~/utils/episode-versions.server";
@@ -17,7 +17,7 @@ const NO_SOURCING = { open: 0, sourced: 0, unsourced: 0, dismissed: 0, suggested
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const slug = params.slug ?? "";
   const notFound = () => jsonResponse({ error: `No episode has the address "${params.slug}".` }, { status: 404 });
-  const version = await readEpisodeVersion(slug);
+  const version = await readEpisodeVersion(slug, getEpisodeVersion);
   if (!version) return notFound();
   let cached = episodeJsonCache.get(slug, version.key);
   if (!cached) {

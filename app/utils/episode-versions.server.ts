@@ -8,8 +8,10 @@
 // The second part of the page's key, the first claim still in its grace period, changes with no write:
 // a known version is trusted only until that claim leaves its grace period, measured from before the
 // query that read it (so never later than the database's clock says).
+//
+// The query itself is the episode model's (getEpisodeVersion): callers hand it in, as app/utils/ sits below
+// the models (docs/architecture.md).
 import pg from "pg";
-import { getEpisodeVersion } from "~/models/episode.server";
 
 export const EPISODE_VERSION_CHANNEL = "footnote_episode_version";
 
@@ -48,16 +50,19 @@ export function knownEpisodeVersion(slug: string): string | undefined {
   return known.key;
 }
 
+/** Reads an episode's page version from the database: the episode model's getEpisodeVersion. */
+export type EpisodeVersionReader = (slug: string) => Promise<{ key: string; cutoff: Date } | null>;
+
 /**
  * The version of an episode's anonymous page and the end of the grace period it was read with, read from
- * the database (getEpisodeVersion), and kept for knownEpisodeVersion when no notification can have
- * crossed the read. Null for an unknown slug (never kept).
+ * the database by `read`, and kept for knownEpisodeVersion when no notification can have crossed the
+ * read. Null for an unknown slug (never kept).
  */
-export async function readEpisodeVersion(slug: string) {
+export async function readEpisodeVersion(slug: string, read: EpisodeVersionReader) {
   const epoch = registry.epoch;
   const trusted = registry.listeners > 0;
   const started = performance.now();
-  const version = await getEpisodeVersion(slug);
+  const version = await read(slug);
   if (version && trusted && registry.listeners > 0 && registry.epoch === epoch) {
     // The key's second part: the creation time (ms) of the first claim still in its grace period.
     const next = version.key.split(":")[1];
@@ -70,8 +75,8 @@ export async function readEpisodeVersion(slug: string) {
 }
 
 /** The version key without a query when it is known, else read. */
-export async function currentEpisodeVersion(slug: string) {
-  return knownEpisodeVersion(slug) ?? (await readEpisodeVersion(slug))?.key ?? null;
+export async function currentEpisodeVersion(slug: string, read: EpisodeVersionReader) {
+  return knownEpisodeVersion(slug) ?? (await readEpisodeVersion(slug, read))?.key ?? null;
 }
 
 /** A notification: the episode's version changed (or it was added, renamed or deleted). */
