@@ -136,6 +136,12 @@ async function searchOnce({ q, kind = "all", page = 1, author = null }: { q: str
   };
 }
 
+/** What the page and its JSON twin both say of a search, besides their own shape of each result. */
+export function searchSummary(outcome: SearchOutcome, truncated: boolean) {
+  const { query, correctedFrom, author, kind, page, pageCount, total, counts } = outcome;
+  return { query, correctedFrom, author, truncated, kind, page, pageCount, total, counts };
+}
+
 /** Every match as (type, id, rank). Hidden and deleted comments are never matches. */
 function hitsSql(query: string, programNumber: number | null) {
   const tsquery = tsQuery(query);

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { search, snippetText } from "~/models/search.server";
+import { search, searchSummary, snippetText } from "~/models/search.server";
 import { firstIssue } from "~/schemas/pagination";
 import { SearchQuerySchema } from "~/schemas/search";
 import { jsonResponse } from "~/utils/http";
@@ -12,15 +12,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { q, truncated, author, kind, page } = parsed.data;
   const outcome = await search({ q, author, kind, page });
   const response = jsonResponse({
-    query: outcome.query,
-    correctedFrom: outcome.correctedFrom,
-    author: outcome.author,
-    truncated,
-    kind: outcome.kind,
-    page: outcome.page,
-    pageCount: outcome.pageCount,
-    total: outcome.total,
-    counts: outcome.counts,
+    ...searchSummary(outcome, truncated),
     results: outcome.results.map((result) => ({
       type: result.type,
       title: result.title,

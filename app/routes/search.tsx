@@ -5,7 +5,7 @@ import { KIND_LABELS, KindTabs } from "~/components/search/kind-tabs";
 import { Pager } from "~/components/search/pager";
 import { SearchForm } from "~/components/search/search-form";
 import { SearchResults } from "~/components/search/search-results";
-import { search, SEARCH_RESULTS_PER_PAGE } from "~/models/search.server";
+import { search, SEARCH_RESULTS_PER_PAGE, searchSummary } from "~/models/search.server";
 import { parseQuery } from "~/utils/http";
 import { SearchQuerySchema, type SearchKind } from "~/schemas/search";
 import { Badge } from "~/components/ui/badge";
@@ -19,15 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { q, truncated, author, kind, page } = parseQuery(request, SearchQuerySchema);
   const outcome = await search({ q, author, kind, page });
   return {
-    query: outcome.query,
-    correctedFrom: outcome.correctedFrom,
-    author: outcome.author,
-    truncated,
-    kind: outcome.kind,
-    page: outcome.page,
-    pageCount: outcome.pageCount,
-    total: outcome.total,
-    counts: outcome.counts,
+    ...searchSummary(outcome, truncated),
     results: outcome.results.map(({ type, id, titleParts, context, url, snippet }) => ({ type, id, titleParts, context, url, snippet })),
   };
 }
