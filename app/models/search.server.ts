@@ -396,6 +396,8 @@ export async function refreshSearchTerms(key?: string) {
   refreshing = (async () => {
     const current = key ?? (await vocabularySourceKey());
     await prisma.$transaction([
+      // One refresh at a time across processes too: two overlapping ones would insert the same words twice.
+      prisma.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('footnote_search_terms'))`,
       prisma.$executeRaw`DELETE FROM "SearchTerm"`,
       prisma.$executeRaw`
         INSERT INTO "SearchTerm" (word, ndoc)
