@@ -16,6 +16,9 @@ import { episodeData, rememberPageAddress, renderedPages, versionNonce, type Ren
 import { RETRY_AFTER_SECONDS } from "~/utils/database-outage.server";
 import { contentSecurityPolicy, newNonce, NonceContext } from "~/utils/nonce";
 
+// The background tasks, exported by the build so that scripts/server.ts runs them with the app's own modules.
+export { taskList } from "~/jobs/task-list.server";
+
 const ABORT_DELAY = 5_000;
 
 export const streamTimeout = ABORT_DELAY;

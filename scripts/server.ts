@@ -9,7 +9,9 @@ import compression from "compression";
 import express, { type Request as ExpressRequest, type RequestHandler, type Response as ExpressResponse } from "express";
 import { isDatabaseUnavailable, OUTAGE_MESSAGE, RETRY_AFTER_SECONDS } from "../app/utils/database-outage.server";
 import { CONTROL_CHARACTER, describeBytes, maxBodyBytes, NUL } from "../app/utils/input";
-import { trustProxyFromEnv, type TrustProxy } from "../app/utils/env.server";
+import { getEnv, trustProxyFromEnv, type TrustProxy } from "../app/utils/env.server";
+import { startJobRunner } from "../app/jobs/runner.server";
+import type { TaskList } from "graphile-worker";
 import { isSameOrigin, SAFE_METHODS } from "../app/utils/origin";
 import { answerFromRepresentation, representationOf, SHARED_CACHE_CONTROL, type CachedAnswer, type Representation } from "../app/utils/http-cache.server";
 import { currentEpisodeVersion, listenForEpisodeVersions, type VersionListener } from "../app/utils/episode-versions.server";
@@ -26,6 +28,11 @@ export interface ServerOptions {
   trustProxy?: TrustProxy;
   /** Told how long each request took on the server, from arrival to the last byte written (benchmarks). */
   onRequestTimed?: (method: string, path: string, milliseconds: number) => void;
+  /**
+   * Run the job queue's tasks in this process (default: JOB_CONCURRENCY of them at a time, 0 = none).
+   * Tests over HTTP pass 0 and run the queued jobs themselves, when they choose (tests/http.ts).
+   */
+  jobConcurrency?: number;
 }
 
 /**
@@ -277,9 +284,8 @@ function remixBehindBoundary(build: ServerBuild, getLoadContext: (req: ExpressRe
 
 export async function startServer(options: ServerOptions) {
   const { port, buildPath = "build/index.js", log = console.log } = options;
-  const build = answerDatabaseOutagesWith503(
-    (await import(pathToFileURL(path.resolve(buildPath)).href)) as ServerBuild,
-  );
+  const built = (await import(pathToFileURL(path.resolve(buildPath)).href)) as ServerBuild;
+  const build = answerDatabaseOutagesWith503(built);
   const app = express();
   app.disable("x-powered-by");
   // A number counts hops from the right of X-Forwarded-For, so a client cannot choose the address the limits see.
@@ -325,11 +331,23 @@ export async function startServer(options: ServerOptions) {
     await versions?.close();
     throw error;
   }
+  // The build's own task list, so jobs share the app's modules (one Prisma client per process).
+  const jobConcurrency = options.jobConcurrency ?? getEnv().JOB_CONCURRENCY;
+  const taskList = (built.entry.module as { taskList?: TaskList }).taskList;
+  const jobs = connectionString && taskList && jobConcurrency > 0
+    ? await startJobRunner({ connectionString, concurrency: jobConcurrency, taskList }).catch(async (error) => {
+        await closeGracefully(server, 0);
+        await versions?.close();
+        throw error;
+      })
+    : undefined;
   log(`Footnote is serving on http://localhost:${port}`);
   return {
     server,
     close: async (graceMs?: number) => {
       await closeGracefully(server, graceMs);
+      // After the last request: a job a request queued still runs here if it was taken, or waits for the next process.
+      await jobs?.stop();
       await versions?.close();
     },
   };

@@ -24,7 +24,8 @@ export interface TestApp {
 let running: Promise<{ app: TestApp; close: () => Promise<void> }> | undefined;
 
 async function start() {
-  const server = await startServer({ port: 0, log: () => {} });
+  // No job runner in the server: a test runs the queued jobs itself when it wants their effect (tests/jobs.ts).
+  const server = await startServer({ port: 0, log: () => {}, jobConcurrency: 0 });
   const { port } = server.server.address() as AddressInfo;
   return { app: httpClient(`http://localhost:${port}`), close: server.close };
 }

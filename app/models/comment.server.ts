@@ -1,7 +1,7 @@
 import type { Prisma } from "@prisma/client";
 import { reanchorClaims } from "~/models/claims/index.server";
 import { commentCanonicalText } from "~/utils/canonical-text.server";
-import { suggestForTarget, type SuggestForTargetArgs } from "~/models/suggestion.server";
+import { enqueueJob } from "~/models/jobs.server";
 import { prisma } from "~/utils/db.server";
 import { COMMENT_AUTHOR_SELECT, commentAuthorName, LISTED_COMMENT, mayReadHistory } from "~/models/presenters/comment";
 import type { Reader } from "~/models/presenters/reader";
@@ -52,24 +52,18 @@ export async function createComment({ episodeId, parentId, author, body }: { epi
   return prisma.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`comments:${episodeId}`}))`;
     const comment = await insertComment(tx, { episodeId, parentId, authorId: author.id, body });
-    await suggestWithoutFailing(tx, { episodeId, target: { type: "comment", id: comment.id }, text: commentCanonicalText({ format: "markdown", body }), revision: 1 });
+    await queueSuggestions(tx, comment.id);
     return comment;
   });
 }
 
 /**
- * Suggestions are the moderators' helpers, not part of what the author wrote: when computing them fails,
- * the write they belong to still commits (without them; the next edit or `npm run suggestions` makes them).
+ * Suggestions are the moderators' helpers, not part of what the author wrote: they are computed by a job
+ * after the write commits (app/jobs/), so the reply answers without the language pass and a failure
+ * there never touches the comment. The job key keeps one pending pass per comment.
  */
-async function suggestWithoutFailing(tx: Prisma.TransactionClient, args: SuggestForTargetArgs) {
-  await tx.$executeRaw`SAVEPOINT suggestions`;
-  try {
-    await suggestForTarget(tx, args);
-    await tx.$executeRaw`RELEASE SAVEPOINT suggestions`;
-  } catch (error) {
-    await tx.$executeRaw`ROLLBACK TO SAVEPOINT suggestions`;
-    console.error(`[footnote] suggestions for ${args.target.type} ${args.target.id} not computed:`, (error as Error).message);
-  }
+function queueSuggestions(tx: Prisma.TransactionClient, commentId: number) {
+  return enqueueJob(tx, "suggest-claims", { target: { type: "comment", id: commentId } }, { jobKey: `suggest-claims:comment:${commentId}` });
 }
 
 async function insertComment(
@@ -129,7 +123,9 @@ export async function editComment({ commentId, editor, body }: { commentId: numb
     // Claims on the comment follow its new text, or become orphans when their words are gone.
     const text = commentCanonicalText({ format: "markdown", body });
     await reanchorClaims(tx, { target: { type: "comment", id: commentId }, text, revision: comment.revision + 1 });
-    await suggestWithoutFailing(tx, { episodeId: comment.episodeId, target: { type: "comment", id: commentId }, text, revision: comment.revision + 1 });
+    // The old text's pending suggestions point at words that may be gone: dropped now, the job makes new ones.
+    await tx.claimSuggestion.deleteMany({ where: { commentId, status: "pending" } });
+    await queueSuggestions(tx, commentId);
     return { id: comment.id, ordinal: comment.ordinal, changed: true };
   });
 }

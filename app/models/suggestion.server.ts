@@ -259,3 +259,33 @@ export async function promoteSuggestion({ moderator, id }: { moderator: ClaimAct
     return { claimId: flagged.claimId, joined: flagged.joined };
   });
 }
+
+/**
+ * The "suggest-claims" job: recomputes the suggestions of a target's text as it is now. The row is locked
+ * for the pass, so an edit committed meanwhile waits and queues its own pass; a comment that is no longer
+ * visible keeps no pending suggestion. Returns how many are pending, or null when the target is gone.
+ */
+export async function suggestForCurrentText(target: ClaimTarget) {
+  return prisma.$transaction(async (tx) => {
+    if (target.type === "section") {
+      const [section] = await tx.$queryRaw<{ episodeId: number; plainText: string; blocks: Prisma.JsonValue; revision: number }[]>`
+        SELECT "episodeId", "plainText", blocks, revision FROM "Section" WHERE id = ${target.id} FOR UPDATE`;
+      if (!section) return null;
+      return suggestForTarget(tx, { episodeId: section.episodeId, target, text: section.plainText, revision: section.revision, blocks: section.blocks });
+    }
+    const [comment] = await tx.$queryRaw<{ episodeId: number; format: "markdown" | "imported"; body: string; blocks: Prisma.JsonValue; revision: number; status: string }[]>`
+      SELECT "episodeId", format::text AS format, body, blocks, revision, status::text AS status FROM "Comment" WHERE id = ${target.id} FOR UPDATE`;
+    if (!comment) return null;
+    if (comment.status !== "visible") {
+      await tx.claimSuggestion.deleteMany({ where: { ...claimTargetWhere(target), status: "pending" } });
+      return 0;
+    }
+    return suggestForTarget(tx, {
+      episodeId: comment.episodeId,
+      target,
+      text: commentCanonicalText(comment),
+      revision: comment.revision,
+      blocks: comment.format === "imported" ? comment.blocks : null,
+    });
+  });
+}

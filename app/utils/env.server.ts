@@ -84,6 +84,8 @@ const EnvSchema = z.object({
    * ETags. Unset: `npm run serve` draws one for its workers; separate hosts then differ (still correct).
    */
   CSP_NONCE_SECRET: unsetWhenEmpty(z.string().min(32, "must have at least 32 characters (openssl rand -base64 32)").optional()),
+  /** Background jobs (the suggestion pass, ADR 0029) each app process runs at a time; 0 runs none here. */
+  JOB_CONCURRENCY: z.coerce.number().int().min(0).max(32).default(2),
   /** Import the documents in seeds/ that are not imported yet when `npm start` runs. */
   IMPORT_SEEDS_ON_START: z
     .enum(["true", "false"])

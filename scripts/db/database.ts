@@ -3,6 +3,7 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { Logger, runMigrations } from "graphile-worker";
 import pg from "pg";
 import { getEnv } from "../../app/utils/env.server";
 import { runningEmbeddedPostgres, startEmbeddedPostgres } from "./embedded";
@@ -99,6 +100,8 @@ export function runPrisma(args: string[], url: string): Promise<string> {
 
 export async function migrate(url: string) {
   const output = await runPrisma(["migrate", "deploy"], url);
+  // The job queue's schema (graphile_worker) is versioned by graphile-worker itself (ADR 0029).
+  await runMigrations({ connectionString: url, logger: new Logger(() => () => {}) });
   const applied = output.match(/The following migration\(s\) have been applied:[\s\S]*/)?.[0];
   return applied ? applied.split("\n").filter((line) => /└─ \d+_/.test(line)).length : 0;
 }

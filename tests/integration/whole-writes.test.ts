@@ -5,14 +5,16 @@ import { describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
 import { signedIn } from "../factories";
 import { testApp } from "../http";
+import { runJobs } from "../jobs";
 import { whileLocked } from "../locks";
+import { pendingJobs } from "~/models/jobs.server";
 
 async function episode(slug: string) {
   return prisma.episode.create({ data: { kind: "post", slug, title: `Episode ${slug}` }, select: { id: true, slug: true } });
 }
 
 describe("writes that half-happen (issue 10, item 7)", { timeout: 120_000 }, () => {
-  it("a comment saved while its suggestions fail is answered as posted, and saved once", async () => {
+  it("a comment saved while its suggestions fail is answered as posted, saved once, and its pass kept to retry", async () => {
     const app = await testApp();
     const { slug } = await episode("suggestions-fail");
     const { cookie } = await signedIn("member");
@@ -27,6 +29,10 @@ describe("writes that half-happen (issue 10, item 7)", { timeout: 120_000 }, () 
       expect(response.status).toBe(303);
       expect(response.headers.get("Location")).toBe(`/episodes/${slug}?c=1#comment-1`);
       expect(await prisma.comment.count({ where: { body } })).toBe(1);
+      // The pass runs after the answer (ADR 0029): it fails, the comment stays, the job waits for a retry.
+      await runJobs().catch(() => {});
+      expect(await prisma.comment.count({ where: { body } })).toBe(1);
+      expect(await pendingJobs()).toEqual([{ task: "suggest-claims", count: 1, failing: 1 }]);
     } finally {
       await prisma.$executeRawUnsafe(`DROP TRIGGER test_fail_suggestions ON "ClaimSuggestion"`);
       await prisma.$executeRawUnsafe(`DROP FUNCTION test_fail_suggestions()`);

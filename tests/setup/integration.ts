@@ -26,6 +26,8 @@ const tables = (
 
 beforeEach(async () => {
   await prisma.$executeRawUnsafe(`TRUNCATE ${tables.join(", ")} RESTART IDENTITY CASCADE`);
+  // The job queue too (ADR 0029): a job queued by one test never runs in the next.
+  await prisma.$executeRawUnsafe(`TRUNCATE graphile_worker._private_jobs, graphile_worker._private_job_queues`);
 });
 
 afterAll(async () => {

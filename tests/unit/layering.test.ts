@@ -200,6 +200,24 @@ const RULES: Rule[] = [
     },
   },
   {
+    id: "jobs-are-workers",
+    says: "app/jobs/ runs queued work through the models like a route does, but without a page: it imports no route, component, Remix or React, nor the request plumbing; and only entry.server.tsx names it (the build exports its task list)",
+    appliesTo: under("app/jobs"),
+    forbids: ({ file, packageName: pkg }) => {
+      if (pkg) return /^(@remix-run\/|react$|react-dom$)/.test(pkg) ? `the package ${pkg}` : null;
+      if (!file) return null;
+      for (const folder of ["app/routes", "app/components"]) if (under(folder)(file)) return `${folder}/`;
+      if (isPageLayer(file)) return file;
+      return REQUEST_PLUMBING.has(file) ? `the request plumbing (${file})` : null;
+    },
+  },
+  {
+    id: "jobs-are-entered-by-the-build",
+    says: "app/jobs/ is reached from app/ only by app/entry.server.tsx (scripts and tests start and run it)",
+    appliesTo: (file) => !under("app/jobs")(file) && file !== "app/entry.server.tsx",
+    forbids: ({ file }) => (file && under("app/jobs")(file) ? "app/jobs/" : null),
+  },
+  {
     id: "prisma-in-models",
     says: "Prisma is reached only by app/models/ (through app/utils/db.server.ts); everyone else asks a model",
     appliesTo: (file) => !under("app/models")(file) && file !== "app/utils/db.server.ts",

@@ -1,0 +1,49 @@
+// Work that must not hold up a request (the suggestion pass, later fetching a cited page or sending mail)
+// is a job in PostgreSQL's own queue (graphile-worker, ADR 0029). A job is added in the transaction of the
+// write that needs it, so it exists if and only if that write committed; a job key keeps one pending job
+// per subject (a newer write replaces the older job instead of queueing a second).
+import type { Prisma } from "@prisma/client";
+import { prisma } from "~/utils/db.server";
+
+type Db = Prisma.TransactionClient | typeof prisma;
+
+/** Every job and its payload. A task (app/jobs/) parses its payload with a schema before it trusts it. */
+export type JobPayloads = {
+  /** Recompute the likely-unsourced suggestions of a section's or comment's current text. */
+  "suggest-claims": { target: { type: "section" | "comment"; id: number } };
+};
+
+export type JobName = keyof JobPayloads;
+
+export interface JobOptions {
+  /** At most one pending job per key: adding another replaces it (graphile-worker's "replace" mode). */
+  jobKey?: string;
+  runAt?: Date;
+  /** Attempts before the job is given up (graphile-worker's default is 25, with exponential back-off). */
+  maxAttempts?: number;
+  /** Lower runs first. */
+  priority?: number;
+}
+
+/** Adds a job in `db`'s transaction; returns its id. */
+export async function enqueueJob<Name extends JobName>(db: Db, name: Name, payload: JobPayloads[Name], options: JobOptions = {}) {
+  const [row] = await db.$queryRaw<{ id: string }[]>`
+    SELECT (graphile_worker.add_job(
+      ${name}::text,
+      ${JSON.stringify(payload)}::json,
+      run_at => ${options.runAt ?? null}::timestamptz,
+      max_attempts => ${options.maxAttempts ?? null}::int,
+      job_key => ${options.jobKey ?? null}::text,
+      priority => ${options.priority ?? null}::int
+    )).id::text AS id`;
+  return row!.id;
+}
+
+/** Jobs not yet done (waiting, running or failed and waiting for a retry), by task: what /healthz and tests read. */
+export async function pendingJobs() {
+  const rows = await prisma.$queryRaw<{ task: string; count: number; failing: number }[]>`
+    SELECT t.identifier AS task, count(*)::int AS count, count(*) FILTER (WHERE j.last_error IS NOT NULL)::int AS failing
+    FROM graphile_worker._private_jobs j JOIN graphile_worker._private_tasks t ON t.id = j.task_id
+    GROUP BY t.identifier ORDER BY t.identifier`;
+  return rows;
+}
