@@ -32,6 +32,8 @@ interface Registry {
   listeners: number;
   /** Grows with every notification and reconnection: a version read across one is not kept. */
   epoch: number;
+  /** Waiting for this process to be told of a slug's next change (toldOfEpisodeChange). */
+  waiters?: Map<string, (() => void)[]>;
 }
 
 // On globalThis: the server (scripts/server.ts) and the Remix build are two copies of this module in one process.
@@ -83,6 +85,23 @@ export async function currentEpisodeVersion(slug: string, read: EpisodeVersionRe
 export function forgetEpisodeVersion(slug: string) {
   registry.epoch += 1;
   registry.known.delete(slug);
+  const waiting = registry.waiters?.get(slug);
+  registry.waiters?.delete(slug);
+  for (const resolve of waiting ?? []) resolve();
+}
+
+/**
+ * Resolves when this process is next told that `slug`'s version changed. A write by another connection
+ * reaches this process's cache a moment after it commits; a test that writes directly to the database
+ * and then reads the page through this process waits on this, not on time.
+ */
+export function toldOfEpisodeChange(slug: string) {
+  return new Promise<void>((resolve) => {
+    // No listener: no version is trusted, every read asks the database.
+    if (registry.listeners === 0) return resolve();
+    const waiters = (registry.waiters ??= new Map());
+    waiters.set(slug, [...(waiters.get(slug) ?? []), resolve]);
+  });
 }
 
 /** A listener went down or came up (`change` -1 or +1): whatever was known may have been missed, so it is forgotten. */
@@ -90,6 +109,10 @@ function listenersChanged(change: -1 | 1) {
   registry.epoch += 1;
   registry.known.clear();
   registry.listeners += change;
+  // Nothing known is trusted any more: whoever waited to be told will read afresh.
+  const waiting = [...(registry.waiters?.values() ?? [])].flat();
+  registry.waiters?.clear();
+  for (const resolve of waiting) resolve();
 }
 
 export interface VersionListener {

@@ -7,6 +7,7 @@ import { flagClaim, hideComment, resolveClaim } from "~/models/claims/index.serv
 import { createComment, deleteOwnComment, editComment } from "~/models/comment.server";
 import { discardSuggestion } from "~/models/suggestion.server";
 import { prisma } from "~/utils/db.server";
+import { toldOfEpisodeChange } from "~/utils/episode-versions.server";
 import { createNamedUser, createTestUser, sessionCookieFor, signedIn } from "../factories";
 import { testApp, type TestApp } from "../http";
 
@@ -242,12 +243,18 @@ describe("issue 10: what each reader sees, one rule for every surface (over HTTP
     }
     // A suggestion waiting for review is counted on the page; discarding it changes the cached page.
     const moderator = await createTestUser({ role: "moderator" });
+    // These writes come from the test's own connection: the server learns of each from PostgreSQL's
+    // notification a moment after the commit, so the test waits until it was told, as any reader would.
     const section = await prisma.section.create({ data: { episodeId: episode.id, position: 1, label: "body", blocks: [{ type: "paragraph", text: "Some text." }], plainText: "Some text." } });
+    let told = toldOfEpisodeChange(episode.slug);
     const suggestion = await prisma.claimSuggestion.create({
       data: { episodeId: episode.id, sectionId: section.id, start: 0, end: 4, exact: "Some", prefix: "", suffix: "", score: 1, signals: [], targetRevision: 1 },
     });
+    await told;
     expect(await (await app.get(`/episodes/${episode.slug}`)).text()).toContain("suggested for review");
+    told = toldOfEpisodeChange(episode.slug);
     await discardSuggestion({ moderator: { ...moderator, suspendedAt: null }, id: suggestion.id, reason: "Not check-worthy." });
+    await told;
     expect(await (await app.get(`/episodes/${episode.slug}`)).text()).not.toContain("suggested for review");
     // 20,000 rows and a few pages on a shared machine: a limit, not a timed assertion.
   }, 300_000);

@@ -25,7 +25,12 @@ export async function importDocument(input: ImportInput): Promise<ImportResult> 
     const document = readDocument({ fileName, bytes, timeZone });
     const counts = countsOf(document);
     const result = await prisma.$transaction(
-      (tx) => writeDocument(tx, { document, fileName, hash, byteSize: bytes.byteLength, importedById, counts, timeZone }),
+      async (tx) => {
+        // The import works between its statements (anchoring, suggestions) for as long as its budget allows:
+        // on a busy machine a gap can outlast the pool's 15 s idle-in-transaction limit (db.server.ts).
+        await tx.$executeRaw`SET LOCAL idle_in_transaction_session_timeout = '60s'`;
+        return writeDocument(tx, { document, fileName, hash, byteSize: bytes.byteLength, importedById, counts, timeZone });
+      },
       { timeout: 60_000, maxWait: 10_000 },
     );
     return { ...result, counts, warnings: document.warnings };
