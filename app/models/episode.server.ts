@@ -119,10 +119,11 @@ export async function getEpisodeBySlug(slug: string) {
         },
       },
       comments: {
-        orderBy: [{ postedAt: "asc" }, { ordinal: "asc" }],
+        orderBy: [{ postedAt: "asc" }, { ordinal: "asc" }, { id: "asc" }],
         select: {
           id: true,
           ordinal: true,
+          anchor: true,
           parentId: true,
           rootId: true,
           format: true,
@@ -252,6 +253,7 @@ export type CommentViewer = Reader;
 const PAGE_COMMENT_SELECT = {
   id: true,
   ordinal: true,
+  anchor: true,
   parentId: true,
   format: true,
   blocks: true,
@@ -273,6 +275,8 @@ function pageComment(row: PageCommentRow, viewer: CommentViewer) {
   return {
     id: row.id,
     ordinal: row.ordinal,
+    /** Its name on the page: "10" (the original's 10th) or "L3" (posted here); `#comment-<anchor>`. */
+    anchor: row.anchor,
     parentId: row.parentId,
     authorName: commentAuthorName(row),
     /** Written on the original page by someone who has no Footnote account. */
@@ -293,7 +297,7 @@ export type PageComment = ReturnType<typeof pageComment>;
 
 function threadOrder(sort: "oldest" | "newest") {
   const direction = sort === "newest" ? "desc" : "asc";
-  return [{ postedAt: direction }, { ordinal: direction }] as const;
+  return [{ postedAt: direction }, { ordinal: direction }, { id: direction }] as const;
 }
 
 /**
@@ -328,7 +332,7 @@ export async function getCommentThreadPage({
       ? []
       : await prisma.comment.findMany({
           where: { rootId: { in: threads.map((thread) => thread.id) } },
-          orderBy: [{ postedAt: "asc" }, { ordinal: "asc" }],
+          orderBy: [{ postedAt: "asc" }, { ordinal: "asc" }, { id: "asc" }],
           select: PAGE_COMMENT_SELECT,
         });
   return {
@@ -342,12 +346,16 @@ export async function getCommentThreadPage({
 
 export type CommentThreadPage = Awaited<ReturnType<typeof getCommentThreadPage>>;
 
-/** The page of the discussion (in `sort` order) that holds comment number `ordinal`; null when there is no such comment. */
-export async function findCommentPage({ episodeId, ordinal, sort }: { episodeId: number; ordinal: number; sort: "oldest" | "newest" }) {
-  const comment = await prisma.comment.findUnique({
-    where: { episodeId_ordinal: { episodeId, ordinal } },
-    select: { ordinal: true, postedAt: true, root: { select: { ordinal: true, postedAt: true } } },
-  });
+/**
+ * The page of the discussion (in `sort` order) that holds the comment named `anchor` ("10", "L3"), and the
+ * anchor to scroll to; null when there is no such comment. A bare number no imported comment has is the
+ * local comment that had it before local numbers took their L (ADR 0034), so old links still arrive.
+ */
+export async function findCommentPage({ episodeId, anchor, sort }: { episodeId: number; anchor: string; sort: "oldest" | "newest" }) {
+  const select = { anchor: true, ordinal: true, id: true, postedAt: true, root: { select: { ordinal: true, id: true, postedAt: true } } } as const;
+  const comment =
+    (await prisma.comment.findUnique({ where: { episodeId_anchor: { episodeId, anchor } }, select })) ??
+    (/^\d+$/.test(anchor) ? await prisma.comment.findUnique({ where: { episodeId_anchor: { episodeId, anchor: `L${anchor}` } }, select }) : null);
   if (!comment) return null;
   const root = comment.root ?? comment;
   const before = sort === "newest" ? "gt" : "lt";
@@ -355,10 +363,14 @@ export async function findCommentPage({ episodeId, ordinal, sort }: { episodeId:
     where: {
       episodeId,
       parentId: null,
-      OR: [{ postedAt: { [before]: root.postedAt } }, { postedAt: root.postedAt, ordinal: { [before]: root.ordinal } }],
+      OR: [
+        { postedAt: { [before]: root.postedAt } },
+        { postedAt: root.postedAt, ordinal: { [before]: root.ordinal } },
+        { postedAt: root.postedAt, ordinal: root.ordinal, id: { [before]: root.id } },
+      ],
     },
   });
-  return Math.floor(threadsBefore / THREADS_PER_PAGE) + 1;
+  return { page: Math.floor(threadsBefore / THREADS_PER_PAGE) + 1, anchor: comment.anchor };
 }
 
 /**

@@ -9,6 +9,7 @@ import { listNotifications, markNotificationsRead } from "~/models/notification.
 import { requireUser } from "~/utils/auth.server";
 import { requireForm } from "~/utils/http";
 import { idSchema } from "~/utils/input";
+import { commentPermalink } from "~/utils/comment-anchor";
 
 export const meta: MetaFunction = () => [{ title: "Notifications — Footnote" }, { name: "robots", content: "noindex" }];
 
@@ -34,7 +35,7 @@ function describe(notification: Row): { text: string; href: string | null; excer
   if (notification.kind === "reply" && comment) {
     return {
       text: `${actor} replied to your comment on “${comment.episode.title}”`,
-      href: `/episodes/${comment.episode.slug}?c=${comment.ordinal}#comment-${comment.ordinal}`,
+      href: commentPermalink(comment.episode.slug, comment.anchor),
       excerpt: comment.body === null ? null : excerptOf(comment.body),
     };
   }

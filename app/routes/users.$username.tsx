@@ -8,6 +8,7 @@ import { publicProfile } from "~/models/presenters/user";
 import { Card } from "~/components/ui/card";
 import { Notice } from "~/components/ui/notice";
 import { invariantResponse, parseQuery } from "~/utils/http";
+import { commentPermalink } from "~/utils/comment-anchor";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.profile.username} — Footnote` : "Not found — Footnote" },
@@ -79,7 +80,7 @@ export default function ProfilePage() {
               <li key={comment.id} className="px-4 py-4 sm:px-5">
                 <p className="text-sm text-stone-500 dark:text-stone-400">
                   On{" "}
-                  <Link to={`/episodes/${comment.episode.slug}#comment-${comment.ordinal}`} className="font-medium">
+                  <Link to={commentPermalink(comment.episode.slug, comment.anchor)} className="font-medium">
                     {comment.episode.title}
                   </Link>{" "}
                   ·{" "}

@@ -6,8 +6,8 @@ import { ARTICLE_SLUG, PROGRAM_SLUG } from "./seed";
 const PROGRAM = `/episodes/${PROGRAM_SLUG}`;
 
 /** The ring a targeted comment gets (CSS :target), as the browser computed it. */
-async function ringOf(page: Page, ordinal: number) {
-  return page.locator(`#comment-${ordinal}`).evaluate((element) => getComputedStyle(element).boxShadow);
+async function ringOf(page: Page, anchor: number | string) {
+  return page.locator(`#comment-${anchor}`).evaluate((element) => getComputedStyle(element).boxShadow);
 }
 
 test("the program page reads like the original: header, highlights, contents and numbered sections", async ({ page }) => {
@@ -148,7 +148,7 @@ test.describe("a discussion longer than a page", () => {
         postedAt: new Date(start + index * 60_000),
       })),
     });
-    const last = await prisma.comment.findUniqueOrThrow({ where: { episodeId_ordinal: { episodeId: episode.id, ordinal: FIRST + THREADS - 1 } }, select: { id: true } });
+    const last = await prisma.comment.findUniqueOrThrow({ where: { episodeId_anchor: { episodeId: episode.id, anchor: `L${FIRST + THREADS - 1}` } }, select: { id: true } });
     await prisma.comment.create({
       data: { episodeId: episode.id, ordinal: FIRST + THREADS, parentId: last.id, rootId: last.id, authorId: member.id, body: "A reply on the second page.", postedAt: new Date(start + THREADS * 60_000) },
     });
@@ -173,19 +173,20 @@ test.describe("a discussion longer than a page", () => {
     await expect(page.getByText("Threads 1–60 of 60")).toBeVisible();
     // Appended, not navigated: the address is the same and the first threads are still there.
     expect(new URL(page.url()).search).toBe("");
-    await expect(page.locator(`#comment-${FIRST}`)).toBeAttached();
-    await expect(page.locator(`#comment-${FIRST + THREADS - 1} + details #comment-${FIRST + THREADS}`)).toBeVisible();
+    await expect(page.locator(`#comment-L${FIRST}`)).toBeAttached();
+    await expect(page.locator(`#comment-L${FIRST + THREADS - 1} + details #comment-L${FIRST + THREADS}`)).toBeVisible();
     await expect(page.getByRole("link", { name: "Show more comments" })).toHaveCount(0);
     // The reader continues where the new threads begin.
     await expect(page.getByRole("list", { name: "Comments, page 2" })).toBeFocused();
   });
 
   test("a permalink to a comment on a later page opens that page at the comment", async ({ page }) => {
-    const ordinal = FIRST + THREADS;
-    await page.goto(`${ARTICLE}?c=${ordinal}`);
-    await expect(page).toHaveURL(new RegExp(`\\?cpage=2#comment-${ordinal}$`));
-    await expect(page.locator(`#comment-${ordinal}`)).toBeInViewport();
-    expect(await ringOf(page, ordinal)).not.toBe(await ringOf(page, FIRST + 50));
+    // Comments posted here are named L1, L2… (ADR 0034).
+    const anchor = `L${FIRST + THREADS}`;
+    await page.goto(`${ARTICLE}?c=${anchor}`);
+    await expect(page).toHaveURL(new RegExp(`\\?cpage=2#comment-${anchor}$`));
+    await expect(page.locator(`#comment-${anchor}`)).toBeInViewport();
+    expect(await ringOf(page, anchor)).not.toBe(await ringOf(page, `L${FIRST + 50}`));
   });
 
   test.describe("without JavaScript", () => {

@@ -44,6 +44,8 @@ export type CommentTime = {
 export type CommentData = {
   id: number;
   ordinal: number;
+  /** Its name on the page: "10" (the original's 10th comment) or "L3" (posted here). */
+  anchor: string;
   parentId: number | null;
   authorName: string;
   imported: boolean;

@@ -58,7 +58,8 @@ function describeLogEntry(
     case "claim.released":
       return { text: `let go of claim #${id}`, href: `/claims/${id}` };
     case "comment.hidden": {
-      const ordinal = typeof details.ordinal === "number" ? details.ordinal : null;
+      // Entries before ADR 0034 name the comment by its number alone; `?c=` still finds it.
+      const ordinal = typeof details.anchor === "string" ? details.anchor : typeof details.ordinal === "number" ? String(details.ordinal) : null;
       const episode = typeof details.episode === "string" ? details.episode : null;
       const removed = Array.isArray(details.removedClaimIds) ? details.removedClaimIds.length : 0;
       return {

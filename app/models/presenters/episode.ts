@@ -31,6 +31,7 @@ function commentJson(comment: CommentRow, timeZone: string, reader: Reader) {
   return {
     id: comment.id,
     ordinal: comment.ordinal,
+    anchor: comment.anchor,
     parentId: comment.parentId,
     authorName: commentAuthorName(comment),
     imported: isImportedAuthor(comment),

@@ -47,6 +47,7 @@ export async function listProfileComments({ userId, page = 1 }: { userId: number
       select: {
         id: true,
         ordinal: true,
+        anchor: true,
         body: true,
         postedAt: true,
         episode: { select: { slug: true, title: true, timeZone: true } },
