@@ -281,6 +281,8 @@ function pageComment(row: PageCommentRow, viewer: CommentViewer) {
     authorName: commentAuthorName(row),
     /** Written on the original page by someone who has no Footnote account. */
     imported: isImportedAuthor(row),
+    /** Came from the original page (whoever its author is now linked to): its printed time is kept. */
+    fromOriginal: row.format === "imported",
     postedAt: row.postedAt,
     editedAt: row.editedAt,
     status: row.status,

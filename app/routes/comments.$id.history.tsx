@@ -9,6 +9,7 @@ import { idParamSchema } from "~/utils/input";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { Card } from "~/components/ui/card";
 import { commentPermalink } from "~/utils/comment-anchor";
+import { Time } from "~/components/ui/time";
 
 const ParamsSchema = z.object({ id: idParamSchema("A comment is addressed by its number, such as /comments/12/history.") });
 
@@ -54,7 +55,7 @@ export default function CommentHistoryPage() {
         {versions.map((version) => (
           <Card as="li" key={version.label}>
             <h2 className="text-sm font-semibold">
-              {version.label} · <time dateTime={version.at}>{version.at.slice(0, 16).replace("T", " ")} UTC</time>
+              {version.label} · <Time date={version.at} />
             </h2>
             <div className="comment-markdown mt-2" dangerouslySetInnerHTML={{ __html: version.html }} />
           </Card>

@@ -10,6 +10,7 @@ import { requireUser } from "~/utils/auth.server";
 import { requireForm } from "~/utils/http";
 import { idSchema } from "~/utils/input";
 import { commentPermalink } from "~/utils/comment-anchor";
+import { Time } from "~/components/ui/time";
 
 export const meta: MetaFunction = () => [{ title: "Notifications — Footnote" }, { name: "robots", content: "noindex" }];
 
@@ -105,7 +106,7 @@ export default function NotificationsPage() {
                 </p>
                 {notification.excerpt ? <p className="mt-1 truncate text-sm text-stone-600 dark:text-stone-300">{notification.excerpt}</p> : null}
                 <p className="mt-1 text-xs text-stone-500 dark:text-stone-400">
-                  <time dateTime={notification.at}>{notification.at.slice(0, 16).replace("T", " ")} UTC</time>
+                  <Time date={notification.at} />
                 </p>
               </div>
               {notification.unread ? (

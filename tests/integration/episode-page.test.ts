@@ -100,14 +100,11 @@ describe("the episode page of the program", () => {
       imported: true,
       status: "visible",
       notice: null,
-      time: {
-        text: "March 22, 2024, 5:57 pm",
-        title: "March 22, 2024, 5:57 pm PDT (America/Los_Angeles)",
-        iso: "2024-03-22T17:57:00-07:00",
-      },
+      printed: { text: "March 22, 2024, 5:57 pm", timeZone: "America/Los_Angeles" },
     });
+    expect(first.postedAt.toISOString()).toBe("2024-03-23T00:57:00.000Z");
     const last = discussion.comments.find((comment) => comment.ordinal === 9)!;
-    expect(last.time).toMatchObject({ text: "December 9, 2024, 10:10 pm", title: expect.stringContaining("PST (America/Los_Angeles)") });
+    expect(last.printed).toEqual({ text: "December 9, 2024, 10:10 pm", timeZone: "America/Los_Angeles" });
     // Comment 2 cites two web pages by their address.
     const second = discussion.comments.find((comment) => comment.ordinal === 2)!;
     expect(second.blocks.filter((block) => block.type === "citation").map((block) => block.type === "citation" && block.source?.url)).toEqual([
@@ -254,6 +251,8 @@ describe("a long discussion", () => {
     const { discussion } = await page(slug);
     const written = discussion.comments.find((comment) => comment.ordinal === 1001)!;
     expect(written).toMatchObject({ authorName: "unknown", imported: false, blocks: [], html: "<p>Synthetic thread 1001.</p>\n" });
+    // Shown by the one time component (relative in the reader's zone), not in the episode's zone.
+    expect(written.printed).toBeNull();
   });
 });
 

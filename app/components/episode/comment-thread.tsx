@@ -4,6 +4,8 @@ import { Blocks } from "./blocks";
 import { FlagClaimForm } from "~/components/claims/flag-claim-form";
 import { CommentForm, DeleteCommentForm } from "./comment-form";
 import type { CommentData, DiscussionViewer, ProgramSlugs } from "./types";
+import { Time } from "~/components/ui/time";
+import { formatUtc, toDate } from "~/utils/time-format";
 
 type Node = CommentNode<CommentData>;
 
@@ -85,13 +87,11 @@ function CommentArticle({ node, programSlugs, permalink, viewer }: { node: Node 
             imported
           </span>
         ) : null}
-        <time dateTime={comment.time.iso} title={comment.time.title} className="text-stone-500 dark:text-stone-400">
-          {comment.time.text}
-        </time>
-        {comment.edited ? (
+        <Time date={comment.postedAt} printed={comment.printed} className="text-stone-500 dark:text-stone-400" />
+        {comment.editedAt ? (
           <Link
             to={`/comments/${comment.id}/history`}
-            title={`Edited ${comment.edited.title}: see earlier versions`}
+            title={`Edited ${formatUtc(toDate(comment.editedAt))}: see earlier versions`}
             className="text-stone-500 italic dark:text-stone-400"
           >
             edited

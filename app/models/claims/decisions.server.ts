@@ -5,7 +5,7 @@
 import type { ClaimState } from "@prisma/client";
 import type { Decision } from "~/schemas/claim";
 import { prisma } from "~/utils/db.server";
-import { formatUtc } from "~/utils/utc";
+import { formatUtc } from "~/utils/time-format";
 import { logModeratorAction } from "./moderation-log.server";
 import { ClaimError, ensurePermitted, isOpen, OPEN, settledError, type ClaimActor, type Tx } from "./shared.server";
 

@@ -4,7 +4,7 @@
 import type { ClaimState, FlagReason, Prisma } from "@prisma/client";
 import { CLAIM_STATE_LABELS, FLAG_REASONS, OPEN_STATES } from "~/schemas/claim";
 import { prisma } from "~/utils/db.server";
-import { formatUtc } from "~/utils/utc";
+import { formatUtc } from "~/utils/time-format";
 import { can, type Permission, type Role } from "~/utils/permissions";
 import { COMMENT_AUTHOR_SELECT, commentAuthorName } from "~/models/presenters/comment";
 import { MODERATOR_DECISIONS } from "~/models/presenters/claim.server";

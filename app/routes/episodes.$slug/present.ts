@@ -55,14 +55,13 @@ export function presentBlocks(blocks: readonly ResolvedBlock[]): BlockData[] {
 }
 
 export function presentComment(comment: PageComment, timeZone: string, marks: ClaimMarkData[] = []): CommentData {
-  const { markdown, mine, editedAt, ...rest } = comment;
+  const { markdown, mine, fromOriginal, ...rest } = comment;
   const visibleMarks = comment.status === "visible" ? marks : [];
   // A Markdown comment's claims are marked in its HTML, whose text is the claims' canonical text.
   const html = markdown === null ? null : highlightHtml(renderMarkdown(markdown), visibleMarks.map(({ start, end, claimId, state }) => ({ start, end, claimId, state })));
   return {
     ...rest,
-    time: formatCommentTime(comment.postedAt, timeZone),
-    edited: editedAt ? formatCommentTime(editedAt, timeZone) : null,
+    printed: fromOriginal ? { text: formatCommentTime(comment.postedAt, timeZone).text, timeZone } : null,
     blocks: presentBlocks(comment.blocks),
     html,
     source: mine ? markdown : null,
