@@ -48,8 +48,15 @@ export default function ModerationLogPage() {
                   <Time date={entry.createdAt} />
                 </p>
                 <p className="[overflow-wrap:anywhere]">
-                  <span className="font-medium">{entry.actor}</span>{" "}
-                  {entry.href ? <Link to={entry.href}>{entry.text}</Link> : entry.text}
+                  {entry.sentence.map((part, index) =>
+                    part.href ? (
+                      <Link key={index} to={part.href}>
+                        {part.text}
+                      </Link>
+                    ) : (
+                      <span key={index}>{part.text}</span>
+                    ),
+                  )}
                 </p>
                 {entry.reason ? (
                   <p className="text-sm text-stone-700 [overflow-wrap:anywhere] dark:text-stone-300">

@@ -73,7 +73,11 @@ export default function ProfilePage() {
                   ·{" "}
                   <Time date={comment.postedAt} />
                 </p>
-                <p className="mt-1 break-words text-stone-800 dark:text-stone-200">{comment.excerpt}</p>
+                <div
+                  className="comment-markdown mt-1 max-w-[70ch] break-words text-stone-800 dark:text-stone-200"
+                  // Rendered from the comment's Markdown and sanitized on the server (utils/markdown.server.ts).
+                  dangerouslySetInnerHTML={{ __html: comment.excerptHtml }}
+                />
               </li>
             ))}
           </Card>
