@@ -4,6 +4,7 @@ import { SOURCE_SELECT } from "~/models/source.server";
 import { claimVisibleTo, graceCutoff } from "~/models/presenters/claim.server";
 import { ANONYMOUS, type Reader } from "~/models/presenters/reader";
 import { COMMENT_AUTHOR_SELECT, commentAuthorName, isImportedAuthor, LISTED_COMMENT, presentCommentText } from "~/models/presenters/comment";
+import { episodeTeaser } from "~/models/presenters/episode";
 import { prisma } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 
@@ -25,6 +26,9 @@ export async function listEpisodes({ page = 1 }: { page?: number } = {}) {
         publication: true,
         publishedOn: true,
         createdAt: true,
+        intro: true,
+        summary: true,
+        highlights: true,
         _count: { select: { comments: { where: LISTED_COMMENT } } },
       },
     }),
@@ -34,8 +38,10 @@ export async function listEpisodes({ page = 1 }: { page?: number } = {}) {
     total,
     page,
     pageCount: Math.max(1, Math.ceil(total / EPISODES_PER_PAGE)),
-    episodes: episodes.map(({ _count, ...episode }) => ({
+    episodes: episodes.map(({ _count, intro, summary, highlights, ...episode }) => ({
       ...episode,
+      /** The first sentences of its intro, for the archive. */
+      teaser: episodeTeaser({ intro, summary, highlights }),
       commentCount: _count.comments,
       sourcing: sourcing.get(episode.id) ?? EMPTY_SOURCING,
     })),

@@ -15,6 +15,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       number: episode.number,
       title: episode.title,
       publication: episode.publication,
+      publishedOn: episode.publishedOn ? episode.publishedOn.toISOString().slice(0, 10) : null,
+      teaser: episode.teaser,
       commentCount: episode.commentCount,
       sourcing: episode.sourcing,
       url: `/episodes/${episode.slug}`,

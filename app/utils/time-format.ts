@@ -44,3 +44,11 @@ function zoneAbbreviation(date: Date, timeZone: string | undefined, locale: stri
 export function toDate(value: Date | string) {
   return value instanceof Date ? value : new Date(value);
 }
+
+export const MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"] as const;
+
+/** "September 4, 2015" for a calendar date (stored at UTC midnight): a day, the same in every zone. */
+export function formatCalendarDate(date: Date | string) {
+  const day = toDate(date);
+  return `${MONTH_NAMES[day.getUTCMonth()]} ${day.getUTCDate()}, ${day.getUTCFullYear()}`;
+}
