@@ -33,7 +33,13 @@ export async function listEpisodes({ page = 1 }: { page?: number } = {}) {
       },
     }),
   ]);
-  const sourcing = await getSourcingSummaries(episodes.map((episode) => episode.id));
+  const ids = episodes.map((episode) => episode.id);
+  const [sourcing, firstComments] = await Promise.all([
+    getSourcingSummaries(ids),
+    // Most captures carry no publication date: the discussion's first comment dates the page instead.
+    prisma.comment.groupBy({ by: ["episodeId"], where: { episodeId: { in: ids } }, _min: { postedAt: true } }),
+  ]);
+  const firstCommentAt = new Map(firstComments.map((row) => [row.episodeId, row._min.postedAt]));
   return {
     total,
     page,
@@ -42,6 +48,8 @@ export async function listEpisodes({ page = 1 }: { page?: number } = {}) {
       ...episode,
       /** The first sentences of its intro, for the archive. */
       teaser: episodeTeaser({ intro, summary, highlights }),
+      /** When its discussion began (its first comment, imported or not); null without comments. */
+      firstCommentAt: firstCommentAt.get(episode.id) ?? null,
       commentCount: _count.comments,
       sourcing: sourcing.get(episode.id) ?? EMPTY_SOURCING,
     })),

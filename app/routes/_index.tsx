@@ -6,6 +6,7 @@ import { PageQuerySchema } from "~/schemas/pagination";
 import { Card, EmptyState } from "~/components/ui/card";
 import { parseQuery } from "~/utils/http";
 import { formatCalendarDate, toDate } from "~/utils/time-format";
+import { Time } from "~/components/ui/time";
 
 export const meta: MetaFunction = () => [{ title: "Footnote — the archive" }];
 
@@ -50,7 +51,15 @@ export default function ArchivePage() {
                       Published{" "}
                       <time dateTime={toDate(episode.publishedOn).toISOString().slice(0, 10)}>{formatCalendarDate(episode.publishedOn)}</time>
                     </span>
-                  ) : null}
+                  ) : episode.firstCommentAt ? (
+                    <span>
+                      Discussed since <Time date={episode.firstCommentAt} />
+                    </span>
+                  ) : (
+                    <span>
+                      Added <Time date={episode.createdAt} />
+                    </span>
+                  )}
                   <span>{episode.commentCount === 1 ? "1 comment" : `${episode.commentCount} comments`}</span>
                   <SourcingSummary summary={episode.sourcing} episodeSlug={episode.slug} />
                 </p>

@@ -17,6 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       publication: episode.publication,
       publishedOn: episode.publishedOn ? episode.publishedOn.toISOString().slice(0, 10) : null,
       teaser: episode.teaser,
+      firstCommentAt: episode.firstCommentAt?.toISOString() ?? null,
       commentCount: episode.commentCount,
       sourcing: episode.sourcing,
       url: `/episodes/${episode.slug}`,

@@ -55,15 +55,16 @@ describe("GET / (the archive)", () => {
     const data = await load();
     const [program] = data.episodes;
     const stored = await prisma.episode.findFirstOrThrow({ select: { publishedOn: true, intro: true } });
-    expect(stored.publishedOn).not.toBeNull();
-    expect(program!.publishedOn).toEqual(stored.publishedOn);
+    // The capture has no publication date: the page is dated by its discussion's first comment.
+    expect(stored.publishedOn).toBeNull();
+    expect(program!.firstCommentAt?.toISOString()).toBe("2024-03-23T00:57:00.000Z");
     expect(program!.teaser).toBeTruthy();
     expect(program!.teaser!.length).toBeLessThanOrEqual(240);
     expect(stored.intro.join(" ").replace(/\s+/g, " ")).toContain(program!.teaser!.replace(/…$/, ""));
     const json = (await (await episodesApi({ request: new Request("http://localhost/api/episodes"), params: {}, context: { clientIp: "127.0.0.1" } })).json()) as {
-      episodes: { publishedOn: string | null; teaser: string | null }[];
+      episodes: { publishedOn: string | null; firstCommentAt: string | null; teaser: string | null }[];
     };
-    expect(json.episodes[0]).toMatchObject({ publishedOn: stored.publishedOn?.toISOString().slice(0, 10) ?? null, teaser: program!.teaser });
+    expect(json.episodes[0]).toMatchObject({ publishedOn: null, firstCommentAt: "2024-03-23T00:57:00.000Z", teaser: program!.teaser });
   });
 
   it("lists episodes newest first with their comment counts", async () => {
