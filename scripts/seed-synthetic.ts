@@ -23,7 +23,7 @@ export async function seedSyntheticComments(episodeId: number, count: number) {
   const author = await prisma.importedAuthor.upsert({ where: { name: SYNTHETIC_AUTHOR }, create: { name: SYNTHETIC_AUTHOR }, update: {}, select: { id: true } });
   await prisma.$executeRaw`DELETE FROM "Citation" WHERE "commentId" IN (SELECT id FROM "Comment" WHERE "importedAuthorId" = ${author.id} AND "episodeId" = ${episodeId})`;
   await prisma.$executeRaw`DELETE FROM "Comment" WHERE "importedAuthorId" = ${author.id} AND "episodeId" = ${episodeId}`;
-  const last = await prisma.comment.aggregate({ where: { episodeId }, _max: { ordinal: true } });
+  const last = await prisma.comment.aggregate({ where: { episodeId, originalOrdinal: { not: null } }, _max: { ordinal: true } });
   let ordinal = last._max.ordinal ?? 0;
   const start = Date.UTC(2025, 0, 1);
   const threads: { id: number; rootId: number | null; depth: number }[] = [];
@@ -40,6 +40,7 @@ export async function seedSyntheticComments(episodeId: number, count: number) {
       rows.push({
         episodeId,
         ordinal,
+        originalOrdinal: ordinal,
         parentId: parent?.id ?? null,
         rootId: parent ? (parent.rootId ?? parent.id) : null,
         importedAuthorId: author.id,

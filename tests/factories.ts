@@ -84,9 +84,9 @@ export async function createTestComment({
   status?: "visible" | "deleted" | "hidden";
   postedAt?: Date;
 }) {
-  const last = await prisma.comment.findFirst({ where: { episodeId }, orderBy: { ordinal: "desc" }, select: { ordinal: true } });
+  const last = await prisma.comment.findFirst({ where: { episodeId, originalOrdinal: null }, orderBy: { ordinal: "desc" }, select: { ordinal: true } });
   return prisma.comment.create({
     data: { episodeId, authorId, body, status, postedAt, ordinal: (last?.ordinal ?? 0) + 1 },
-    select: { id: true, ordinal: true },
+    select: { id: true, ordinal: true, anchor: true },
   });
 }

@@ -9,6 +9,7 @@ import type { Reader } from "~/models/presenters/reader";
 const FEED_COMMENT_SELECT = {
   id: true,
   ordinal: true,
+  anchor: true,
   body: true,
   postedAt: true,
   ...COMMENT_AUTHOR_SELECT,
@@ -70,7 +71,7 @@ async function insertComment(
   tx: Prisma.TransactionClient,
   { episodeId, parentId, authorId, body }: { episodeId: number; parentId: number | null; authorId: number; body: string },
 ) {
-  const [row] = await tx.$queryRaw<{ id: number | null; ordinal: number | null; parentId: number | null; parentStatus: string | null }[]>`
+  const [row] = await tx.$queryRaw<{ id: number | null; ordinal: number | null; anchor: string | null; parentId: number | null; parentStatus: string | null }[]>`
     WITH parent AS (
       SELECT c.id, c."rootId", c.status, COALESCE(c."authorId", a."linkedUserId") AS recipient
       FROM "Comment" c LEFT JOIN "ImportedAuthor" a ON a.id = c."importedAuthorId"
@@ -79,24 +80,25 @@ async function insertComment(
     inserted AS (
       INSERT INTO "Comment" ("episodeId", "ordinal", "parentId", "rootId", "authorId", "format", "body", "postedAt", "updatedAt")
       SELECT ${episodeId},
-             (SELECT COALESCE(MAX(ordinal), 0) + 1 FROM "Comment" WHERE "episodeId" = ${episodeId}),
+             -- Comments posted here have their own numbering (L1, L2…), never one of the original page's (ADR 0034).
+             (SELECT COALESCE(MAX(ordinal), 0) + 1 FROM "Comment" WHERE "episodeId" = ${episodeId} AND "originalOrdinal" IS NULL),
              p.id, COALESCE(p."rootId", p.id), ${authorId}, 'markdown', ${body}, now(), now()
       FROM (SELECT 1) AS one LEFT JOIN parent p ON true
       WHERE ${parentId}::int IS NULL OR p.status = 'visible'
-      RETURNING id, ordinal, "parentId"
+      RETURNING id, ordinal, anchor, "parentId"
     ),
     notified AS (
       INSERT INTO "Notification" ("userId", "actorId", "kind", "commentId")
       SELECT p.recipient, ${authorId}, 'reply', i.id FROM inserted i JOIN parent p ON p.id = i."parentId"
       WHERE p.recipient IS NOT NULL AND p.recipient <> ${authorId}
     )
-    SELECT (SELECT id FROM inserted) AS id, (SELECT ordinal FROM inserted) AS ordinal,
+    SELECT (SELECT id FROM inserted) AS id, (SELECT ordinal FROM inserted) AS ordinal, (SELECT anchor FROM inserted) AS anchor,
            (SELECT "parentId" FROM inserted) AS "parentId", (SELECT status::text FROM parent) AS "parentStatus"`;
-  if (!row || row.id === null || row.ordinal === null) {
+  if (!row || row.id === null || row.ordinal === null || row.anchor === null) {
     if (row?.parentStatus) throw new CommentError("That comment was removed, so it cannot be replied to.", 409);
     throw new CommentError("The comment you are replying to does not exist.", 404);
   }
-  return { id: row.id, ordinal: row.ordinal, parentId: row.parentId };
+  return { id: row.id, ordinal: row.ordinal, anchor: row.anchor, parentId: row.parentId };
 }
 
 /** The author edits their own comment; the previous text is kept as a revision. */
@@ -104,12 +106,12 @@ export async function editComment({ commentId, editor, body }: { commentId: numb
   return prisma.$transaction(async (tx) => {
     const comment = await tx.comment.findUnique({
       where: { id: commentId },
-      select: { id: true, episodeId: true, ordinal: true, authorId: true, status: true, body: true, revision: true },
+      select: { id: true, episodeId: true, ordinal: true, anchor: true, authorId: true, status: true, body: true, revision: true },
     });
     if (!comment) throw new CommentError("That comment does not exist.", 404);
     if (comment.authorId !== editor.id) throw new CommentError("You can only edit your own comments.", 403);
     if (comment.status !== "visible") throw new CommentError("A removed comment cannot be edited.", 409);
-    if (comment.body === body) return { id: comment.id, ordinal: comment.ordinal, changed: false };
+    if (comment.body === body) return { id: comment.id, ordinal: comment.ordinal, anchor: comment.anchor, changed: false };
     await tx.commentRevision.create({
       data: { commentId, revision: comment.revision, body: comment.body, editorId: editor.id },
       select: { id: true },
@@ -126,7 +128,7 @@ export async function editComment({ commentId, editor, body }: { commentId: numb
     // The old text's pending suggestions point at words that may be gone: dropped now, the job makes new ones.
     await tx.claimSuggestion.deleteMany({ where: { commentId, status: "pending" } });
     await queueSuggestions(tx, commentId);
-    return { id: comment.id, ordinal: comment.ordinal, changed: true };
+    return { id: comment.id, ordinal: comment.ordinal, anchor: comment.anchor, changed: true };
   });
 }
 
@@ -135,7 +137,7 @@ export async function editComment({ commentId, editor, body }: { commentId: numb
  * is guarded by the status it read, so a moderator's hide made in the meantime is never overwritten.
  */
 export async function deleteOwnComment({ commentId, actor }: { commentId: number; actor: Actor }) {
-  const comment = await prisma.comment.findUnique({ where: { id: commentId }, select: { id: true, ordinal: true, authorId: true, status: true } });
+  const comment = await prisma.comment.findUnique({ where: { id: commentId }, select: { id: true, ordinal: true, anchor: true, authorId: true, status: true } });
   if (!comment) throw new CommentError("That comment does not exist.", 404);
   if (comment.authorId !== actor.id) throw new CommentError("You can only delete your own comments.", 403);
   if (comment.status === "deleted") return comment;
@@ -158,6 +160,7 @@ export async function getCommentHistory(commentId: number, reader: Reader) {
     select: {
       id: true,
       ordinal: true,
+      anchor: true,
       body: true,
       status: true,
       editedAt: true,

@@ -4,6 +4,7 @@ import { SOURCE_SELECT } from "~/models/source.server";
 import { claimVisibleTo, graceCutoff } from "~/models/presenters/claim.server";
 import { ANONYMOUS, type Reader } from "~/models/presenters/reader";
 import { COMMENT_AUTHOR_SELECT, commentAuthorName, isImportedAuthor, LISTED_COMMENT, presentCommentText } from "~/models/presenters/comment";
+import { episodeTeaser } from "~/models/presenters/episode";
 import { prisma } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 
@@ -25,17 +26,30 @@ export async function listEpisodes({ page = 1 }: { page?: number } = {}) {
         publication: true,
         publishedOn: true,
         createdAt: true,
+        intro: true,
+        summary: true,
+        highlights: true,
         _count: { select: { comments: { where: LISTED_COMMENT } } },
       },
     }),
   ]);
-  const sourcing = await getSourcingSummaries(episodes.map((episode) => episode.id));
+  const ids = episodes.map((episode) => episode.id);
+  const [sourcing, firstComments] = await Promise.all([
+    getSourcingSummaries(ids),
+    // Most captures carry no publication date: the discussion's first comment dates the page instead.
+    prisma.comment.groupBy({ by: ["episodeId"], where: { episodeId: { in: ids } }, _min: { postedAt: true } }),
+  ]);
+  const firstCommentAt = new Map(firstComments.map((row) => [row.episodeId, row._min.postedAt]));
   return {
     total,
     page,
     pageCount: Math.max(1, Math.ceil(total / EPISODES_PER_PAGE)),
-    episodes: episodes.map(({ _count, ...episode }) => ({
+    episodes: episodes.map(({ _count, intro, summary, highlights, ...episode }) => ({
       ...episode,
+      /** The first sentences of its intro, for the archive. */
+      teaser: episodeTeaser({ intro, summary, highlights }),
+      /** When its discussion began (its first comment, imported or not); null without comments. */
+      firstCommentAt: firstCommentAt.get(episode.id) ?? null,
       commentCount: _count.comments,
       sourcing: sourcing.get(episode.id) ?? EMPTY_SOURCING,
     })),
@@ -119,10 +133,11 @@ export async function getEpisodeBySlug(slug: string) {
         },
       },
       comments: {
-        orderBy: [{ postedAt: "asc" }, { ordinal: "asc" }],
+        orderBy: [{ postedAt: "asc" }, { ordinal: "asc" }, { id: "asc" }],
         select: {
           id: true,
           ordinal: true,
+          anchor: true,
           parentId: true,
           rootId: true,
           format: true,
@@ -252,6 +267,7 @@ export type CommentViewer = Reader;
 const PAGE_COMMENT_SELECT = {
   id: true,
   ordinal: true,
+  anchor: true,
   parentId: true,
   format: true,
   blocks: true,
@@ -273,10 +289,14 @@ function pageComment(row: PageCommentRow, viewer: CommentViewer) {
   return {
     id: row.id,
     ordinal: row.ordinal,
+    /** Its name on the page: "10" (the original's 10th) or "L3" (posted here); `#comment-<anchor>`. */
+    anchor: row.anchor,
     parentId: row.parentId,
     authorName: commentAuthorName(row),
     /** Written on the original page by someone who has no Footnote account. */
     imported: isImportedAuthor(row),
+    /** Came from the original page (whoever its author is now linked to): its printed time is kept. */
+    fromOriginal: row.format === "imported",
     postedAt: row.postedAt,
     editedAt: row.editedAt,
     status: row.status,
@@ -293,7 +313,7 @@ export type PageComment = ReturnType<typeof pageComment>;
 
 function threadOrder(sort: "oldest" | "newest") {
   const direction = sort === "newest" ? "desc" : "asc";
-  return [{ postedAt: direction }, { ordinal: direction }] as const;
+  return [{ postedAt: direction }, { ordinal: direction }, { id: direction }] as const;
 }
 
 /**
@@ -328,7 +348,7 @@ export async function getCommentThreadPage({
       ? []
       : await prisma.comment.findMany({
           where: { rootId: { in: threads.map((thread) => thread.id) } },
-          orderBy: [{ postedAt: "asc" }, { ordinal: "asc" }],
+          orderBy: [{ postedAt: "asc" }, { ordinal: "asc" }, { id: "asc" }],
           select: PAGE_COMMENT_SELECT,
         });
   return {
@@ -342,12 +362,16 @@ export async function getCommentThreadPage({
 
 export type CommentThreadPage = Awaited<ReturnType<typeof getCommentThreadPage>>;
 
-/** The page of the discussion (in `sort` order) that holds comment number `ordinal`; null when there is no such comment. */
-export async function findCommentPage({ episodeId, ordinal, sort }: { episodeId: number; ordinal: number; sort: "oldest" | "newest" }) {
-  const comment = await prisma.comment.findUnique({
-    where: { episodeId_ordinal: { episodeId, ordinal } },
-    select: { ordinal: true, postedAt: true, root: { select: { ordinal: true, postedAt: true } } },
-  });
+/**
+ * The page of the discussion (in `sort` order) that holds the comment named `anchor` ("10", "L3"), and the
+ * anchor to scroll to; null when there is no such comment. A bare number no imported comment has is the
+ * local comment that had it before local numbers took their L (ADR 0034), so old links still arrive.
+ */
+export async function findCommentPage({ episodeId, anchor, sort }: { episodeId: number; anchor: string; sort: "oldest" | "newest" }) {
+  const select = { anchor: true, ordinal: true, id: true, postedAt: true, root: { select: { ordinal: true, id: true, postedAt: true } } } as const;
+  const comment =
+    (await prisma.comment.findUnique({ where: { episodeId_anchor: { episodeId, anchor } }, select })) ??
+    (/^\d+$/.test(anchor) ? await prisma.comment.findUnique({ where: { episodeId_anchor: { episodeId, anchor: `L${anchor}` } }, select }) : null);
   if (!comment) return null;
   const root = comment.root ?? comment;
   const before = sort === "newest" ? "gt" : "lt";
@@ -355,10 +379,14 @@ export async function findCommentPage({ episodeId, ordinal, sort }: { episodeId:
     where: {
       episodeId,
       parentId: null,
-      OR: [{ postedAt: { [before]: root.postedAt } }, { postedAt: root.postedAt, ordinal: { [before]: root.ordinal } }],
+      OR: [
+        { postedAt: { [before]: root.postedAt } },
+        { postedAt: root.postedAt, ordinal: { [before]: root.ordinal } },
+        { postedAt: root.postedAt, ordinal: root.ordinal, id: { [before]: root.id } },
+      ],
     },
   });
-  return Math.floor(threadsBefore / THREADS_PER_PAGE) + 1;
+  return { page: Math.floor(threadsBefore / THREADS_PER_PAGE) + 1, anchor: comment.anchor };
 }
 
 /**

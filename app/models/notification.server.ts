@@ -18,7 +18,7 @@ export async function listNotifications(reader: NonNullable<Reader>, { take = 50
       readAt: true,
       createdAt: true,
       actor: { select: { username: true } },
-      comment: { select: { ordinal: true, body: true, status: true, episode: { select: { slug: true, title: true } } } },
+      comment: { select: { ordinal: true, anchor: true, body: true, status: true, episode: { select: { slug: true, title: true } } } },
       claim: { select: { id: true, exact: true, state: true } },
     },
   });

@@ -10,6 +10,7 @@ import type { HighlightPart, SearchKind, SearchResultType } from "~/schemas/sear
 import { prisma } from "~/utils/db.server";
 import { commentAuthorNameSql, listedCommentSql } from "~/models/presenters/comment";
 import { librarySourceSql } from "~/models/presenters/source";
+import { commentLabel, commentPermalink } from "~/utils/comment-anchor";
 
 export const SEARCH_RESULTS_PER_PAGE = 20;
 
@@ -270,8 +271,8 @@ async function describeSections(query: string, ids: number[]) {
 async function describeComments(query: string, ids: number[]) {
   if (ids.length === 0) return [];
   const author = commentAuthorNameSql("c");
-  const rows = await prisma.$queryRaw<{ id: number; ordinal: number; slug: string; episodeTitle: string; authorName: string; snippet: string }[]>`
-    SELECT c.id, c.ordinal, e.slug, e.title AS "episodeTitle",
+  const rows = await prisma.$queryRaw<{ id: number; anchor: string; slug: string; episodeTitle: string; authorName: string; snippet: string }[]>`
+    SELECT c.id, c.anchor, e.slug, e.title AS "episodeTitle",
       ${author.name} AS "authorName",
       ${headline(Prisma.sql`c.body`, query, SNIPPET_OPTIONS)} AS snippet
     FROM "Comment" c
@@ -279,13 +280,13 @@ async function describeComments(query: string, ids: number[]) {
     ${author.joins}
     WHERE c.id = ANY(${ids}::int[]) AND ${listedCommentSql("c")}`;
   return rows.map((row) => {
-    const title = `Comment #${row.ordinal} by ${row.authorName}`;
+    const title = `Comment ${commentLabel(row.anchor)} by ${row.authorName}`;
     return {
       id: row.id,
       title,
       titleParts: [{ text: title, highlight: false }],
       context: row.episodeTitle,
-      url: `/episodes/${row.slug}#comment-${row.ordinal}`,
+      url: commentPermalink(row.slug, row.anchor),
       snippet: highlightParts(row.snippet),
     };
   });

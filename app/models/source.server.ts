@@ -4,6 +4,7 @@ import { Prisma } from "@prisma/client";
 import { prisma } from "~/utils/db.server";
 import { COMMENT_AUTHOR_SELECT, commentAuthorName } from "~/models/presenters/comment";
 import { LIBRARY_SOURCE, librarySourceSql, VISIBLE_CITATION } from "~/models/presenters/source";
+import { commentPermalink } from "~/utils/comment-anchor";
 
 export const SOURCES_PER_PAGE = 50;
 
@@ -94,7 +95,7 @@ type PlaceCommon = {
   url: string;
 };
 export type SectionPlace = PlaceCommon & { type: "section"; label: string };
-export type CommentPlace = PlaceCommon & { type: "comment"; ordinal: number; authorName: string };
+export type CommentPlace = PlaceCommon & { type: "comment"; ordinal: number; anchor: string; authorName: string };
 
 /** A source with every place a reader can see it cited, sections first in page order, then comments; null when unknown. */
 export async function getSourceWithCitations(id: number) {
@@ -117,6 +118,8 @@ export async function getSourceWithCitations(id: number) {
           comment: {
             select: {
               ordinal: true,
+              anchor: true,
+              postedAt: true,
               blocks: true,
               ...COMMENT_AUTHOR_SELECT,
               episode: { select: { id: true, slug: true, title: true } },
@@ -150,9 +153,10 @@ export async function getSourceWithCitations(id: number) {
       return [{ ...common, type: "section", episode, label, order: position, url: `/episodes/${episode.slug}#section-${label}` }];
     }
     if (citation.comment) {
-      const { ordinal, episode } = citation.comment;
+      const { ordinal, anchor, postedAt, episode } = citation.comment;
       const authorName = commentAuthorName(citation.comment);
-      return [{ ...common, type: "comment", episode, ordinal, authorName, order: ordinal, url: `/episodes/${episode.slug}#comment-${ordinal}` }];
+      // Comments in the order they were posted: the two numberings (10, L3) do not interleave by number.
+      return [{ ...common, type: "comment", episode, ordinal, anchor, authorName, order: postedAt.getTime(), url: commentPermalink(episode.slug, anchor) }];
     }
     return [];
   });

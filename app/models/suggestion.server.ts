@@ -111,7 +111,7 @@ const SUGGESTION_SELECT = {
   createdAt: true,
   episode: { select: { slug: true, title: true } },
   section: { select: { id: true, label: true } },
-  comment: { select: { id: true, ordinal: true } },
+  comment: { select: { id: true, ordinal: true, anchor: true } },
 } satisfies Prisma.ClaimSuggestionSelect;
 
 export type ListSuggestionsArgs = {

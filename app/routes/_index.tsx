@@ -5,6 +5,8 @@ import { listEpisodes } from "~/models/episode.server";
 import { PageQuerySchema } from "~/schemas/pagination";
 import { Card, EmptyState } from "~/components/ui/card";
 import { parseQuery } from "~/utils/http";
+import { formatCalendarDate, toDate } from "~/utils/time-format";
+import { Time } from "~/components/ui/time";
 
 export const meta: MetaFunction = () => [{ title: "Footnote — the archive" }];
 
@@ -41,7 +43,23 @@ export default function ArchivePage() {
                 <h3 className="mt-1 font-serif text-lg font-semibold leading-snug">
                   <Link to={`/episodes/${episode.slug}`}>{episode.title}</Link>
                 </h3>
+                {episode.teaser ? <p className="mt-1 max-w-prose text-stone-700 dark:text-stone-300">{episode.teaser}</p> : null}
                 <p className="mt-1 flex flex-wrap gap-x-3 text-sm text-stone-500 dark:text-stone-400">
+                  {episode.publishedOn ? (
+                    <span>
+                      {/* The day the page was published (a calendar day, the same in every zone). */}
+                      Published{" "}
+                      <time dateTime={toDate(episode.publishedOn).toISOString().slice(0, 10)}>{formatCalendarDate(episode.publishedOn)}</time>
+                    </span>
+                  ) : episode.firstCommentAt ? (
+                    <span>
+                      Discussed since <Time date={episode.firstCommentAt} />
+                    </span>
+                  ) : (
+                    <span>
+                      Added <Time date={episode.createdAt} />
+                    </span>
+                  )}
                   <span>{episode.commentCount === 1 ? "1 comment" : `${episode.commentCount} comments`}</span>
                   <SourcingSummary summary={episode.sourcing} episodeSlug={episode.slug} />
                 </p>

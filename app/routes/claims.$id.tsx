@@ -15,8 +15,8 @@ import { CLAIM_STATE_LABELS, ClaimIdParamSchema, FLAG_REASON_LABELS, FLAG_REASON
 import { getUser, requireUserWithPermission } from "~/utils/auth.server";
 import { firstIssueOf, formFailure, invariantResponse, parseForm, readFormData, text, type FormFailure } from "~/utils/http";
 import { redirectWithToast } from "~/utils/toast.server";
-import { formatUtc } from "~/utils/utc";
 import { can } from "~/utils/permissions";
+import { Time } from "~/components/ui/time";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Claim #${data.claim.id}: ${CLAIM_STATE_LABELS[data.claim.state]} — Footnote` : "Claim — Footnote" },
@@ -117,7 +117,7 @@ export default function ClaimPage() {
           <ClaimStateBadge state={claim.state} />
           <span>{flaggerLabel(claim.flaggerCount)}</span>
           <span>
-            flagged <time dateTime={claim.createdAt.toISOString()}>{formatUtc(claim.createdAt)}</time>
+            flagged <Time date={claim.createdAt} />
           </span>
           {claim.assignedTo ? <span className="font-medium text-stone-700 dark:text-stone-200">{claim.assignedTo} is on it</span> : null}
         </p>
@@ -180,7 +180,7 @@ export default function ClaimPage() {
                   <span className="font-medium text-stone-700 dark:text-stone-200">{PROPOSAL_STATUS[proposal.status]}</span>
                   <span>
                     proposed by <Link to={`/users/${encodeURIComponent(proposal.proposer)}`}>{proposal.proposer}</Link>,{" "}
-                    <time dateTime={proposal.createdAt.toISOString()}>{formatUtc(proposal.createdAt)}</time>
+                    <Time date={proposal.createdAt} />
                   </span>
                 </p>
                 <ClaimSourceCard source={proposal.source} />
@@ -214,7 +214,7 @@ export default function ClaimPage() {
                 <span className="text-stone-500 dark:text-stone-400">
                   {" "}
                   · {event.fromState && event.fromState !== event.toState ? `${CLAIM_STATE_LABELS[event.fromState]} → ` : ""}
-                  {CLAIM_STATE_LABELS[event.toState]} · <time dateTime={event.createdAt.toISOString()}>{formatUtc(event.createdAt)}</time>
+                  {CLAIM_STATE_LABELS[event.toState]} · <Time date={event.createdAt} />
                 </span>
               </p>
               {event.reason ? <p className="mt-0.5 text-sm text-stone-700 [overflow-wrap:anywhere] dark:text-stone-300">“{event.reason}”</p> : null}

@@ -11,9 +11,9 @@ import { ApiClaimsQuerySchema, CLAIM_STATE_LABELS, CLAIM_STATES, FlagClaimSchema
 import { getUser, requireUserWithPermission } from "~/utils/auth.server";
 import { formFailure, invariantResponse, parseForm, parseQuery, type FormErrors } from "~/utils/http";
 import { redirectWithToast } from "~/utils/toast.server";
-import { formatUtc } from "~/utils/utc";
 import { consume, RateLimitedError, retryAfter, retryAfterHeaders } from "~/utils/rate-limit.server";
 import { Card, EmptyState } from "~/components/ui/card";
+import { Time } from "~/components/ui/time";
 
 export const meta: MetaFunction = () => [{ title: "Claims — Footnote" }];
 
@@ -140,7 +140,7 @@ export default function ClaimsPage() {
                   </Link>
                   <ClaimStateBadge state={claim.state} />
                   <span>{flaggerLabel(claim.flaggerCount)}</span>
-                  <time dateTime={claim.createdAt.toISOString()}>{formatUtc(claim.createdAt)}</time>
+                  <Time date={claim.createdAt} />
                 </p>
                 <ClaimInContext prefix={claim.prefix} exact={claim.exact} suffix={claim.suffix} className="text-[0.9375rem]" />
                 <p className="text-sm text-stone-600 dark:text-stone-300">

@@ -8,11 +8,13 @@ import { invariantResponse, parseParams } from "~/utils/http";
 import { idParamSchema } from "~/utils/input";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { Card } from "~/components/ui/card";
+import { commentPermalink } from "~/utils/comment-anchor";
+import { Time } from "~/components/ui/time";
 
 const ParamsSchema = z.object({ id: idParamSchema("A comment is addressed by its number, such as /comments/12/history.") });
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `Versions of comment #${data.comment.ordinal} — Footnote` : "Not found — Footnote" },
+  { title: data ? `Versions of comment #${data.comment.anchor} — Footnote` : "Not found — Footnote" },
   { name: "robots", content: "noindex" },
 ];
 
@@ -31,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     })),
   ];
   return {
-    comment: { ordinal: comment.ordinal, author: comment.authorName, episode: comment.episode },
+    comment: { anchor: comment.anchor, author: comment.authorName, episode: comment.episode },
     versions: versions.map((version) => ({ ...version, at: version.at.toISOString() })),
   };
 }
@@ -42,9 +44,9 @@ export default function CommentHistoryPage() {
     <article className="mx-auto max-w-3xl space-y-6">
       <header>
         <p className="text-sm">
-          <Link to={`/episodes/${comment.episode.slug}?c=${comment.ordinal}#comment-${comment.ordinal}`}>← Back to the comment</Link>
+          <Link to={commentPermalink(comment.episode.slug, comment.anchor)}>← Back to the comment</Link>
         </p>
-        <h1 className="mt-2 font-serif text-3xl font-semibold tracking-tight">Versions of comment #{comment.ordinal}</h1>
+        <h1 className="mt-2 font-serif text-3xl font-semibold tracking-tight">Versions of comment #{comment.anchor}</h1>
         <p className="mt-1 text-stone-600 dark:text-stone-300">
           By {comment.author} on “{comment.episode.title}”. Earlier versions stay public so that replies keep their context.
         </p>
@@ -53,7 +55,7 @@ export default function CommentHistoryPage() {
         {versions.map((version) => (
           <Card as="li" key={version.label}>
             <h2 className="text-sm font-semibold">
-              {version.label} · <time dateTime={version.at}>{version.at.slice(0, 16).replace("T", " ")} UTC</time>
+              {version.label} · <Time date={version.at} />
             </h2>
             <div className="comment-markdown mt-2" dangerouslySetInnerHTML={{ __html: version.html }} />
           </Card>

@@ -6,9 +6,9 @@ import { Pager } from "~/components/search/pager";
 import { listModerationLog } from "~/models/claims/index.server";
 import { PageQuerySchema } from "~/schemas/pagination";
 import { getUser } from "~/utils/auth.server";
-import { formatUtc } from "~/utils/utc";
 import { Card, EmptyState } from "~/components/ui/card";
 import { parseQuery } from "~/utils/http";
+import { Time } from "~/components/ui/time";
 
 export const meta: MetaFunction = () => [{ title: "Moderation log — Footnote" }];
 
@@ -45,11 +45,18 @@ export default function ModerationLogPage() {
             {entries.map((entry) => (
               <li key={entry.id} className="space-y-1 px-4 py-3 sm:px-5">
                 <p className="text-sm text-stone-500 dark:text-stone-400">
-                  <time dateTime={entry.createdAt.toISOString()}>{formatUtc(entry.createdAt)}</time>
+                  <Time date={entry.createdAt} />
                 </p>
                 <p className="[overflow-wrap:anywhere]">
-                  <span className="font-medium">{entry.actor}</span>{" "}
-                  {entry.href ? <Link to={entry.href}>{entry.text}</Link> : entry.text}
+                  {entry.sentence.map((part, index) =>
+                    part.href ? (
+                      <Link key={index} to={part.href}>
+                        {part.text}
+                      </Link>
+                    ) : (
+                      <span key={index}>{part.text}</span>
+                    ),
+                  )}
                 </p>
                 {entry.reason ? (
                   <p className="text-sm text-stone-700 [overflow-wrap:anywhere] dark:text-stone-300">

@@ -9,6 +9,8 @@ import { listNotifications, markNotificationsRead } from "~/models/notification.
 import { requireUser } from "~/utils/auth.server";
 import { requireForm } from "~/utils/http";
 import { idSchema } from "~/utils/input";
+import { commentPermalink } from "~/utils/comment-anchor";
+import { Time } from "~/components/ui/time";
 
 export const meta: MetaFunction = () => [{ title: "Notifications — Footnote" }, { name: "robots", content: "noindex" }];
 
@@ -34,7 +36,7 @@ function describe(notification: Row): { text: string; href: string | null; excer
   if (notification.kind === "reply" && comment) {
     return {
       text: `${actor} replied to your comment on “${comment.episode.title}”`,
-      href: `/episodes/${comment.episode.slug}?c=${comment.ordinal}#comment-${comment.ordinal}`,
+      href: commentPermalink(comment.episode.slug, comment.anchor),
       excerpt: comment.body === null ? null : excerptOf(comment.body),
     };
   }
@@ -104,7 +106,7 @@ export default function NotificationsPage() {
                 </p>
                 {notification.excerpt ? <p className="mt-1 truncate text-sm text-stone-600 dark:text-stone-300">{notification.excerpt}</p> : null}
                 <p className="mt-1 text-xs text-stone-500 dark:text-stone-400">
-                  <time dateTime={notification.at}>{notification.at.slice(0, 16).replace("T", " ")} UTC</time>
+                  <Time date={notification.at} />
                 </p>
               </div>
               {notification.unread ? (

@@ -29,7 +29,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
       slug: episode.slug,
       title: episode.title,
       sections: episode.sections.map(({ id, label, pages, passage, url }) => ({ id, label, pages, passage, url })),
-      comments: episode.comments.map(({ id, ordinal, authorName, pages, passage, url }) => ({ id, ordinal, authorName, pages, passage, url })),
+      comments: episode.comments.map(({ id, anchor, authorName, pages, passage, url }) => ({ id, anchor, authorName, pages, passage, url })),
     })),
   };
 }

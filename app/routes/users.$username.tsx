@@ -8,6 +8,8 @@ import { publicProfile } from "~/models/presenters/user";
 import { Card } from "~/components/ui/card";
 import { Notice } from "~/components/ui/notice";
 import { invariantResponse, parseQuery } from "~/utils/http";
+import { commentPermalink } from "~/utils/comment-anchor";
+import { Time } from "~/components/ui/time";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.profile.username} — Footnote` : "Not found — Footnote" },
@@ -32,20 +34,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { profile: publicProfile(profile), comments };
 }
 
-// Fixed locale and zones, so the server's and the browser's renderings agree.
-const joinedFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "long", timeZone: "UTC" });
-const postedFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** A comment's time as the episode's readers saw it: in the zone its page was written in. */
-function formatPosted(date: Date, timeZone: string) {
-  let format = postedFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone });
-    postedFormats.set(timeZone, format);
-  }
-  return format.format(date);
-}
-
 export default function ProfilePage() {
   const { profile, comments } = useLoaderData<typeof loader>();
   const base = `/users/${encodeURIComponent(profile.username)}`;
@@ -57,12 +45,12 @@ export default function ProfilePage() {
           <RoleBadge role={profile.role} size="md" />
         </div>
         <p className="text-stone-600 dark:text-stone-300">
-          Joined <time dateTime={profile.createdAt.toISOString()}>{joinedFormat.format(profile.createdAt)}</time>
+          Joined <Time date={profile.createdAt} />
         </p>
         {profile.suspendedAt ? (
           <Notice tone="warning" compact role="note">
             This account is suspended since{" "}
-            <time dateTime={profile.suspendedAt.toISOString()}>{joinedFormat.format(profile.suspendedAt)}</time>.
+            <Time date={profile.suspendedAt} />.
           </Notice>
         ) : null}
       </header>
@@ -79,13 +67,17 @@ export default function ProfilePage() {
               <li key={comment.id} className="px-4 py-4 sm:px-5">
                 <p className="text-sm text-stone-500 dark:text-stone-400">
                   On{" "}
-                  <Link to={`/episodes/${comment.episode.slug}#comment-${comment.ordinal}`} className="font-medium">
+                  <Link to={commentPermalink(comment.episode.slug, comment.anchor)} className="font-medium">
                     {comment.episode.title}
                   </Link>{" "}
                   ·{" "}
-                  <time dateTime={comment.postedAt.toISOString()}>{formatPosted(comment.postedAt, comment.episode.timeZone)}</time>
+                  <Time date={comment.postedAt} />
                 </p>
-                <p className="mt-1 break-words text-stone-800 dark:text-stone-200">{comment.excerpt}</p>
+                <div
+                  className="comment-markdown mt-1 max-w-[70ch] break-words text-stone-800 dark:text-stone-200"
+                  // Rendered from the comment's Markdown and sanitized on the server (utils/markdown.server.ts).
+                  dangerouslySetInnerHTML={{ __html: comment.excerptHtml }}
+                />
               </li>
             ))}
           </Card>

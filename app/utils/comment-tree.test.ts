@@ -7,6 +7,7 @@ function comment(ordinal: number, parentOrdinal: number | null = null, { at, aut
     id: ordinal * 10,
     parentId: parentOrdinal === null ? null : parentOrdinal * 10,
     ordinal,
+    anchor: String(ordinal),
     postedAt: new Date(Date.UTC(2024, 2, 22, 12, at ?? ++minute)),
     authorName: author ?? `author${ordinal}`,
   };
@@ -52,8 +53,8 @@ describe("buildCommentTree", () => {
     expect(capped.replyCount).toBe(5);
     expect(capped.replies.map((node) => node.depth)).toEqual([4, 4, 4, 4, 4]);
     // 5 replies to 4, its visual parent: nothing to say. The others sit under 4 but answer someone else.
-    expect(capped.replies.map((node) => node.replyingTo?.ordinal ?? null)).toEqual([null, 5, 6, 7, 5]);
-    expect(capped.replies[1]!.replyingTo).toEqual({ ordinal: 5, authorName: "name5" });
+    expect(capped.replies.map((node) => node.replyingTo?.anchor ?? null)).toEqual([null, "5", "6", "7", "5"]);
+    expect(capped.replies[1]!.replyingTo).toEqual({ anchor: "5", authorName: "name5" });
     expect(tree[0]!.replyCount).toBe(8);
   });
 
@@ -61,7 +62,7 @@ describe("buildCommentTree", () => {
     minute = 0;
     const comments = [comment(1), comment(2, 1), comment(3, 2)];
     expect(outline(buildCommentTree(comments, { maxDepth: 1 }))).toBe("1(2 3)");
-    expect(buildCommentTree(comments, { maxDepth: 1 })[0]!.replies.map((node) => node.replyingTo?.ordinal ?? null)).toEqual([null, 2]);
+    expect(buildCommentTree(comments, { maxDepth: 1 })[0]!.replies.map((node) => node.replyingTo?.anchor ?? null)).toEqual([null, "2"]);
   });
 
   it("shows a reply whose parent is not on the page as a thread of its own", () => {

@@ -14,6 +14,8 @@ export interface TreeComment {
   id: number;
   parentId: number | null;
   ordinal: number;
+  /** Its name on the page ("10", "L3"): `#comment-<anchor>`. */
+  anchor: string;
   postedAt: Date;
   authorName: string;
 }
@@ -23,7 +25,7 @@ export interface CommentNode<T extends TreeComment> {
   /** Indentation level, 0 for a top-level comment, never above the cap. */
   depth: number;
   /** Set when the comment is shown at the cap, below a comment it does not reply to directly. */
-  replyingTo: { ordinal: number; authorName: string } | null;
+  replyingTo: { anchor: string; authorName: string } | null;
   replies: CommentNode<T>[];
   /** Every comment below this one in its subtree (what collapsing it hides). */
   replyCount: number;
@@ -65,7 +67,7 @@ export function buildCommentTree<T extends TreeComment>(
       replies = [];
       const flatten = (parent: T) => {
         for (const reply of repliesOf(parent)) {
-          const visualParent = parent.id === comment.id ? null : { ordinal: parent.ordinal, authorName: parent.authorName };
+          const visualParent = parent.id === comment.id ? null : { anchor: parent.anchor, authorName: parent.authorName };
           seen.add(reply.id);
           replies.push({ comment: reply, depth: depth + 1, replyingTo: visualParent, replies: [], replyCount: 0 });
           flatten(reply);
@@ -87,5 +89,5 @@ export function buildCommentTree<T extends TreeComment>(
 
 /** The order comments were posted in; comments posted in the same minute keep their page order. */
 export function chronological(a: TreeComment, b: TreeComment) {
-  return a.postedAt.getTime() - b.postedAt.getTime() || a.ordinal - b.ordinal;
+  return a.postedAt.getTime() - b.postedAt.getTime() || a.ordinal - b.ordinal || a.id - b.id;
 }

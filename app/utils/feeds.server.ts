@@ -6,6 +6,7 @@ import type { FeedComment } from "~/models/comment.server";
 import { feedCommentAuthor } from "~/models/comment.server";
 import { cacheForAnonymous } from "~/utils/http-cache.server";
 import { xmlSafe } from "~/utils/input";
+import { commentFragment, commentLabel, commentPermalink } from "~/utils/comment-anchor";
 
 export function siteOrigin(request: Request) {
   return new URL(request.url).origin;
@@ -40,11 +41,11 @@ export function newFeed({ origin, path, title, description, updated }: { origin:
 
 export function addComments(feed: Feed, origin: string, comments: FeedComment[]) {
   for (const comment of comments) {
-    const link = `${origin}/episodes/${comment.episode.slug}#comment-${comment.ordinal}`;
     feed.addItem({
-      id: link,
-      link,
-      title: `${feedCommentAuthor(comment)} on “${comment.episode.title}” (#${comment.ordinal})`,
+      // The id stays the address it always had; the link finds the comment on whichever page holds it.
+      id: `${origin}/episodes/${comment.episode.slug}${commentFragment(comment.anchor)}`,
+      link: `${origin}${commentPermalink(comment.episode.slug, comment.anchor)}`,
+      title: `${feedCommentAuthor(comment)} on “${comment.episode.title}” (${commentLabel(comment.anchor)})`,
       description: excerpt(comment.body),
       date: comment.postedAt,
       published: comment.postedAt,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { renderMarkdown } from "./markdown.server";
+import { renderExcerpt, renderMarkdown } from "./markdown.server";
 
 describe("comment Markdown", () => {
   it("renders the supported subset", () => {
@@ -27,5 +27,33 @@ describe("comment Markdown", () => {
   it("leaves headings, images and tables as plain text", () => {
     const html = renderMarkdown("# Title\n\n![alt](https://example.org/x.png)");
     expect(html).not.toMatch(/<h1|<img/);
+  });
+});
+
+describe("a comment's excerpt on a profile", () => {
+  it("renders the Markdown of the opening paragraphs, never the raw markup", () => {
+    const html = renderExcerpt({ format: "markdown", body: "This is **important** and *new*.\n\nSee [the report](https://example.org/r)." });
+    expect(html).toBe(
+      '<p>This is <strong>important</strong> and <em>new</em>.</p>\n<p>See <a href="https://example.org/r" rel="nofollow ugc noopener">the report</a>.</p>\n',
+    );
+    expect(html).not.toContain("**");
+  });
+
+  it("keeps whole paragraphs while they fit, and says when the rest is left out", () => {
+    const body = `${"First paragraph. ".repeat(10)}\n\n${"Second paragraph. ".repeat(30)}`;
+    const html = renderExcerpt({ format: "markdown", body });
+    expect(html).toContain("First paragraph.");
+    expect(html).not.toContain("Second paragraph.");
+    expect(html).toMatch(/ …<\/p>\n$/);
+  });
+
+  it("cuts one long paragraph at a word", () => {
+    const html = renderExcerpt({ format: "markdown", body: "word ".repeat(200) });
+    expect(html).toMatch(/^<p>(word ){70,}word …<\/p>\n$/);
+  });
+
+  it("shows an imported comment's text as text, and still no tag survives", () => {
+    expect(renderExcerpt({ format: "imported", body: "2 * 3 * 4 and <b>bold</b>" })).toBe("<p>2 * 3 * 4 and &lt;b&gt;bold&lt;/b&gt;</p>");
+    expect(renderExcerpt({ format: "markdown", body: "<script>alert(1)</script> **x**" })).toBe("<p>&lt;script&gt;alert(1)&lt;/script&gt; <strong>x</strong></p>\n");
   });
 });

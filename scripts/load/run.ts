@@ -169,7 +169,8 @@ async function reply(member: Member) {
   const parent = pick(hostComments);
   const body = `Load reply ${++counter} by ${member.username}: a source would help here.`;
   const answer = await request("reply", member.origin, `/episodes/${parent.slug}`, { cookie: member.cookie, form: { intent: "post-comment", parentId: String(parent.id), body } });
-  const ordinal = Number(/[?&]c=(\d+)/.exec(answer.location)?.[1]);
+  // Comments posted here are named L1, L2… (ADR 0034): the local number is what identifies the reply.
+  const ordinal = Number(/[?&]c=L(\d+)/.exec(answer.location)?.[1]);
   if (answer.status === 303 && ordinal) {
     acknowledged.replies.push({ episodeId: parent.episodeId, ordinal, authorId: member.userId, body });
     member.replies.push({ episodeId: parent.episodeId, slug: parent.slug, ordinal });
@@ -180,7 +181,7 @@ async function edit(member: Member) {
   const own = member.replies.length ? pick(member.replies) : null;
   if (!own) return reply(member);
   // The edit form carries the comment's id; the client reads it where the page would show it (here: the database).
-  own.id ??= await db.query<{ id: number }>(`SELECT id FROM "Comment" WHERE "episodeId" = $1 AND ordinal = $2`, [own.episodeId, own.ordinal]).then((result) => result.rows[0]?.id).catch(() => undefined);
+  own.id ??= await db.query<{ id: number }>(`SELECT id FROM "Comment" WHERE "episodeId" = $1 AND ordinal = $2 AND "originalOrdinal" IS NULL`, [own.episodeId, own.ordinal]).then((result) => result.rows[0]?.id).catch(() => undefined);
   if (!own.id) return;
   const body = `Load reply by ${member.username}, edited (${++counter}): a source would really help here.`;
   const answer = await request("edit", member.origin, `/episodes/${own.slug}`, { cookie: member.cookie, form: { intent: "edit-comment", commentId: String(own.id), body } });
@@ -299,7 +300,7 @@ const halfApplied: string[] = [];
 for (const write of acknowledged.replies) {
   const { rows } = await db.query<{ id: number; body: string; authorId: number; notified: number }>(
     `SELECT c.id, c.body, c."authorId", (SELECT count(*)::int FROM "Notification" n WHERE n."commentId" = c.id AND n."userId" = $3) AS notified
-     FROM "Comment" c WHERE c."episodeId" = $1 AND c.ordinal = $2`,
+     FROM "Comment" c WHERE c."episodeId" = $1 AND c.ordinal = $2 AND c."originalOrdinal" IS NULL`,
     [write.episodeId, write.ordinal, host.id],
   );
   const row = rows[0];
@@ -309,7 +310,7 @@ for (const write of acknowledged.replies) {
 }
 for (const write of acknowledged.edits.values()) {
   const { rows } = await db.query<{ revisions: number }>(
-    `SELECT count(r.id)::int AS revisions FROM "Comment" c LEFT JOIN "CommentRevision" r ON r."commentId" = c.id WHERE c."episodeId" = $1 AND c.ordinal = $2`,
+    `SELECT count(r.id)::int AS revisions FROM "Comment" c LEFT JOIN "CommentRevision" r ON r."commentId" = c.id WHERE c."episodeId" = $1 AND c.ordinal = $2 AND c."originalOrdinal" IS NULL`,
     [write.episodeId, write.ordinal],
   );
   if ((rows[0]?.revisions ?? 0) < write.count) halfApplied.push(`edit of ${write.episodeId}#${write.ordinal}: ${rows[0]?.revisions} revisions kept for ${write.count} edits`);

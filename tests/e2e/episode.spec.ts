@@ -6,8 +6,8 @@ import { ARTICLE_SLUG, PROGRAM_SLUG } from "./seed";
 const PROGRAM = `/episodes/${PROGRAM_SLUG}`;
 
 /** The ring a targeted comment gets (CSS :target), as the browser computed it. */
-async function ringOf(page: Page, ordinal: number) {
-  return page.locator(`#comment-${ordinal}`).evaluate((element) => getComputedStyle(element).boxShadow);
+async function ringOf(page: Page, anchor: number | string) {
+  return page.locator(`#comment-${anchor}`).evaluate((element) => getComputedStyle(element).boxShadow);
 }
 
 test("the program page reads like the original: header, highlights, contents and numbered sections", async ({ page }) => {
@@ -64,6 +64,24 @@ test("every comment of the original page is reachable at #comment-N and stands o
   expect(await ringOf(page, 9)).toBe(untargeted);
 });
 
+test.describe("times, for a reader in Tokyo", () => {
+  test.use({ timezoneId: "Asia/Tokyo" });
+
+  test("an imported comment keeps its printed time and gives the exact time in the reader's zone on hover", async ({ page }) => {
+    await page.goto(PROGRAM);
+    const time = page.locator("#comment-1 time");
+    await expect(time).toHaveText("March 22, 2024, 5:57 pm");
+    await expect(time).toHaveAttribute("title", "Saturday, March 23, 2024 at 9:57 AM GMT+9 (printed on the original page in America/Los_Angeles time)");
+  });
+
+  test("a profile says how long ago the member joined, with the exact time in the reader's zone on hover", async ({ page }) => {
+    await page.goto("/users/e2e-member");
+    const joined = page.getByText(/^Joined /).locator("time");
+    await expect(joined).toHaveText(/^(just now|\d+ (minute|hour)s? ago)$/);
+    await expect(joined).toHaveAttribute("title", / at \d{1,2}:\d{2} [AP]M GMT\+9$/);
+  });
+});
+
 test("the discussion is threaded, with times as the original printed them, and replies collapse", async ({ page }) => {
   await page.goto(PROGRAM);
   await expect(page.getByRole("heading", { level: 3, name: "9 comments for “FTR #863 9/11, The Muslim Brotherhood and the Earth Island Boogie, Part 2”" })).toBeVisible();
@@ -73,8 +91,8 @@ test("the discussion is threaded, with times as the original printed them, and r
   await expect(first.getByText("imported", { exact: true })).toHaveAttribute("title", "Imported from the original page; not a Footnote account");
   const time = first.locator("time");
   await expect(time).toHaveText("March 22, 2024, 5:57 pm");
-  await expect(time).toHaveAttribute("datetime", "2024-03-22T17:57:00-07:00");
-  await expect(time).toHaveAttribute("title", "March 22, 2024, 5:57 pm PDT (America/Los_Angeles)");
+  await expect(time).toHaveAttribute("datetime", "2024-03-23T00:57:00.000Z");
+  await expect(time).toHaveAttribute("title", /^\w+day, March 2[23], 2024 at .+ \(printed on the original page in America\/Los_Angeles time\)$/);
 
   // 3 replies to 2, which replies to 1: each sits inside its parent's replies.
   await expect(page.locator("#comment-1 + details #comment-2 + details #comment-3")).toHaveCount(1);
@@ -148,7 +166,7 @@ test.describe("a discussion longer than a page", () => {
         postedAt: new Date(start + index * 60_000),
       })),
     });
-    const last = await prisma.comment.findUniqueOrThrow({ where: { episodeId_ordinal: { episodeId: episode.id, ordinal: FIRST + THREADS - 1 } }, select: { id: true } });
+    const last = await prisma.comment.findUniqueOrThrow({ where: { episodeId_anchor: { episodeId: episode.id, anchor: `L${FIRST + THREADS - 1}` } }, select: { id: true } });
     await prisma.comment.create({
       data: { episodeId: episode.id, ordinal: FIRST + THREADS, parentId: last.id, rootId: last.id, authorId: member.id, body: "A reply on the second page.", postedAt: new Date(start + THREADS * 60_000) },
     });
@@ -173,19 +191,20 @@ test.describe("a discussion longer than a page", () => {
     await expect(page.getByText("Threads 1–60 of 60")).toBeVisible();
     // Appended, not navigated: the address is the same and the first threads are still there.
     expect(new URL(page.url()).search).toBe("");
-    await expect(page.locator(`#comment-${FIRST}`)).toBeAttached();
-    await expect(page.locator(`#comment-${FIRST + THREADS - 1} + details #comment-${FIRST + THREADS}`)).toBeVisible();
+    await expect(page.locator(`#comment-L${FIRST}`)).toBeAttached();
+    await expect(page.locator(`#comment-L${FIRST + THREADS - 1} + details #comment-L${FIRST + THREADS}`)).toBeVisible();
     await expect(page.getByRole("link", { name: "Show more comments" })).toHaveCount(0);
     // The reader continues where the new threads begin.
     await expect(page.getByRole("list", { name: "Comments, page 2" })).toBeFocused();
   });
 
   test("a permalink to a comment on a later page opens that page at the comment", async ({ page }) => {
-    const ordinal = FIRST + THREADS;
-    await page.goto(`${ARTICLE}?c=${ordinal}`);
-    await expect(page).toHaveURL(new RegExp(`\\?cpage=2#comment-${ordinal}$`));
-    await expect(page.locator(`#comment-${ordinal}`)).toBeInViewport();
-    expect(await ringOf(page, ordinal)).not.toBe(await ringOf(page, FIRST + 50));
+    // Comments posted here are named L1, L2… (ADR 0034).
+    const anchor = `L${FIRST + THREADS}`;
+    await page.goto(`${ARTICLE}?c=${anchor}`);
+    await expect(page).toHaveURL(new RegExp(`\\?cpage=2#comment-${anchor}$`));
+    await expect(page.locator(`#comment-${anchor}`)).toBeInViewport();
+    expect(await ringOf(page, anchor)).not.toBe(await ringOf(page, `L${FIRST + 50}`));
   });
 
   test.describe("without JavaScript", () => {

@@ -100,14 +100,11 @@ describe("the episode page of the program", () => {
       imported: true,
       status: "visible",
       notice: null,
-      time: {
-        text: "March 22, 2024, 5:57 pm",
-        title: "March 22, 2024, 5:57 pm PDT (America/Los_Angeles)",
-        iso: "2024-03-22T17:57:00-07:00",
-      },
+      printed: { text: "March 22, 2024, 5:57 pm", timeZone: "America/Los_Angeles" },
     });
+    expect(first.postedAt.toISOString()).toBe("2024-03-23T00:57:00.000Z");
     const last = discussion.comments.find((comment) => comment.ordinal === 9)!;
-    expect(last.time).toMatchObject({ text: "December 9, 2024, 10:10 pm", title: expect.stringContaining("PST (America/Los_Angeles)") });
+    expect(last.printed).toEqual({ text: "December 9, 2024, 10:10 pm", timeZone: "America/Los_Angeles" });
     // Comment 2 cites two web pages by their address.
     const second = discussion.comments.find((comment) => comment.ordinal === 2)!;
     expect(second.blocks.filter((block) => block.type === "citation").map((block) => block.type === "citation" && block.source?.url)).toEqual([
@@ -138,8 +135,8 @@ describe("the episode page of the program", () => {
 
   it("keeps a deleted or hidden comment's place in the thread and shows a placeholder instead of its text", async () => {
     const { slug } = await importProgram();
-    await prisma.comment.update({ where: { episodeId_ordinal: { episodeId: (await episodeId(slug)), ordinal: 2 } }, data: { status: "deleted" } });
-    await prisma.comment.update({ where: { episodeId_ordinal: { episodeId: (await episodeId(slug)), ordinal: 4 } }, data: { status: "hidden" } });
+    await prisma.comment.update({ where: { episodeId_anchor: { episodeId: (await episodeId(slug)), anchor: "2" } }, data: { status: "deleted" } });
+    await prisma.comment.update({ where: { episodeId_anchor: { episodeId: (await episodeId(slug)), anchor: "4" } }, data: { status: "hidden" } });
     const { discussion } = await page(slug);
     const comment = (ordinal: number) => discussion.comments.find((c) => c.ordinal === ordinal)!;
     expect(comment(2)).toMatchObject({ status: "deleted", notice: "[deleted by the author]", blocks: [] });
@@ -221,16 +218,19 @@ describe("a long discussion", () => {
     const { slug } = await importProgram();
     const id = await episodeId(slug);
     await addThreads(id, 113);
-    // A reply deep on page 3: its thread's page is the one to show.
+    // A reply deep on page 3: its thread's page is the one to show. Comments posted here are L-numbered (ADR 0034).
     const root = await prisma.comment.findFirstOrThrow({ where: { episodeId: id, ordinal: 1110 }, select: { id: true, postedAt: true } });
     await prisma.comment.create({
       data: { episodeId: id, ordinal: 2000, parentId: root.id, rootId: root.id, body: "A late reply.", postedAt: new Date(root.postedAt.getTime() + 60_000) },
     });
-    const toReply = await thrown(slug, "?c=2000");
+    const toReply = await thrown(slug, "?c=L2000");
     expect(toReply.status).toBe(302);
-    expect(toReply.headers.get("Location")).toBe(`/episodes/${slug}?cpage=3#comment-2000`);
+    expect(toReply.headers.get("Location")).toBe(`/episodes/${slug}?cpage=3#comment-L2000`);
     const third = await page(slug, "?cpage=3");
-    expect(third.discussion.comments.map((comment) => comment.ordinal)).toContain(2000);
+    expect(third.discussion.comments.map((comment) => comment.anchor)).toContain("L2000");
+    // A link from before local comments took their L: no imported comment has that number, so it is the local one.
+    const oldLink = await thrown(slug, "?c=2000");
+    expect(oldLink.headers.get("Location")).toBe(`/episodes/${slug}?cpage=3#comment-L2000`);
 
     const onFirst = await thrown(slug, "?c=3");
     expect(onFirst.headers.get("Location")).toBe(`/episodes/${slug}#comment-3`);
@@ -240,6 +240,9 @@ describe("a long discussion", () => {
     const missing = await thrown(slug, "?c=999");
     expect(missing.status).toBe(404);
     expect(await missing.text()).toMatch(/has no comment #999/);
+    const nonsense = await thrown(slug, "?c=L3x");
+    expect(nonsense.status).toBe(400);
+    expect(await nonsense.text()).toMatch(/L3 for one posted here/);
   });
 
   it("renders a comment written here (no imported blocks) from its Markdown", async () => {
@@ -248,6 +251,8 @@ describe("a long discussion", () => {
     const { discussion } = await page(slug);
     const written = discussion.comments.find((comment) => comment.ordinal === 1001)!;
     expect(written).toMatchObject({ authorName: "unknown", imported: false, blocks: [], html: "<p>Synthetic thread 1001.</p>\n" });
+    // Shown by the one time component (relative in the reader's zone), not in the episode's zone.
+    expect(written.printed).toBeNull();
   });
 });
 

@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { loader as healthLoader } from "~/routes/healthz";
 import { loader as archiveLoader } from "~/routes/_index";
+import { loader as episodesApi } from "~/routes/api.episodes";
+import { importDocument } from "~/models/import/index.server";
+import { PROGRAM_FILE, seedBytes } from "../fixtures/seeds";
 import { createUser } from "~/models/users/index.server";
 import { prisma } from "~/utils/db.server";
 import { verifyPassword } from "~/utils/password.server";
@@ -46,6 +49,23 @@ describe("GET /healthz", () => {
 describe("GET / (the archive)", () => {
   const load = (query = "") =>
     archiveLoader({ request: new Request(`http://localhost/${query}`), params: {}, context: { clientIp: "127.0.0.1" } });
+
+  it("shows each imported episode's publication date and the first sentences of its intro, in the page and its JSON twin", async () => {
+    await importDocument({ fileName: PROGRAM_FILE, bytes: seedBytes(PROGRAM_FILE) });
+    const data = await load();
+    const [program] = data.episodes;
+    const stored = await prisma.episode.findFirstOrThrow({ select: { publishedOn: true, intro: true } });
+    // The capture has no publication date: the page is dated by its discussion's first comment.
+    expect(stored.publishedOn).toBeNull();
+    expect(program!.firstCommentAt?.toISOString()).toBe("2024-03-23T00:57:00.000Z");
+    expect(program!.teaser).toBeTruthy();
+    expect(program!.teaser!.length).toBeLessThanOrEqual(240);
+    expect(stored.intro.join(" ").replace(/\s+/g, " ")).toContain(program!.teaser!.replace(/…$/, ""));
+    const json = (await (await episodesApi({ request: new Request("http://localhost/api/episodes"), params: {}, context: { clientIp: "127.0.0.1" } })).json()) as {
+      episodes: { publishedOn: string | null; firstCommentAt: string | null; teaser: string | null }[];
+    };
+    expect(json.episodes[0]).toMatchObject({ publishedOn: null, firstCommentAt: "2024-03-23T00:57:00.000Z", teaser: program!.teaser });
+  });
 
   it("lists episodes newest first with their comment counts", async () => {
     await prisma.episode.create({ data: { kind: "article", slug: "older", title: "Older", createdAt: new Date("2024-01-01") } });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { importDocument, ImportRefusedError, previewDocument } from "~/models/import/index.server";
+import { createComment } from "~/models/comment.server";
 import { loader as episodesApi } from "~/routes/api.episodes";
+import { loader as episodePage } from "~/routes/episodes.$slug/route";
 import { loader as episodeApi } from "~/routes/api.episodes.$slug";
 import { prisma } from "~/utils/db.server";
 import { ARTICLE_FILE, PROGRAM_FILE, programWithTenthComment, seedBytes, truncatedProgram } from "../fixtures/seeds";
@@ -14,6 +16,17 @@ async function api<T = any>(loader: typeof episodeApi, path: string, params: Rec
 
 async function importSeed(file: string) {
   return importDocument({ fileName: file, bytes: seedBytes(file) });
+}
+
+/** Where the episode page sends a reader of `search` (a `?c=` permalink). */
+async function redirectOf(slug: string, search: string) {
+  try {
+    await episodePage({ request: new Request(`http://localhost/episodes/${slug}${search}`), params: { slug }, context });
+  } catch (error) {
+    if (error instanceof Response) return error.headers.get("Location");
+    throw error;
+  }
+  throw new Error(`expected /episodes/${slug}${search} to redirect`);
 }
 
 async function programJson() {
@@ -137,18 +150,37 @@ describe("re-importing", () => {
     expect(tenth).toEqual({ parent: { ordinal: 2 }, importedAuthor: { name: "Newcomer" } });
   });
 
-  it("keeps a new page comment whose number a comment posted here took, under another number, with a warning", async () => {
+  it("gives the original's 10th comment #comment-10 when a later import adds it after members posted here, and the members keep theirs", async () => {
     const { episode } = await importSeed(PROGRAM_FILE);
     const member = await prisma.user.create({ data: { username: "m", usernameKey: "m", passwordHash: "x" }, select: { id: true } });
-    await prisma.comment.create({ data: { episodeId: episode.id, ordinal: 10, authorId: member.id, body: "Posted here.", postedAt: new Date() } });
+    const first = await createComment({ episodeId: episode.id, parentId: null, author: member, body: "Posted here first." });
+    const second = await createComment({ episodeId: episode.id, parentId: first.id, author: member, body: "And a reply here." });
+    expect([first.anchor, second.anchor]).toEqual(["L1", "L2"]);
+
     const result = await importDocument({ fileName: "ftr-863-later.txt", bytes: programWithTenthComment() });
     expect(result.changes.commentsAdded).toBe(1);
-    expect(result.warnings).toContainEqual({ line: 0, message: "comment 10 of the page is #11 here: #10 was taken by a comment posted on Footnote" });
-    const tenth = await prisma.comment.findFirstOrThrow({ where: { originalOrdinal: 10 }, select: { ordinal: true, importedAuthor: { select: { name: true } } } });
-    expect(tenth).toEqual({ ordinal: 11, importedAuthor: { name: "Newcomer" } });
-    // Importing the same capture again recognises it by its page number.
+    expect(result.warnings.filter((warning) => /taken/.test(warning.message))).toEqual([]);
+    const tenth = await prisma.comment.findFirstOrThrow({ where: { originalOrdinal: 10 }, select: { anchor: true, importedAuthor: { select: { name: true } } } });
+    expect(tenth).toEqual({ anchor: "10", importedAuthor: { name: "Newcomer" } });
+    const members = await prisma.comment.findMany({ where: { authorId: member.id }, orderBy: { id: "asc" }, select: { anchor: true, body: true } });
+    expect(members).toEqual([
+      { anchor: "L1", body: "Posted here first." },
+      { anchor: "L2", body: "And a reply here." },
+    ]);
+
+    // The permalinks: ?c=10 is the original's 10th, ?c=L1 the member's; the page and its JSON twin agree.
+    const slug = (await prisma.episode.findUniqueOrThrow({ where: { id: episode.id }, select: { slug: true } })).slug;
+    expect(await redirectOf(slug, "?c=10")).toBe(`/episodes/${slug}#comment-10`);
+    expect(await redirectOf(slug, "?c=L1")).toBe(`/episodes/${slug}#comment-L1`);
+    const json = await programJson();
+    expect(json.comments.find((comment: { anchor: string }) => comment.anchor === "10")).toMatchObject({ ordinal: 10, authorName: "Newcomer", imported: true });
+    expect(json.comments.find((comment: { anchor: string }) => comment.anchor === "L1")).toMatchObject({ ordinal: 1, authorName: "m", imported: false });
+
+    // A member's next comment takes the next local number, never the page's next one; a re-import changes nothing.
+    expect((await createComment({ episodeId: episode.id, parentId: null, author: member, body: "Third." })).anchor).toBe("L3");
     expect((await importDocument({ fileName: "ftr-863-later.txt", bytes: programWithTenthComment() })).outcome).toBe("unchanged");
-    expect(await prisma.comment.count()).toBe(11);
+    expect(await prisma.comment.count()).toBe(13);
+    expect((await prisma.comment.findFirstOrThrow({ where: { originalOrdinal: 10 }, select: { anchor: true } })).anchor).toBe("10");
   });
 
   it("updates only the section whose paragraph changed in a later capture, raising its revision", async () => {

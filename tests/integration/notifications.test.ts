@@ -32,7 +32,7 @@ describe("notifications", () => {
     const { asker, answerer } = await replyScene();
     const page = await loader({ request: get(asker.cookie), params: {}, context: testContext });
     expect(page.notifications).toEqual([
-      expect.objectContaining({ unread: true, text: `${answerer.user.username} replied to your comment on “E”`, excerpt: "Answer.", href: "/episodes/e?c=2#comment-2" }),
+      expect.objectContaining({ unread: true, text: `${answerer.user.username} replied to your comment on “E”`, excerpt: "Answer.", href: "/episodes/e?c=L2#comment-L2" }),
     ]);
     const header = await rootLoader({ request: get(asker.cookie), params: {}, context: testContext });
     expect((header as unknown as { data: { user: { unreadNotifications: number } } }).data.user.unreadNotifications).toBe(1);

@@ -33,10 +33,28 @@ describe("GET /users/:username", () => {
     expect(result.body.profile).toEqual({ username: "Ada", role: "moderator", createdAt: expect.any(Date), suspendedAt: null });
     expect(result.body.comments).toMatchObject({ total: 2, page: 1, pageCount: 1 });
     expect(result.body.comments.comments).toEqual([
-      { id: expect.any(Number), ordinal: newer.ordinal, postedAt: expect.any(Date), excerpt: "Second thoughts.", episode: { slug: episode.slug, title: episode.title, timeZone: "America/Los_Angeles" } },
-      { id: expect.any(Number), ordinal: older.ordinal, postedAt: expect.any(Date), excerpt: "First thoughts.", episode: expect.objectContaining({ slug: episode.slug }) },
+      {
+        id: expect.any(Number),
+        ordinal: newer.ordinal,
+        anchor: newer.anchor,
+        postedAt: expect.any(Date),
+        excerpt: "Second thoughts.",
+        excerptHtml: "<p>Second thoughts.</p>\n",
+        episode: { slug: episode.slug, title: episode.title, timeZone: "America/Los_Angeles" },
+      },
+      expect.objectContaining({ ordinal: older.ordinal, anchor: older.anchor, excerpt: "First thoughts.", episode: expect.objectContaining({ slug: episode.slug }) }),
     ]);
     expect(JSON.stringify(result.body)).not.toMatch(/Hidden by a moderator|Deleted by Ada|passwordHash|email/);
+  });
+
+  it("renders a comment's Markdown on the profile, sanitized, instead of showing the raw markup", async () => {
+    const ada = await createNamedUser("Ada");
+    await createTestComment({ episodeId: episode.id, authorId: ada.id, body: "This is **important**, see [the report](https://example.org/r).\n\n<script>alert(1)</script>" });
+    const [comment] = (await profile("Ada")).body.comments.comments;
+    expect(comment.excerptHtml).toBe(
+      '<p>This is <strong>important</strong>, see <a href="https://example.org/r" rel="nofollow ugc noopener">the report</a>.</p>\n<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>\n',
+    );
+    expect(comment.excerptHtml).not.toContain("**");
   });
 
   it("cuts a long comment to a 200-character excerpt on one line", async () => {

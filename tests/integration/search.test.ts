@@ -64,7 +64,7 @@ describe("searching the archive", () => {
     expect(outcome.results[0]).toMatchObject({
       type: "comment",
       title: "Comment #6 by Pterrafractyl",
-      url: `/episodes/${PROGRAM_SLUG}#comment-6`,
+      url: `/episodes/${PROGRAM_SLUG}?c=6#comment-6`,
     });
     expect(highlighted(outcome.results[0]!.snippet)).toContain("Shishani");
   });

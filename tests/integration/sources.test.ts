@@ -167,7 +167,7 @@ describe("a source's page", () => {
       expect.objectContaining({
         slug: PROGRAM_SLUG,
         sections: [],
-        comments: [expect.objectContaining({ ordinal: 1, authorName: "Pterrafractyl", url: `/episodes/${PROGRAM_SLUG}#comment-1` })],
+        comments: [expect.objectContaining({ anchor: "1", authorName: "Pterrafractyl", url: `/episodes/${PROGRAM_SLUG}?c=1#comment-1` })],
       }),
     ]);
   });

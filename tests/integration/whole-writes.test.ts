@@ -27,7 +27,7 @@ describe("writes that half-happen (issue 10, item 7)", { timeout: 120_000 }, () 
       const body = "In 2019, 4,500 soldiers were sent to the region, officials said.";
       const response = await app.post(`/episodes/${slug}`, { intent: "post-comment", body, parentId: "" }, { cookie });
       expect(response.status).toBe(303);
-      expect(response.headers.get("Location")).toBe(`/episodes/${slug}?c=1#comment-1`);
+      expect(response.headers.get("Location")).toBe(`/episodes/${slug}?c=L1#comment-L1`);
       expect(await prisma.comment.count({ where: { body } })).toBe(1);
       // The pass runs after the answer (ADR 0029): it fails, the comment stays, the job waits for a retry.
       await runJobs().catch(() => {});

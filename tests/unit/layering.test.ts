@@ -386,7 +386,7 @@ describe("the layering check itself", () => {
     ["app/import/x.ts", 'import { getEnv } from "~/utils/env.server";', ["import-is-pure"]],
     ["app/import/x.ts", 'import { ClaimActionSchema } from "~/schemas/claim";', ["import-is-pure"]],
     ["app/import/x.ts", 'import type { Prisma } from "@prisma/client";', ["import-is-pure"]],
-    ["app/import/x.ts", 'import { formatUtc } from "~/utils/utc";', []],
+    ["app/import/x.ts", 'import { formatUtc } from "~/utils/time-format";', []],
     ["app/utils/x.ts", 'import { CommentBodySchema } from "~/schemas/comment";', ["utils-below-models"]],
     ["app/utils/x.ts", 'import type { Reader } from "~/models/presenters/reader";', ["utils-below-models"]],
     ["app/utils/x.ts", 'const page = await import("~/routes/_index");', ["utils-below-models"]],

@@ -10,7 +10,7 @@ export const COMMENT_FIELDS = ["body"] as const;
 export type CommentField = (typeof COMMENT_FIELDS)[number];
 
 /** What the episode route's action answers a comment form. */
-export type CommentActionData = { ok: true; formKey: string; ordinal: number } | (FormFailure<CommentField> & { ok: false; formKey: string });
+export type CommentActionData = { ok: true; formKey: string; anchor: string } | (FormFailure<CommentField> & { ok: false; formKey: string });
 
 type CommentFormProps = {
   intent: "post-comment" | "edit-comment";
@@ -22,7 +22,7 @@ type CommentFormProps = {
   label: string;
   submitLabel: string;
   /** Called after a successful submission with the comment's number. */
-  onDone?: (ordinal: number) => void;
+  onDone?: (anchor: string) => void;
 };
 
 /**
@@ -43,7 +43,7 @@ export function CommentForm({ intent, formKey, parentId, commentId, defaultBody 
   useEffect(() => {
     if (fetcher.state !== "idle" || !fetcher.data?.ok) return;
     if (intent === "post-comment") formRef.current?.reset();
-    onDone?.(fetcher.data.ordinal);
+    onDone?.(fetcher.data.anchor);
     // onDone changes identity with every render of the parent; the answer is what matters.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [fetcher.state, fetcher.data]);
@@ -80,7 +80,7 @@ export function CommentForm({ intent, formKey, parentId, commentId, defaultBody 
 }
 
 /** A one-button form: delete your own comment. */
-export function DeleteCommentForm({ commentId, ordinal }: { commentId: number; ordinal: number }) {
+export function DeleteCommentForm({ commentId, anchor }: { commentId: number; anchor: string }) {
   const fetcher = useFetcher<CommentActionData>();
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
@@ -89,7 +89,7 @@ export function DeleteCommentForm({ commentId, ordinal }: { commentId: number; o
     <fetcher.Form
       method="post"
       onSubmit={(event) => {
-        if (!window.confirm(`Delete your comment #${ordinal}? Its place in the thread stays, marked “deleted by the author”.`)) event.preventDefault();
+        if (!window.confirm(`Delete your comment #${anchor}? Its place in the thread stays, marked “deleted by the author”.`)) event.preventDefault();
       }}
       className="inline"
     >

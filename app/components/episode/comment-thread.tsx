@@ -4,20 +4,22 @@ import { Blocks } from "./blocks";
 import { FlagClaimForm } from "~/components/claims/flag-claim-form";
 import { CommentForm, DeleteCommentForm } from "./comment-form";
 import type { CommentData, DiscussionViewer, ProgramSlugs } from "./types";
+import { Time } from "~/components/ui/time";
+import { formatUtc, toDate } from "~/utils/time-format";
 
 type Node = CommentNode<CommentData>;
 
 type ThreadContext = {
   programSlugs: ProgramSlugs;
   /** The permalink of a comment: "#comment-N" when it is on this page of the discussion. */
-  permalink: (ordinal: number) => string;
+  permalink: (anchor: string) => string;
   viewer: DiscussionViewer;
 };
 
 /** Brings a comment just posted or edited into view and gives it the focus. */
-export function revealComment(ordinal: number) {
+export function revealComment(anchor: string) {
   requestAnimationFrame(() => {
-    const element = document.getElementById(`comment-${ordinal}`);
+    const element = document.getElementById(`comment-${anchor}`);
     if (!element) return;
     element.scrollIntoView({ block: "center" });
     element.focus({ preventScroll: true });
@@ -67,12 +69,12 @@ const IMPORTED_TITLE = "Imported from the original page; not a Footnote account"
 
 function CommentArticle({ node, programSlugs, permalink, viewer }: { node: Node } & ThreadContext) {
   const { comment, replyingTo } = node;
-  const id = `comment-${comment.ordinal}`;
+  const id = `comment-${comment.anchor}`;
   return (
     <article
       id={id}
       tabIndex={-1}
-      aria-label={`Comment #${comment.ordinal} by ${comment.authorName}`}
+      aria-label={`Comment #${comment.anchor} by ${comment.authorName}`}
       className="scroll-mt-4 rounded-lg focus:outline-none focus-visible:ring-2 focus-visible:ring-accent-600 border border-stone-200 bg-white px-3.5 py-3 shadow-xs sm:px-5 sm:py-4 dark:border-stone-800 dark:bg-stone-900 target:border-accent-600 target:bg-accent-50 target:ring-2 target:ring-accent-600/70 dark:target:border-accent-300 dark:target:bg-stone-800 dark:target:ring-accent-300/70"
     >
       <header className="flex flex-wrap items-baseline gap-x-2 gap-y-0.5 text-sm">
@@ -85,29 +87,27 @@ function CommentArticle({ node, programSlugs, permalink, viewer }: { node: Node 
             imported
           </span>
         ) : null}
-        <time dateTime={comment.time.iso} title={comment.time.title} className="text-stone-500 dark:text-stone-400">
-          {comment.time.text}
-        </time>
-        {comment.edited ? (
+        <Time date={comment.postedAt} printed={comment.printed} className="text-stone-500 dark:text-stone-400" />
+        {comment.editedAt ? (
           <Link
             to={`/comments/${comment.id}/history`}
-            title={`Edited ${comment.edited.title}: see earlier versions`}
+            title={`Edited ${formatUtc(toDate(comment.editedAt))}: see earlier versions`}
             className="text-stone-500 italic dark:text-stone-400"
           >
             edited
           </Link>
         ) : null}
         <a
-          href={permalink(comment.ordinal)}
+          href={permalink(comment.anchor)}
           title="Link to this comment"
           className="ml-auto text-stone-500 tabular-nums no-underline hover:underline dark:text-stone-400"
         >
-          #{comment.ordinal}
+          #{comment.anchor}
         </a>
       </header>
       {replyingTo ? (
         <p className="mt-1 text-sm text-stone-500 dark:text-stone-400">
-          <span aria-hidden="true">↳ </span>replying to <a href={permalink(replyingTo.ordinal)}>{replyingTo.authorName}</a>
+          <span aria-hidden="true">↳ </span>replying to <a href={permalink(replyingTo.anchor)}>{replyingTo.authorName}</a>
         </p>
       ) : null}
       <div
@@ -146,9 +146,9 @@ function CommentActions({ comment, viewer }: { comment: CommentData; viewer: Dis
               parentId={comment.id}
               label={`Reply to ${comment.authorName}`}
               submitLabel="Post reply"
-              onDone={(ordinal) => {
+              onDone={(anchor) => {
                 closeDetails(`reply:${comment.id}`);
-                revealComment(ordinal);
+                revealComment(anchor);
               }}
             />
           </div>
@@ -172,16 +172,16 @@ function CommentActions({ comment, viewer }: { comment: CommentData; viewer: Dis
                 formKey={`edit:${comment.id}`}
                 commentId={comment.id}
                 defaultBody={comment.source}
-                label={`Edit your comment #${comment.ordinal}`}
+                label={`Edit your comment #${comment.anchor}`}
                 submitLabel="Save changes"
-                onDone={(ordinal) => {
+                onDone={(anchor) => {
                   closeDetails(`edit:${comment.id}`);
-                  revealComment(ordinal);
+                  revealComment(anchor);
                 }}
               />
             </div>
           </details>
-          <DeleteCommentForm commentId={comment.id} ordinal={comment.ordinal} />
+          <DeleteCommentForm commentId={comment.id} anchor={comment.anchor} />
         </>
       ) : null}
     </div>

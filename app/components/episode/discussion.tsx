@@ -51,9 +51,9 @@ export function Discussion({ title, commentCount, initialPage, pageHref, viewer 
   const shownTo = Math.min(lastPage.page * lastPage.threadsPerPage, lastPage.threadCount);
   const hasMore = lastPage.page < lastPage.pageCount;
   const loading = fetcher.state !== "idle";
-  const onPage = new Set(pages.flatMap((page) => page.comments.map((comment) => comment.ordinal)));
+  const onPage = new Set(pages.flatMap((page) => page.comments.map((comment) => comment.anchor)));
   // A comment on this page is one fragment away; one elsewhere is found by the server (?c=N).
-  const permalink = (ordinal: number) => (onPage.has(ordinal) ? `#comment-${ordinal}` : `?c=${ordinal}#comment-${ordinal}`);
+  const permalink = (anchor: string) => (onPage.has(anchor) ? `#comment-${anchor}` : `?c=${anchor}#comment-${anchor}`);
 
   function showMore(event: MouseEvent<HTMLAnchorElement>) {
     if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;

@@ -1,6 +1,7 @@
 // What the episode page's components receive: display-ready values, formatted on the server so that
 // the server's and the browser's clocks and locale data can never disagree during hydration.
 import type { CommentSort } from "~/utils/comment-tree";
+import type { PrintedTime } from "~/components/ui/time";
 
 export type SourceCardData = {
   id: number;
@@ -44,13 +45,16 @@ export type CommentTime = {
 export type CommentData = {
   id: number;
   ordinal: number;
+  /** Its name on the page: "10" (the original's 10th comment) or "L3" (posted here). */
+  anchor: string;
   parentId: number | null;
   authorName: string;
   imported: boolean;
   postedAt: Date;
-  time: CommentTime;
+  /** An imported comment's time as its original page printed it (kept, ADR 0034's sibling rule); null for one posted here. */
+  printed: PrintedTime | null;
   /** When the author last edited it, or null. */
-  edited: CommentTime | null;
+  editedAt: Date | null;
   status: "visible" | "deleted" | "hidden";
   notice: string | null;
   blocks: BlockData[];

@@ -7,7 +7,7 @@ export type CitingEpisode = {
   slug: string;
   title: string;
   sections: (Place & { label: string })[];
-  comments: (Place & { ordinal: number; authorName: string })[];
+  comments: (Place & { anchor: string; authorName: string })[];
 };
 
 /** Every place a source is cited, episode by episode: sections in page order, then comments. */
@@ -28,7 +28,7 @@ export function CitationPlaces({ episodes }: { episodes: CitingEpisode[] }) {
           {episode.comments.length > 0 ? (
             <PlaceList
               heading="In the comments"
-              places={episode.comments.map((comment) => ({ ...comment, label: `Comment #${comment.ordinal}`, by: comment.authorName }))}
+              places={episode.comments.map((comment) => ({ ...comment, label: `Comment #${comment.anchor}`, by: comment.authorName }))}
             />
           ) : null}
         </Card>

@@ -5,7 +5,7 @@
 import type { ClaimState } from "@prisma/client";
 import type { Decision } from "~/schemas/claim";
 import { prisma } from "~/utils/db.server";
-import { formatUtc } from "~/utils/utc";
+import { formatUtc } from "~/utils/time-format";
 import { logModeratorAction } from "./moderation-log.server";
 import { ClaimError, ensurePermitted, isOpen, OPEN, settledError, type ClaimActor, type Tx } from "./shared.server";
 
@@ -165,7 +165,7 @@ export async function hideComment({
     }
     const comment = await tx.comment.findUnique({
       where: { id: commentId },
-      select: { id: true, ordinal: true, status: true, episode: { select: { slug: true } } },
+      select: { id: true, ordinal: true, anchor: true, status: true, episode: { select: { slug: true } } },
     });
     if (!comment) throw new ClaimError("That comment does not exist.", 404);
     if (comment.status === "deleted") throw new ClaimError("The author already deleted this comment.", 409);
@@ -198,9 +198,9 @@ export async function hideComment({
       targetType: "comment",
       targetId: commentId,
       reason,
-      details: { episode: comment.episode.slug, ordinal: comment.ordinal, removedClaimIds: removed },
+      details: { episode: comment.episode.slug, ordinal: comment.ordinal, anchor: comment.anchor, removedClaimIds: removed },
     });
-    return { commentId, ordinal: comment.ordinal, episodeSlug: comment.episode.slug, removedClaimIds: removed };
+    return { commentId, ordinal: comment.ordinal, anchor: comment.anchor, episodeSlug: comment.episode.slug, removedClaimIds: removed };
   });
 }
 

@@ -2,7 +2,9 @@
 // written in the same transaction as the action it records (so neither exists without the other), and
 // read as the public page /moderation/log.
 import type { Prisma } from "@prisma/client";
+import { logSentence, logText, type LogLookups } from "~/models/presenters/moderation-log";
 import { seesModeratorNames, type Reader } from "~/models/presenters/reader";
+import { commentLabel, commentPermalink } from "~/utils/comment-anchor";
 import { prisma } from "~/utils/db.server";
 
 type Db = Prisma.TransactionClient | typeof prisma;
@@ -40,51 +42,6 @@ export const LOG_PER_PAGE = 50;
 
 const ADMIN_ACTIONS = /^(user|author)\./;
 
-function describeLogEntry(
-  entry: { action: string; targetType: string; targetId: string; details: Prisma.JsonValue },
-  names: { users: Map<number, string>; authors: Map<number, string> },
-) {
-  const details = (entry.details ?? {}) as Record<string, unknown>;
-  const id = Number(entry.targetId);
-  switch (entry.action) {
-    case "claim.sourced":
-      return { text: `accepted a source for claim #${id}`, href: `/claims/${id}` };
-    case "claim.unsourced":
-      return { text: `marked claim #${id} unsourced`, href: `/claims/${id}` };
-    case "claim.dismissed":
-      return { text: `dismissed claim #${id}${details.bulk ? " (with others)" : ""}`, href: `/claims/${id}` };
-    case "claim.taken":
-      return { text: `took claim #${id}`, href: `/claims/${id}` };
-    case "claim.released":
-      return { text: `let go of claim #${id}`, href: `/claims/${id}` };
-    case "comment.hidden": {
-      const ordinal = typeof details.ordinal === "number" ? details.ordinal : null;
-      const episode = typeof details.episode === "string" ? details.episode : null;
-      const removed = Array.isArray(details.removedClaimIds) ? details.removedClaimIds.length : 0;
-      return {
-        text: `hid comment #${ordinal ?? "?"}${removed ? `; ${removed === 1 ? "its claim was" : `its ${removed} claims were`} removed` : ""}`,
-        href: episode && ordinal ? `/episodes/${episode}?c=${ordinal}#comment-${ordinal}` : null,
-      };
-    }
-    case "user.role_changed":
-      return { text: `changed the role of ${names.users.get(id) ?? `user #${id}`} from ${String(details.from)} to ${String(details.to)}`, href: userHref(names.users.get(id)) };
-    case "user.suspended":
-      return { text: `suspended ${names.users.get(id) ?? `user #${id}`}`, href: userHref(names.users.get(id)) };
-    case "user.unsuspended":
-      return { text: `lifted the suspension of ${names.users.get(id) ?? `user #${id}`}`, href: userHref(names.users.get(id)) };
-    case "author.linked":
-      return { text: `linked the imported author ${names.authors.get(id) ?? `#${id}`} to an account`, href: null };
-    case "author.unlinked":
-      return { text: `unlinked the imported author ${names.authors.get(id) ?? `#${id}`}`, href: null };
-    default:
-      return { text: `${entry.action} on ${entry.targetType} #${entry.targetId}`, href: null };
-  }
-}
-
-function userHref(username: string | undefined) {
-  return username ? `/users/${encodeURIComponent(username)}` : null;
-}
-
 /**
  * The moderation log, newest first: actions and reasons for everyone, the moderators' names to those who
  * may see them. Decisions about accounts (roles, suspensions) and on suggestions (which never appear to
@@ -103,29 +60,61 @@ export async function listModerationLog({ viewer, page = 1 }: { viewer: Reader; 
       select: { id: true, action: true, targetType: true, targetId: true, reason: true, details: true, createdAt: true, actor: { select: { username: true } } },
     }),
   ]);
-  const idsOf = (type: string) => [...new Set(rows.filter((row) => row.targetType === type).map((row) => Number(row.targetId)).filter(Number.isSafeInteger))];
-  const [users, authors] = await Promise.all([
-    prisma.user.findMany({ where: { id: { in: idsOf("user") } }, select: { id: true, username: true } }),
-    prisma.importedAuthor.findMany({ where: { id: { in: idsOf("imported_author") } }, select: { id: true, name: true } }),
-  ]);
-  const names = { users: new Map(users.map((user) => [user.id, user.username])), authors: new Map(authors.map((author) => [author.id, author.name])) };
+  const lookups = await logLookups(rows);
   return {
     page,
     total,
     pageCount: Math.max(1, Math.ceil(total / LOG_PER_PAGE)),
     showsNames: staff,
     entries: rows.map((row) => {
-      const { text, href } = describeLogEntry(row, names);
       const anonymous = ADMIN_ACTIONS.test(row.action) ? "an admin" : "a moderator";
+      const actor = staff ? (row.actor?.username ?? "the system") : anonymous;
+      const sentence = logSentence({ ...row, actor }, lookups);
       return {
         id: row.id,
         action: row.action,
-        actor: staff ? (row.actor?.username ?? "the system") : anonymous,
-        text,
-        href,
+        actor,
+        /** The entry as one sentence in plain words, with its links (presenters/moderation-log.ts). */
+        sentence,
+        text: logText(sentence),
         reason: row.reason,
         createdAt: row.createdAt,
       };
     }),
+  };
+}
+
+/** The names and places one page of the log speaks of, each kind in one query. */
+async function logLookups(rows: { targetType: string; targetId: string; details: Prisma.JsonValue }[]): Promise<LogLookups> {
+  const idsOf = (type: string) => [...new Set(rows.filter((row) => row.targetType === type).map((row) => Number(row.targetId)).filter(Number.isSafeInteger))];
+  const detail = (row: { details: Prisma.JsonValue }, key: string) => (row.details && typeof row.details === "object" && !Array.isArray(row.details) ? row.details[key] : undefined);
+  const linkedUserIds = rows.map((row) => detail(row, "userId")).filter((value): value is number => typeof value === "number");
+  const slugs = [...new Set(rows.map((row) => detail(row, "episode")).filter((value): value is string => typeof value === "string"))];
+  const [users, authors, claims, suggestions, episodes] = await Promise.all([
+    prisma.user.findMany({ where: { id: { in: [...idsOf("user"), ...linkedUserIds] } }, select: { id: true, username: true } }),
+    prisma.importedAuthor.findMany({ where: { id: { in: idsOf("imported_author") } }, select: { id: true, name: true } }),
+    prisma.claim.findMany({
+      where: { id: { in: idsOf("claim") } },
+      select: { id: true, episode: { select: { slug: true, title: true } }, section: { select: { label: true } }, comment: { select: { anchor: true } } },
+    }),
+    prisma.claimSuggestion.findMany({ where: { id: { in: idsOf("claim_suggestion") } }, select: { id: true, exact: true, episode: { select: { slug: true, title: true } } } }),
+    prisma.episode.findMany({ where: { slug: { in: slugs } }, select: { slug: true, title: true } }),
+  ]);
+  return {
+    users: new Map(users.map((user) => [user.id, user.username])),
+    authors: new Map(authors.map((author) => [author.id, author.name])),
+    claims: new Map(
+      claims.map(({ id, episode, section, comment }) => [
+        id,
+        {
+          episode,
+          place: comment
+            ? { label: `comment ${commentLabel(comment.anchor)}`, href: commentPermalink(episode.slug, comment.anchor) }
+            : { label: `section ${section?.label ?? "?"}`, href: `/episodes/${episode.slug}#section-${section?.label ?? ""}` },
+        },
+      ]),
+    ),
+    suggestions: new Map(suggestions.map(({ id, exact, episode }) => [id, { exact, episode }])),
+    episodes: new Map(episodes.map((episode) => [episode.slug, episode.title])),
   };
 }

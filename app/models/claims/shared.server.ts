@@ -4,11 +4,12 @@
 import type { ClaimState, FlagReason, Prisma } from "@prisma/client";
 import { CLAIM_STATE_LABELS, FLAG_REASONS, OPEN_STATES } from "~/schemas/claim";
 import { prisma } from "~/utils/db.server";
-import { formatUtc } from "~/utils/utc";
+import { formatUtc } from "~/utils/time-format";
 import { can, type Permission, type Role } from "~/utils/permissions";
 import { COMMENT_AUTHOR_SELECT, commentAuthorName } from "~/models/presenters/comment";
 import { MODERATOR_DECISIONS } from "~/models/presenters/claim.server";
 import type { Reader } from "~/models/presenters/reader";
+import { commentLabel, commentPermalink } from "~/utils/comment-anchor";
 
 export type Tx = Prisma.TransactionClient;
 
@@ -49,7 +50,7 @@ export const TARGET_SELECT = {
   commentId: true,
   episode: { select: { id: true, slug: true, title: true } },
   section: { select: { label: true } },
-  comment: { select: { id: true, ordinal: true, status: true, ...COMMENT_AUTHOR_SELECT } },
+  comment: { select: { id: true, ordinal: true, anchor: true, status: true, ...COMMENT_AUTHOR_SELECT } },
 } as const;
 
 type TargetRow = Prisma.ClaimGetPayload<{ select: typeof TARGET_SELECT }>;
@@ -61,13 +62,13 @@ export function targetOf(row: TargetRow) {
     const label = row.section?.label ?? "";
     return { type: "section" as const, id: row.sectionId!, episode, label: `Section ${label}`, url: `/episodes/${episode.slug}#section-${label}` };
   }
-  const ordinal = row.comment?.ordinal ?? 0;
+  const anchor = row.comment?.anchor ?? "0";
   return {
     type: "comment" as const,
     id: row.commentId!,
     episode,
-    label: `Comment #${ordinal} by ${row.comment ? commentAuthorName(row.comment) : "unknown"}`,
-    url: `/episodes/${episode.slug}?c=${ordinal}#comment-${ordinal}`,
+    label: `Comment ${commentLabel(anchor)} by ${row.comment ? commentAuthorName(row.comment) : "unknown"}`,
+    url: commentPermalink(episode.slug, anchor),
     commentStatus: row.comment?.status ?? "visible",
   };
 }

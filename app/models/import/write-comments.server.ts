@@ -13,17 +13,16 @@ import { citationRows, sameJson } from "./stored.server";
 export async function writeComments(tx: Tx, document: ParsedDocument, episodeId: number, sourceIds: Map<string, number>, changes: ImportChanges) {
   const comments = importableComments(document);
   if (comments.length === 0) return;
-  // The same lock as a member's new comment: both number comments after the episode's last one.
+  // The same lock as a member's new comment: one writer of an episode's comments at a time.
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`comments:${episodeId}`}))`;
   const authorIds = await importedAuthorIds(tx, comments);
   const rows = await tx.comment.findMany({
-    where: { episodeId },
+    where: { episodeId, originalOrdinal: { not: null } },
     select: { id: true, ordinal: true, originalOrdinal: true, rootId: true, body: true, blocks: true, revision: true },
   });
-  // Imported comments are matched by their number on the page; numbers taken here are skipped.
+  // Imported comments are matched by their number on the page, and keep it: comments posted here are
+  // numbered apart (L1, L2…), so the original's 10th comment is #comment-10 whenever it arrives (ADR 0034).
   const byOriginal = new Map(rows.filter((row) => row.originalOrdinal !== null).map((row) => [row.originalOrdinal!, row]));
-  const takenOrdinals = new Set(rows.map((row) => row.ordinal));
-  let nextOrdinal = Math.max(0, ...takenOrdinals) + 1;
   for (const comment of comments) {
     const blocks = toStoredBlocks(comment.blocks, document.sources);
     const body = canonicalText(blocks);
@@ -60,21 +59,11 @@ export async function writeComments(tx: Tx, document: ParsedDocument, episodeId:
       changes.commentsUpdated++;
       continue;
     }
-    let ordinal = comment.ordinal;
-    if (takenOrdinals.has(ordinal)) {
-      ordinal = nextOrdinal;
-      document.warnings.push({
-        line: 0,
-        message: `comment ${comment.ordinal} of the page is #${ordinal} here: #${comment.ordinal} was taken by a comment posted on Footnote`,
-      });
-    }
-    takenOrdinals.add(ordinal);
-    nextOrdinal = Math.max(nextOrdinal, ordinal + 1);
     const parent = comment.parentOrdinal === null ? undefined : byOriginal.get(comment.parentOrdinal);
     const created = await tx.comment.create({
       data: {
         episodeId,
-        ordinal,
+        ordinal: comment.ordinal,
         originalOrdinal: comment.ordinal,
         parentId: parent?.id ?? null,
         rootId: parent ? (parent.rootId ?? parent.id) : null,

@@ -31,6 +31,7 @@ function commentJson(comment: CommentRow, timeZone: string, reader: Reader) {
   return {
     id: comment.id,
     ordinal: comment.ordinal,
+    anchor: comment.anchor,
     parentId: comment.parentId,
     authorName: commentAuthorName(comment),
     imported: isImportedAuthor(comment),
@@ -78,4 +79,24 @@ export function episodeJson(episode: EpisodeDetail, reader: Reader) {
     declaredCommentCount: episode.declaredCommentCount,
     commentCount: comments.filter(isListed).length,
   };
+}
+
+const TEASER_LENGTH = 240;
+
+/**
+ * The archive's teaser: the first sentences of the intro (else the summary, else the first highlight),
+ * whole sentences while they fit in about 240 characters, or the first sentence cut at a word.
+ */
+export function episodeTeaser({ intro, summary, highlights }: { intro: string[]; summary: string | null; highlights: string[] }) {
+  const text = (intro.find((paragraph) => paragraph.trim()) ?? summary ?? highlights[0] ?? "").replace(/\s+/g, " ").trim();
+  if (!text) return null;
+  const sentences = text.match(/[^.!?]+(?:[.!?]+["”’)\]]*|$)\s*/g) ?? [text];
+  let teaser = "";
+  for (const sentence of sentences) {
+    if (teaser && (teaser + sentence).trim().length > TEASER_LENGTH) break;
+    teaser += sentence;
+  }
+  teaser = teaser.trim();
+  if (teaser.length <= TEASER_LENGTH) return teaser;
+  return `${teaser.slice(0, TEASER_LENGTH - 1).replace(/\s+\S*$/, "")}…`;
 }

@@ -2,6 +2,7 @@
 import type { Prisma } from "@prisma/client";
 import { LISTED_COMMENT } from "~/models/presenters/comment";
 import { prisma } from "~/utils/db.server";
+import { renderExcerpt } from "~/utils/markdown.server";
 import { usernameKey } from "./accounts.server";
 
 export async function getPublicProfile(username: string) {
@@ -47,6 +48,8 @@ export async function listProfileComments({ userId, page = 1 }: { userId: number
       select: {
         id: true,
         ordinal: true,
+        anchor: true,
+        format: true,
         body: true,
         postedAt: true,
         episode: { select: { slug: true, title: true, timeZone: true } },
@@ -57,6 +60,7 @@ export async function listProfileComments({ userId, page = 1 }: { userId: number
     total,
     page,
     pageCount: Math.max(1, Math.ceil(total / PROFILE_COMMENTS_PER_PAGE)),
-    comments: comments.map(({ body, ...comment }) => ({ ...comment, excerpt: excerpt(body) })),
+    // The opening as readers see the comment: its Markdown rendered and sanitized, never the raw markup.
+    comments: comments.map(({ body, format, ...comment }) => ({ ...comment, excerpt: excerpt(body), excerptHtml: renderExcerpt({ format, body }) })),
   };
 }

@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import type { listImports } from "~/models/import/index.server";
 import { OutcomeBadge } from "./outcome-badge";
+import { Time } from "~/components/ui/time";
 
 /** The latest imports, from the web or the command line, with who ran them and what came of it. */
 export function HistorySection({ imports }: { imports: Awaited<ReturnType<typeof listImports>> }) {
@@ -27,7 +28,7 @@ export function HistorySection({ imports }: { imports: Awaited<ReturnType<typeof
               {imports.map((entry) => (
                 <tr key={entry.id}>
                   <td className="whitespace-nowrap px-3 py-2">
-                    <time dateTime={entry.createdAt.toISOString()}>{entry.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC</time>
+                    <Time date={entry.createdAt} />
                   </td>
                   <td className="px-3 py-2">{entry.importedBy?.username ?? "command line"}</td>
                   <td className="break-all px-3 py-2">{entry.fileName}</td>

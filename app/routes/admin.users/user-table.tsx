@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import type { AdminUser } from "~/models/users/index.server";
-import { formatDate, RoleLabel, StatusLabel } from "./labels";
+import { RoleLabel, StatusLabel } from "./labels";
+import { Time } from "~/components/ui/time";
 
 /** One page of accounts; the open one is highlighted and each row links to its controls. */
 export function UserTable({
@@ -43,7 +44,7 @@ export function UserTable({
                 <RoleLabel role={user.role} />
               </td>
               <td className="whitespace-nowrap px-3 py-2">
-                <time dateTime={user.createdAt.toISOString()}>{formatDate(user.createdAt)}</time>
+                <Time date={user.createdAt} />
               </td>
               <td className="px-3 py-2 text-right tabular-nums">{user.commentCount}</td>
               <td className="min-w-[12rem] px-3 py-2">

@@ -6,26 +6,9 @@ import { sourceJson } from "~/models/presenters/source";
 import type { ClaimMarker } from "~/models/claims/index.server";
 import { highlightHtml } from "~/utils/canonical-text.server";
 import { renderMarkdown } from "~/utils/markdown.server";
+import { formatCalendarDate, MONTH_NAMES } from "~/utils/time-format";
 
-const MONTH_NAMES = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-] as const;
-
-/** "September 4, 2015" for a calendar date (stored at UTC midnight). */
-export function formatCalendarDate(date: Date) {
-  return `${MONTH_NAMES[date.getUTCMonth()]} ${date.getUTCDate()}, ${date.getUTCFullYear()}`;
-}
+export { formatCalendarDate };
 
 /** A comment's time as the original page printed it, in the zone its times were written in. */
 export function formatCommentTime(instant: Date, timeZone: string): CommentTime {
@@ -55,14 +38,13 @@ export function presentBlocks(blocks: readonly ResolvedBlock[]): BlockData[] {
 }
 
 export function presentComment(comment: PageComment, timeZone: string, marks: ClaimMarkData[] = []): CommentData {
-  const { markdown, mine, editedAt, ...rest } = comment;
+  const { markdown, mine, fromOriginal, ...rest } = comment;
   const visibleMarks = comment.status === "visible" ? marks : [];
   // A Markdown comment's claims are marked in its HTML, whose text is the claims' canonical text.
   const html = markdown === null ? null : highlightHtml(renderMarkdown(markdown), visibleMarks.map(({ start, end, claimId, state }) => ({ start, end, claimId, state })));
   return {
     ...rest,
-    time: formatCommentTime(comment.postedAt, timeZone),
-    edited: editedAt ? formatCommentTime(editedAt, timeZone) : null,
+    printed: fromOriginal ? { text: formatCommentTime(comment.postedAt, timeZone).text, timeZone } : null,
     blocks: presentBlocks(comment.blocks),
     html,
     source: mine ? markdown : null,

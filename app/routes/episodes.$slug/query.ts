@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { COMMENT_ANCHOR_PATTERN } from "~/utils/comment-anchor";
 import { COMMENT_SORTS } from "~/utils/comment-tree";
 
 const wholeNumber = (what: string) =>
@@ -13,8 +14,12 @@ export const EpisodePageQuerySchema = z.object({
   sort: z.enum(COMMENT_SORTS, { error: "Comments can be sorted by “oldest” or “newest”." }).default("oldest"),
   /** Page of the discussion's top-level threads. */
   cpage: wholeNumber("The comment page").optional(),
-  /** A comment number to show: the answer redirects to the page that holds it, at #comment-N. */
-  c: wholeNumber("The comment number").optional(),
+  /** A comment to show, "10" (the original page's) or "L3" (posted here): the answer redirects to the page that holds it, at #comment-<c>. */
+  c: z
+    .string()
+    .trim()
+    .regex(COMMENT_ANCHOR_PATTERN, "A comment is named by its number, like 10, or L3 for one posted here.")
+    .optional(),
   /** "comments": the discussion page alone, which the "Show more comments" button appends. */
   part: z.enum(["comments"], { error: "The only part of an episode page that loads on its own is “comments”." }).optional(),
 });
@@ -36,7 +41,7 @@ export function canonicalSearch({ sort, cpage, c, part }: EpisodePageQuery) {
   const params = new URLSearchParams();
   if (sort !== "oldest") params.set("sort", sort);
   if (cpage !== undefined) params.set("cpage", String(cpage));
-  if (c !== undefined) params.set("c", String(c));
+  if (c !== undefined) params.set("c", c);
   if (part) params.set("part", part);
   const search = params.toString();
   return search ? `?${search}` : "";

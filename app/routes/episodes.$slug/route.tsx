@@ -31,6 +31,7 @@ import { readerOf } from "~/models/presenters/reader";
 import { can } from "~/utils/permissions";
 import { consume, RateLimitedError, retryAfter, retryAfterHeaders } from "~/utils/rate-limit.server";
 import { programNumbers } from "~/utils/linkify";
+import { commentFragment, commentLabel, commentPermalink } from "~/utils/comment-anchor";
 import { formatCalendarDate, linkableTexts, marksByTarget, presentBlocks, presentComment } from "./present";
 import { canonicalSearch, discussionSearch, EpisodePageQuerySchema } from "./query";
 
@@ -94,9 +95,9 @@ async function loadPage(request: Request, slug: string, user: Awaited<ReturnType
   // ?c=N: the permalink of a comment on any page of the discussion. Fragments never reach the server,
   // so the answer is a redirect to the page holding it, with the fragment the original site used.
   if (c !== undefined && cpage === undefined) {
-    const page = await findCommentPage({ episodeId: episode.id, ordinal: c, sort });
-    invariantResponse(page !== null, `“${episode.title}” has no comment #${c}.`, { status: 404 });
-    throw redirect(`/episodes/${episode.slug}${discussionSearch({ page, sort })}#comment-${c}`);
+    const found = await findCommentPage({ episodeId: episode.id, anchor: c, sort });
+    invariantResponse(found !== null, `“${episode.title}” has no comment ${commentLabel(c)}.`, { status: 404 });
+    throw redirect(`/episodes/${episode.slug}${discussionSearch({ page: found.page, sort })}${commentFragment(found.anchor)}`);
   }
 
   const texts = [...episode.intro, ...episode.highlights, ...episode.sections.flatMap((section) => linkableTexts(section.blocks))];
@@ -144,26 +145,26 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const episode = await getEpisodeRef(params.slug ?? "");
   invariantResponse(episode, `No episode has the address “/episodes/${params.slug}”.`, { status: 404 });
 
-  let ordinal: number;
+  let anchor: string;
   try {
     const input = submission.value;
     if (input.intent === "post-comment") {
       await consume("postByUser", user.id);
-      ordinal = (await createComment({ episodeId: episode.id, parentId: input.parentId, author: user, body: input.body })).ordinal;
+      anchor = (await createComment({ episodeId: episode.id, parentId: input.parentId, author: user, body: input.body })).anchor;
     } else if (input.intent === "edit-comment") {
       await requireUserWithPermission(request, "comment:edit-own");
-      ordinal = (await editComment({ commentId: input.commentId, editor: user, body: input.body })).ordinal;
+      anchor = (await editComment({ commentId: input.commentId, editor: user, body: input.body })).anchor;
     } else {
       await requireUserWithPermission(request, "comment:delete-own");
-      ordinal = (await deleteOwnComment({ commentId: input.commentId, actor: user })).ordinal;
+      anchor = (await deleteOwnComment({ commentId: input.commentId, actor: user })).anchor;
     }
   } catch (error) {
     if (error instanceof RateLimitedError) return fail(429, { form: error.message }, retryAfter(error));
     if (error instanceof CommentError) return fail(error.status, { form: error.message });
     throw error;
   }
-  if (submission.form.get("js") === "1") return data<CommentActionData>({ ok: true, formKey, ordinal });
-  throw redirect(`/episodes/${episode.slug}?c=${ordinal}#comment-${ordinal}`, 303);
+  if (submission.form.get("js") === "1") return data<CommentActionData>({ ok: true, formKey, anchor });
+  throw redirect(commentPermalink(episode.slug, anchor), 303);
 }
 
 /**

@@ -4,7 +4,7 @@ import { ClaimInContext } from "~/components/claims/claim-in-context";
 import { ClaimStateBadge, flaggerLabel } from "~/components/claims/claim-state-badge";
 import { Card } from "~/components/ui/card";
 import type { OrphanItem } from "~/models/claims/index.server";
-import { formatUtc } from "~/utils/utc";
+import { Time } from "~/components/ui/time";
 
 /** The frame of a claim in the queue or the orphans: its number, state, flaggers, where it is, its words. */
 export function ClaimCard({
@@ -31,7 +31,7 @@ export function ClaimCard({
         <ClaimStateBadge state={item.state} />
         <span className="text-sm font-medium text-stone-700 dark:text-stone-200">{flaggerLabel(item.flaggerCount)}</span>
         <span className="text-sm text-stone-500 dark:text-stone-400">
-          flagged <time dateTime={item.createdAt.toISOString()}>{formatUtc(item.createdAt)}</time>
+          flagged <Time date={item.createdAt} />
         </span>
       </header>
       <p className="text-sm text-stone-600 dark:text-stone-300">

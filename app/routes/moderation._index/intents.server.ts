@@ -23,7 +23,7 @@ export async function decide(request: Request, input: Intent<"resolve-claim">) {
     const moderator = await requireUserWithPermission(request, "moderation:hide-comment");
     const result = await hideComment({ moderator, commentId: input.commentId!, reason: input.reason, claimId: input.claimId, version: input.version });
     const removed = result.removedClaimIds.length;
-    return `Comment #${result.ordinal} is hidden from readers; ${removed === 1 ? "its claim was" : `${removed} claims were`} removed.`;
+    return `Comment #${result.anchor} is hidden from readers; ${removed === 1 ? "its claim was" : `${removed} claims were`} removed.`;
   }
   const moderator = await requireUserWithPermission(request, "moderation:resolve-claim");
   const result = await resolveClaim({

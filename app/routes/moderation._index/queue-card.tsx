@@ -8,10 +8,10 @@ import { Badge } from "~/components/ui/badge";
 import { Choice } from "~/components/ui/input";
 import type { QueueItem } from "~/models/claims/index.server";
 import { FLAG_REASON_LABELS, FLAG_REASONS } from "~/schemas/claim";
-import { formatUtc } from "~/utils/utc";
 import { REASON_MAX_LENGTH } from "~/schemas/claim";
 import type { ModerationRefusal } from "./answer";
 import { ClaimCard } from "./claim-card";
+import { Time } from "~/components/ui/time";
 
 /** A claim waiting for a decision: why it was flagged, who is on it, and the decision form. */
 export function QueueCard({ item, moderatorId, answer }: { item: QueueItem; moderatorId: number; answer: ModerationRefusal | undefined }) {
@@ -50,7 +50,7 @@ export function QueueCard({ item, moderatorId, answer }: { item: QueueItem; mode
         {item.assignedTo ? (
           <p className="font-medium text-stone-800 dark:text-stone-100">
             {mine ? "You are on it" : `${item.assignedTo.username} is on it`}
-            {item.assignedAt ? <span className="font-normal text-stone-500 dark:text-stone-400"> since {formatUtc(item.assignedAt)}</span> : null}
+            {item.assignedAt ? <span className="font-normal text-stone-500 dark:text-stone-400"> since <Time date={item.assignedAt} /></span> : null}
           </p>
         ) : (
           <p className="text-stone-500 dark:text-stone-400">Nobody is on it yet.</p>
@@ -79,7 +79,7 @@ export function QueueCard({ item, moderatorId, answer }: { item: QueueItem; mode
                 <Choice type="radio" name="decision" value={`accept-source:${proposal.id}`} className="mt-1" />
                 <span className="min-w-0 grow space-y-1">
                   <span className="block font-medium">
-                    Accept this source <span className="font-normal text-stone-500 dark:text-stone-400">(proposed by {proposal.proposer}, {formatUtc(proposal.createdAt)})</span>
+                    Accept this source <span className="font-normal text-stone-500 dark:text-stone-400">(proposed by {proposal.proposer}, <Time date={proposal.createdAt} />)</span>
                   </span>
                   <ClaimSourceCard source={proposal.source}>
                     <span className="mt-1.5 block border-l-2 border-stone-300 pl-2 text-stone-700 [overflow-wrap:anywhere] dark:border-stone-600 dark:text-stone-300">{proposal.quote}</span>

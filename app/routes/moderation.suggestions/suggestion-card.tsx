@@ -23,8 +23,8 @@ const SIGNAL_LABELS: Record<string, string> = {
 function targetLink(item: SuggestionItem) {
   const episode = `/episodes/${item.episode.slug}`;
   if (item.section) return { url: `${episode}#section-${item.section.label}`, label: `section ${item.section.label}` };
-  const ordinal = item.comment!.ordinal;
-  return { url: `${episode}?c=${ordinal}#comment-${ordinal}`, label: `comment #${ordinal}` };
+  const anchor = item.comment!.anchor;
+  return { url: `${episode}?c=${anchor}#comment-${anchor}`, label: `comment #${anchor}` };
 }
 
 /** A sentence that looks like an unsourced claim: why it was suggested, and the promote and discard forms. */

@@ -3,6 +3,7 @@ import { createComment, deleteOwnComment } from "~/models/comment.server";
 import { getClaim } from "~/models/claims/index.server";
 import { loader as claimsLoader } from "~/routes/claims._index";
 import { loader as logLoader } from "~/routes/moderation.log";
+import { prisma } from "~/utils/db.server";
 import { outcomeOf, signedIn, testContext } from "../../factories";
 import { get, flag, claimPage, apiList, apiClaim, TAJIKISTAN, pastGrace, seeded, commentFlag, decide } from "./helpers";
 
@@ -109,8 +110,14 @@ describe("reading claims", () => {
     const { claimId } = (await flag(commentFlag(seed), member.cookie)).body;
     await decide(moderator.cookie, claimId, "dismiss", "Opinion, not fact");
     const log = async (cookie?: string) => (await outcomeOf(() => logLoader({ request: get("/moderation/log", cookie), params: {}, context: testContext }))).body;
-    expect((await log()).entries).toEqual([
-      expect.objectContaining({ actor: "a moderator", text: `dismissed claim #${claimId}`, href: `/claims/${claimId}`, reason: "Opinion, not fact" }),
+    const slug = (await prisma.episode.findFirstOrThrow({ where: { comments: { some: { id: seed.comment3.id } } }, select: { slug: true, title: true } }));
+    const [entry] = (await log()).entries;
+    // A sentence in plain words, with links to the claim, its place and its episode; never "claim.dismissed on claim #N".
+    expect(entry).toMatchObject({ actor: "a moderator", text: `A moderator dismissed claim #${claimId} in comment #3 of “${slug.title}”.`, reason: "Opinion, not fact" });
+    expect(entry.sentence.filter((part: { href?: string }) => part.href).map((part: { href: string }) => part.href)).toEqual([
+      `/claims/${claimId}`,
+      `/episodes/${slug.slug}?c=3#comment-3`,
+      `/episodes/${slug.slug}`,
     ]);
     expect((await log(member.cookie)).entries[0].actor).toBe("a moderator");
     expect((await log(moderator.cookie)).entries[0].actor).toBe(moderator.user.username);

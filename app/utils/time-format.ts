@@ -1,0 +1,54 @@
+// The one way Footnote shows an instant (components/ui/time.tsx): a stable UTC form from the server, then
+// in the browser a relative form ("3 hours ago") with the exact time in the reader's own zone on hover.
+
+/** "2026-11-22 10:04 UTC": one fixed rendering of an instant, the same on the server and in the browser. */
+export function formatUtc(date: Date) {
+  return `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+}
+
+const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ["year", 365 * 24 * 3600],
+  ["month", 30 * 24 * 3600],
+  ["week", 7 * 24 * 3600],
+  ["day", 24 * 3600],
+  ["hour", 3600],
+  ["minute", 60],
+];
+
+/**
+ * "just now", "3 minutes ago", "yesterday", "2 weeks ago", "in 5 minutes" (a clock a little behind the
+ * server's). Each unit is counted whole, so "3 hours ago" means at least three hours.
+ */
+export function formatRelative(date: Date, now: Date, locale = "en") {
+  const seconds = Math.round((date.getTime() - now.getTime()) / 1000);
+  const elapsed = Math.abs(seconds);
+  if (elapsed < 45) return "just now";
+  const words = new Intl.RelativeTimeFormat(locale, { numeric: "auto" });
+  for (const [unit, size] of UNITS) {
+    if (elapsed >= size) return words.format(Math.trunc(seconds / size), unit);
+  }
+  return words.format(seconds < 0 ? -1 : 1, "minute");
+}
+
+/** "Sunday, November 29, 2026 at 11:30 PM UTC": the exact time in `timeZone` (the reader's by default). */
+export function formatExact(date: Date, { timeZone, locale = "en-US" }: { timeZone?: string; locale?: string } = {}) {
+  return new Intl.DateTimeFormat(locale, { dateStyle: "full", timeStyle: "short", timeZone }).format(date) + ` ${zoneAbbreviation(date, timeZone, locale)}`;
+}
+
+function zoneAbbreviation(date: Date, timeZone: string | undefined, locale: string) {
+  const parts = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: "short" }).formatToParts(date);
+  return parts.find((part) => part.type === "timeZoneName")?.value ?? timeZone ?? "";
+}
+
+/** A Date from loader data, which may arrive as a Date or as its ISO string. */
+export function toDate(value: Date | string) {
+  return value instanceof Date ? value : new Date(value);
+}
+
+export const MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"] as const;
+
+/** "September 4, 2015" for a calendar date (stored at UTC midnight): a day, the same in every zone. */
+export function formatCalendarDate(date: Date | string) {
+  const day = toDate(date);
+  return `${MONTH_NAMES[day.getUTCMonth()]} ${day.getUTCDate()}, ${day.getUTCFullYear()}`;
+}
