@@ -5,6 +5,7 @@ import { claimFocusTarget } from "./claim-flagger";
 
 /** The keys that move to the next and previous claim when the focus is not in a text field. */
 export const CLAIM_KEYS = { next: "j", previous: "k" } as const;
+const KEYS_STORAGE = "footnote:claim-keys";
 
 const STATE_WORDS: Record<string, string> = {
   "[citation needed]": "citation needed",
@@ -102,7 +103,26 @@ export function ClaimNavigator({ count: counted }: { count: number }) {
     [announce],
   );
 
+  // Single-key shortcuts can be switched off (WCAG 2.1.4): speech input can type a "j" by accident. The choice is remembered.
+  const [keysOn, setKeysOn] = useState(true);
   useEffect(() => {
+    try {
+      setKeysOn(window.localStorage.getItem(KEYS_STORAGE) !== "off");
+    } catch {
+      // Storage refused (private mode): the keys stay on for this page.
+    }
+  }, []);
+  const switchKeys = (on: boolean) => {
+    setKeysOn(on);
+    try {
+      window.localStorage.setItem(KEYS_STORAGE, on ? "on" : "off");
+    } catch {
+      // Not remembered; still switched for this page.
+    }
+  };
+
+  useEffect(() => {
+    if (!keysOn) return;
     function onKeyDown(event: KeyboardEvent) {
       if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || typing(event.target as Element)) return;
       if (event.key === CLAIM_KEYS.next || event.key === CLAIM_KEYS.previous) {
@@ -112,9 +132,12 @@ export function ClaimNavigator({ count: counted }: { count: number }) {
     }
     document.addEventListener("keydown", onKeyDown);
     return () => document.removeEventListener("keydown", onKeyDown);
-  }, [go]);
+  }, [go, keysOn]);
 
-  if (count === 0) return null;
+  // The buttons work by script only: without it they are not offered.
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
+  if (count === 0 || !hydrated) return null;
   return (
     <div ref={bar} role="group" aria-label="Claims on this page" className="mt-3 flex flex-wrap items-center gap-2 font-sans text-sm">
       <span className="text-stone-600 dark:text-stone-300">{count === 1 ? "1 claim" : `${count} claims`} on this page:</span>
@@ -123,8 +146,8 @@ export function ClaimNavigator({ count: counted }: { count: number }) {
         variant="secondary"
         size="sm"
         className="pointer-coarse:min-h-11"
-        aria-keyshortcuts={CLAIM_KEYS.previous}
-        title={`Previous claim (key: ${CLAIM_KEYS.previous})`}
+        aria-keyshortcuts={keysOn ? CLAIM_KEYS.previous : undefined}
+        title={keysOn ? `Previous claim (key: ${CLAIM_KEYS.previous})` : "Previous claim"}
         onClick={() => go(-1)}
       >
         <span aria-hidden="true">↑ </span>Previous claim
@@ -134,15 +157,18 @@ export function ClaimNavigator({ count: counted }: { count: number }) {
         variant="secondary"
         size="sm"
         className="pointer-coarse:min-h-11"
-        aria-keyshortcuts={CLAIM_KEYS.next}
-        title={`Next claim (key: ${CLAIM_KEYS.next})`}
+        aria-keyshortcuts={keysOn ? CLAIM_KEYS.next : undefined}
+        title={keysOn ? `Next claim (key: ${CLAIM_KEYS.next})` : "Next claim"}
         onClick={() => go(1)}
       >
         Next claim<span aria-hidden="true"> ↓</span>
       </Button>
-      <span className="text-xs text-stone-500 dark:text-stone-400">
-        Keys: <kbd className="font-mono">{CLAIM_KEYS.next}</kbd> next, <kbd className="font-mono">{CLAIM_KEYS.previous}</kbd> previous
-      </span>
+      <label className="flex items-center gap-1.5 text-xs text-stone-600 pointer-coarse:hidden dark:text-stone-300">
+        <input type="checkbox" checked={keysOn} onChange={(event) => switchKeys(event.target.checked)} className="accent-accent-700" />
+        <span>
+          Keys <kbd className="font-mono">{CLAIM_KEYS.next}</kbd> next, <kbd className="font-mono">{CLAIM_KEYS.previous}</kbd> previous
+        </span>
+      </label>
     </div>
   );
 }
