@@ -64,8 +64,53 @@ function claimIdOf(href: string | null) {
   return id;
 }
 
+/**
+ * The `nth` sentence (of more than 20 characters) of a claim target, brought a third of the way down the screen as a
+ * reader holds a phone: its words, offset, and a point on its first word for a finger.
+ */
+async function sentenceAt(target: Locator, nth: number) {
+  return target.evaluate((container, nth) => {
+    const text = container.textContent ?? "";
+    const sentence = [...new Intl.Segmenter("en", { granularity: "sentence" }).segment(text)].filter((part) => part.segment.trim().length > 20)[nth]!;
+    const start = sentence.index + sentence.segment.length - sentence.segment.trimStart().length;
+    const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT);
+    let offset = 0;
+    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+      if (start < offset + node.data.length) {
+        const word = document.createRange();
+        word.setStart(node, start - offset);
+        word.setEnd(node, Math.min(node.data.length, start - offset + 3));
+        window.scrollBy(0, word.getBoundingClientRect().top - window.innerHeight / 3);
+        const box = word.getBoundingClientRect();
+        return { x: box.left + box.width / 2, y: box.top + box.height / 2, start, exact: sentence.segment.trim() };
+      }
+      offset += node.data.length;
+    }
+    throw new Error(`no sentence ${nth} in ${container.dataset.claimTarget}`);
+  }, nth);
+}
+
+/** Selects `exact` at `start` in the target as a finger would, and lets the page know (`selectionchange`). */
+async function selectByScript(target: Locator, { start, exact }: { start: number; exact: string }) {
+  await target.evaluate((container, { start, exact }) => {
+    const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT);
+    const range = document.createRange();
+    let offset = 0;
+    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+      const length = node.data.length;
+      if (start >= offset && start < offset + length) range.setStart(node, start - offset);
+      if (start + exact.length > offset && start + exact.length <= offset + length) range.setEnd(node, start + exact.length - offset);
+      offset += length;
+    }
+    const selection = window.getSelection()!;
+    selection.removeAllRanges();
+    selection.addRange(range);
+    document.dispatchEvent(new Event("selectionchange"));
+  }, { start, exact });
+}
+
 test("on a phone, a sentence selected by touch is flagged from the popover below it, and its marker appears", async ({ browser }) => {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 });
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 1 });
   const page = await context.newPage();
   await signIn(page, "e2e-member", { redirectTo: EPISODE });
   const target = page.locator("#comment-2 [data-claim-target]");
@@ -76,44 +121,10 @@ test("on a phone, a sentence selected by touch is flagged from the popover below
   // as it does for a selection by touch. The popover listens once the page is hydrated: select again until it answers.
   let sentence = "";
   await expect(async () => {
-    const point = await target.evaluate((container) => {
-      const text = container.textContent ?? "";
-      const first = [...new Intl.Segmenter("en", { granularity: "sentence" }).segment(text)].find((part) => part.segment.trim().length > 20)!;
-      const start = first.index + first.segment.length - first.segment.trimStart().length;
-      const exact = first.segment.trim();
-      const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT);
-      let offset = 0;
-      for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-        if (start < offset + node.data.length) {
-          const word = document.createRange();
-          word.setStart(node, start - offset);
-          word.setEnd(node, Math.min(node.data.length, start - offset + 3));
-          // The sentence a third of the way down the screen, as a reader holds the phone.
-          window.scrollBy(0, word.getBoundingClientRect().top - window.innerHeight / 3);
-          const box = word.getBoundingClientRect();
-          return { x: box.left + box.width / 2, y: box.top + box.height / 2, start, exact };
-        }
-        offset += node.data.length;
-      }
-      throw new Error("no sentence in comment 2");
-    });
+    const point = await sentenceAt(target, 0);
     sentence = point.exact;
     await page.touchscreen.tap(point.x, point.y);
-    await target.evaluate((container, { start, exact }) => {
-      const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT);
-      const range = document.createRange();
-      let offset = 0;
-      for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-        const length = node.data.length;
-        if (start >= offset && start < offset + length) range.setStart(node, start - offset);
-        if (start + exact.length > offset && start + exact.length <= offset + length) range.setEnd(node, start + exact.length - offset);
-        offset += length;
-      }
-      const selection = window.getSelection()!;
-      selection.removeAllRanges();
-      selection.addRange(range);
-      document.dispatchEvent(new Event("selectionchange"));
-    }, point);
+    await selectByScript(target, point);
     await expect(popover).toBeVisible({ timeout: 2_000 });
   }).toPass();
 
@@ -158,6 +169,19 @@ test("on a phone, a sentence selected by touch is flagged from the popover below
   await expect(marker).toBeFocused();
   await expect(page.locator(`#comment-2 mark[data-claim-id="${claimId}"]`)).toHaveText(sentence);
   await expect(announced(page)).toContainText("Flagged: citation required.");
+
+  // The form under the comment takes words already selected as they are: nothing to retype.
+  await popover.getByRole("button", { name: "Close" }).tap();
+  await expect(popover).toHaveCount(0);
+  const second = await sentenceAt(target, 1);
+  await page.touchscreen.tap(second.x, second.y);
+  await selectByScript(target, second);
+  await expect(popover.getByRole("button", { name: "Citation required" })).toBeVisible();
+  const fallback = page.locator("#comment-2 details").filter({ hasText: "Flag a claim" });
+  await fallback.locator("summary").tap();
+  await expect(fallback.locator("mark")).toHaveText(second.exact);
+  await expect(fallback.getByRole("textbox", { name: "The text that needs a source" })).toHaveCount(0);
+  await expect(fallback.getByRole("button", { name: "Type other words instead" })).toBeVisible();
   await context.close();
 });
 
