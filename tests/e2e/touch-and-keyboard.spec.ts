@@ -2,6 +2,7 @@
 // keyboard: after every step the focus is where the result is, and it is visible (:focus-visible).
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import AxeBuilder from "@axe-core/playwright";
 import type { Locator, Page } from "@playwright/test";
 import { prisma } from "../../app/utils/db.server";
 import { expect, test } from "./fixtures";
@@ -230,6 +231,13 @@ test("with the keyboard only: a sentence of a section is flagged, claims are rea
   await expect(popover.locator("mark")).toHaveText(highlighted!.trim());
   await expectFocusShown(popover.getByRole("radio", { name: "No source given" }));
   await page.screenshot({ path: path.join(output, "flag-a-sentence-form-1280.png") });
+  // The mode's line, the highlighted text and the form hold no serious or critical WCAG 2.1 AA violation.
+  const axe = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .include("#section-1")
+    .include("[role=dialog]")
+    .analyze();
+  expect(axe.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical").map((violation) => violation.id)).toEqual([]);
   await page.keyboard.press("ArrowDown");
   await page.keyboard.press("ArrowDown");
   await expectFocusShown(popover.getByRole("radio", { name: "The source is unreliable" }));
@@ -260,6 +268,8 @@ test("with the keyboard only: a sentence of a section is flagged, claims are rea
   await page.keyboard.press("k");
   await expectFocusShown(marker);
   await expect(announced(page)).toContainText(highlighted!.trim().slice(0, 40));
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: path.join(output, "claim-navigator-1280.png") });
   // The later claim, in comment 5, is among those j reaches.
   let reached = false;
   for (let step = 0; step < 200 && !reached; step += 1) {

@@ -439,7 +439,8 @@ export function useSentenceTarget(target: string) {
   const active = useSentenceMode(target) !== null;
   const onKeyDown = useCallback(
     (event: ReactKeyboardEvent<HTMLElement>) => {
-      if (!flagging || !active || event.altKey || event.ctrlKey || event.metaKey) return;
+      // Only the text itself: Enter on a link inside it still follows the link.
+      if (!flagging || !active || event.target !== event.currentTarget || event.altKey || event.ctrlKey || event.metaKey) return;
       const actions: Record<string, () => void> = {
         ArrowDown: () => flagging.move("next"),
         ArrowRight: () => flagging.move("next"),

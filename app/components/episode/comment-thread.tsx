@@ -159,7 +159,7 @@ function CommentActions({ comment, viewer }: { comment: CommentData; viewer: Dis
       {viewer.canFlag ? (
         <>
           <FlagSentenceControls target={`comment:${comment.id}`} label={`Flag a sentence in comment #${comment.ordinal}`} />
-          <FallbackFlagForm targetType="comment" targetId={comment.id} label="Flag a claim" />
+          <FallbackFlagForm targetType="comment" targetId={comment.id} label="Flag a claim" summaryClass={summaryClass} />
         </>
       ) : null}
       {comment.source !== null && viewer.canComment ? (

@@ -8,7 +8,18 @@ import { useFlagging } from "./claim-flagger";
  * with it, words the reader has selected in this text are taken as they are (never retyped), and the form can
  * still be switched to typing.
  */
-export function FallbackFlagForm({ targetType, targetId, label }: { targetType: "section" | "comment"; targetId: number; label: string }) {
+export function FallbackFlagForm({
+  targetType,
+  targetId,
+  label,
+  summaryClass = "cursor-pointer text-stone-600 hover:text-stone-900 dark:text-stone-300 dark:hover:text-stone-100",
+}: {
+  targetType: "section" | "comment";
+  targetId: number;
+  label: string;
+  /** How the summary looks where it sits (beside a comment's Reply, it looks like Reply). */
+  summaryClass?: string;
+}) {
   const flagging = useFlagging();
   const [selection, setSelection] = useState<FlagClaimValues | null>(null);
   const body = useRef<HTMLDivElement>(null);
@@ -20,7 +31,7 @@ export function FallbackFlagForm({ targetType, targetId, label }: { targetType: 
         if (event.currentTarget.open) setSelection(flagging?.remembered(`${targetType}:${targetId}`) ?? null);
       }}
     >
-      <summary className="cursor-pointer text-stone-600 hover:text-stone-900 dark:text-stone-300 dark:hover:text-stone-100">{label}</summary>
+      <summary className={summaryClass}>{label}</summary>
       <div ref={body} className="mt-2 max-w-xl space-y-2">
         {selection ? (
           <>
