@@ -1,7 +1,8 @@
 import { Link } from "@remix-run/react";
 import type { CommentNode } from "~/utils/comment-tree";
 import { Blocks } from "./blocks";
-import { FlagClaimForm } from "~/components/claims/flag-claim-form";
+import { FlagSentenceControls, useSentenceTarget } from "./claim-flagger";
+import { FallbackFlagForm } from "./fallback-flag-form";
 import { CommentForm, DeleteCommentForm } from "./comment-form";
 import type { CommentData, DiscussionViewer, ProgramSlugs } from "./types";
 import { Time } from "~/components/ui/time";
@@ -70,6 +71,7 @@ const IMPORTED_TITLE = "Imported from the original page; not a Footnote account"
 function CommentArticle({ node, programSlugs, permalink, viewer }: { node: Node } & ThreadContext) {
   const { comment, replyingTo } = node;
   const id = `comment-${comment.anchor}`;
+  const targetProps = useSentenceTarget(`comment:${comment.id}`);
   return (
     <article
       id={id}
@@ -112,7 +114,7 @@ function CommentArticle({ node, programSlugs, permalink, viewer }: { node: Node 
       ) : null}
       <div
         className="mt-2 max-w-[70ch] space-y-[0.85em] text-[0.9375rem] leading-relaxed sm:text-base text-stone-800 dark:text-stone-200 [overflow-wrap:break-word]"
-        data-claim-target={comment.status === "visible" ? `comment:${comment.id}` : undefined}
+        {...(comment.status === "visible" ? targetProps : {})}
       >
         {comment.notice ? <p className="italic text-stone-500 dark:text-stone-400">{comment.notice}</p> : null}
         {comment.html !== null ? (
@@ -155,12 +157,10 @@ function CommentActions({ comment, viewer }: { comment: CommentData; viewer: Dis
         </details>
       ) : null}
       {viewer.canFlag ? (
-        <details className={detailsClass}>
-          <summary className={summaryClass}>Flag a claim</summary>
-          <div className="mt-2 max-w-xl">
-            <FlagClaimForm values={{ targetType: "comment", targetId: comment.id, exact: "", reason: "" }} editableExact />
-          </div>
-        </details>
+        <>
+          <FlagSentenceControls target={`comment:${comment.id}`} label={`Flag a sentence in comment #${comment.ordinal}`} />
+          <FallbackFlagForm targetType="comment" targetId={comment.id} label="Flag a claim" summaryClass={summaryClass} />
+        </>
       ) : null}
       {comment.source !== null && viewer.canComment ? (
         <>

@@ -1,6 +1,8 @@
-import { FlagClaimForm } from "~/components/claims/flag-claim-form";
+import type { ReactNode } from "react";
 import { SourcingSummary, type SourcingSummaryData } from "~/components/claims/sourcing-summary";
 import { Blocks } from "./blocks";
+import { FlagSentenceControls, useSentenceTarget } from "./claim-flagger";
+import { FallbackFlagForm } from "./fallback-flag-form";
 import { LinkedText } from "./linked-text";
 import type { BlockData, ClaimMarkData, ProgramSlugs } from "./types";
 
@@ -32,7 +34,18 @@ export function kindLabel(episode: Pick<EpisodeArticleData, "kind" | "number" | 
 }
 
 /** The post itself: header, introduction, highlights, contents and the numbered sections. */
-export function EpisodeArticle({ episode, programSlugs, canFlag = false }: { episode: EpisodeArticleData; programSlugs: ProgramSlugs; canFlag?: boolean }) {
+export function EpisodeArticle({
+  episode,
+  programSlugs,
+  canFlag = false,
+  tools,
+}: {
+  episode: EpisodeArticleData;
+  programSlugs: ProgramSlugs;
+  canFlag?: boolean;
+  /** Shown under the byline: the next/previous-claim controls. */
+  tools?: ReactNode;
+}) {
   const numbered = episode.sections.filter((section) => section.label !== UNNUMBERED);
   const byline = [episode.author ? `By ${episode.author}` : null, episode.kind === "program" ? episode.publication : null, episode.publishedLabel]
     .filter(Boolean)
@@ -53,6 +66,7 @@ export function EpisodeArticle({ episode, programSlugs, canFlag = false }: { epi
           <a href="#comments">{commentsLabel(episode.commentCount)}</a>
           {episode.sourcing ? <SourcingSummary summary={episode.sourcing} episodeSlug={episode.slug} /> : null}
         </p>
+        {tools}
       </header>
 
       {/* One column on a phone; on a wide screen the contents sit beside the text, in the second column. */}
@@ -115,13 +129,14 @@ function EpisodeSection({ section, programSlugs, canFlag }: { section: EpisodeAr
   const { label, blocks, marks } = section;
   // The text readers select to flag a claim; the flagger (claim-flagger.tsx) finds its target by this.
   const target = `section:${section.id}`;
+  const targetProps = useSentenceTarget(target);
   if (label === UNNUMBERED) {
     return (
       <div className="max-w-[70ch] space-y-[0.9em]">
-        <div className="space-y-[0.9em]" data-claim-target={target}>
+        <div className="space-y-[0.9em]" {...targetProps}>
           <Blocks blocks={blocks} programSlugs={programSlugs} marks={marks} />
         </div>
-        {canFlag ? <SectionFlagForm sectionId={section.id} label="Flag a claim in this text" /> : null}
+        {canFlag ? <SectionFlagTools sectionId={section.id} target={target} label="this text" /> : null}
       </div>
     );
   }
@@ -137,10 +152,10 @@ function EpisodeSection({ section, programSlugs, canFlag }: { section: EpisodeAr
           {label}.
         </a>
       </h2>
-      <div className="space-y-[0.9em]" data-claim-target={target}>
+      <div className="space-y-[0.9em]" {...targetProps}>
         <Blocks blocks={blocks} programSlugs={programSlugs} marks={marks} />
       </div>
-      {canFlag ? <SectionFlagForm sectionId={section.id} label={`Flag a claim in section ${label}`} /> : null}
+      {canFlag ? <SectionFlagTools sectionId={section.id} target={target} label={`section ${label}`} /> : null}
     </section>
   );
 }
@@ -185,14 +200,15 @@ function Contents({ sections }: { sections: { label: string; blocks: BlockData[]
   );
 }
 
-/** Without JavaScript there is no selection popover: the reader pastes the exact words instead. */
-function SectionFlagForm({ sectionId, label }: { sectionId: number; label: string }) {
+/**
+ * Under a section, for members who may flag: "Flag a sentence" (by keyboard, with JavaScript) and the form that
+ * works without a selection popover.
+ */
+function SectionFlagTools({ sectionId, target, label }: { sectionId: number; target: string; label: string }) {
   return (
-    <details className="mt-3 font-sans text-sm">
-      <summary className="cursor-pointer text-stone-500 hover:text-stone-900 dark:text-stone-400 dark:hover:text-stone-100">{label}</summary>
-      <div className="mt-2 max-w-xl">
-        <FlagClaimForm values={{ targetType: "section", targetId: sectionId, exact: "", reason: "" }} editableExact />
-      </div>
-    </details>
+    <div className="mt-3 flex flex-wrap items-start gap-x-5 gap-y-2 font-sans text-sm">
+      <FlagSentenceControls target={target} label={`Flag a sentence in ${label}`} />
+      <FallbackFlagForm targetType="section" targetId={sectionId} label={`Flag a claim in ${label}`} />
+    </div>
   );
 }

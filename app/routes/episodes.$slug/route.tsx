@@ -2,10 +2,12 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Link, useLoaderData } from "@remix-run/react";
 import { useCallback } from "react";
 import { COMMENT_FIELDS, type CommentActionData, type CommentField } from "~/components/episode/comment-form";
-import { ClaimFlagger } from "~/components/episode/claim-flagger";
+import { FlaggingProvider } from "~/components/episode/claim-flagger";
+import { ClaimNavigator } from "~/components/episode/claim-navigator";
 import { Discussion } from "~/components/episode/discussion";
 import { EpisodeArticle, type EpisodeArticleData } from "~/components/episode/episode-article";
 import type { DiscussionViewer, ProgramSlugs, ThreadPageData } from "~/components/episode/types";
+import { LiveRegion } from "~/components/ui/live-region";
 import { getClaimMarkers } from "~/models/claims/index.server";
 import { CommentError, createComment, deleteOwnComment, editComment } from "~/models/comment.server";
 import {
@@ -265,10 +267,15 @@ export default function EpisodeRoute() {
     );
   }
 
-  return (
+  const claimCount = new Set([...data.episode.sections, ...data.discussion.comments].flatMap((target) => target.marks.map((mark) => mark.claimId))).size;
+  const page = (
     <>
-      {data.viewer.canFlag ? <ClaimFlagger /> : null}
-      <EpisodeArticle episode={data.episode} programSlugs={data.discussion.programSlugs} canFlag={data.viewer.canFlag} />
+      <EpisodeArticle
+        episode={data.episode}
+        programSlugs={data.discussion.programSlugs}
+        canFlag={data.viewer.canFlag}
+        tools={<ClaimNavigator count={claimCount} />}
+      />
       <Discussion
         key={`${data.discussion.sort}:${data.discussion.page}`}
         title={data.episode.title}
@@ -279,4 +286,5 @@ export default function EpisodeRoute() {
       />
     </>
   );
+  return <LiveRegion>{data.viewer.canFlag ? <FlaggingProvider>{page}</FlaggingProvider> : page}</LiveRegion>;
 }

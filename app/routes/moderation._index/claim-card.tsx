@@ -22,7 +22,8 @@ export function ClaimCard({
 }) {
   const titleId = `${useId()}-title`;
   return (
-    <Card as="article" aria-labelledby={titleId} className="space-y-4">
+    // Focusable, so the focus can land on the next claim when a decision takes this one out of the queue.
+    <Card as="article" aria-labelledby={titleId} tabIndex={-1} data-claim-item={item.id} className="scroll-mt-4 space-y-4">
       <header className="flex flex-wrap items-center gap-x-3 gap-y-2">
         {before}
         <h3 id={titleId} className="font-serif text-lg font-semibold">

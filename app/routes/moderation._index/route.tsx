@@ -1,5 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ModerationTabs, TabLink } from "~/components/moderation/tab-link";
 import { PageHeader } from "~/components/page-header";
@@ -65,6 +66,7 @@ export default function ModerationQueuePage() {
   const { items, total, capped, page, pageCount, episodes, filters, moderator, tab, orphanCount, orphans } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const refusal = answer && !answer.ok ? answer : undefined;
+  useFocusAfterDecision(answer, items);
 
   return (
     <div className="space-y-8">
@@ -114,7 +116,9 @@ export default function ModerationQueuePage() {
           </h2>
         </div>
         {items.length === 0 ? (
-          <EmptyState>Nothing waits for a decision{Object.values(filters).some(Boolean) ? " among these filters" : ""}.</EmptyState>
+          <EmptyState id="queue-empty" tabIndex={-1}>
+            The queue is empty: nothing waits for a decision{Object.values(filters).some(Boolean) ? " among these filters" : ""}.
+          </EmptyState>
         ) : (
           <>
             <BulkDismissForm answer={refusal?.intent === "bulk-dismiss" ? refusal : undefined} />
@@ -131,6 +135,45 @@ export default function ModerationQueuePage() {
       </section>
     </div>
   );
+}
+
+/**
+ * After an answer, the focus goes to its result, never to the page: when a decision takes a claim out of the queue,
+ * to the claim that came after it (or the one now last, or the "queue empty" message); when a form is refused, to
+ * its first field with a message. Taking or letting go keeps the focus on its button, which stays. The notice
+ * (role="status") says what happened.
+ */
+function useFocusAfterDecision(answer: ReturnType<typeof useActionData<typeof action>>, items: { id: number }[]) {
+  const shownBefore = useRef(items.map((item) => item.id));
+  const handled = useRef(answer);
+  // The action's answer arrives before the queue is read again: wait for the new list to see where the claim went.
+  const waiting = useRef<{ claimId: number | null; before: number[]; items: unknown } | null>(null);
+  useEffect(() => {
+    const now = items.map((item) => item.id);
+    const card = (id: number | undefined) => (id === undefined ? null : document.querySelector<HTMLElement>(`[data-claim-item="${id}"]`));
+    const focus = (target: HTMLElement | null) => {
+      target?.focus({ preventScroll: true });
+      target?.scrollIntoView({ block: "nearest" });
+    };
+    if (answer && answer !== handled.current) {
+      handled.current = answer;
+      if (!answer.ok) focus(card(answer.claimId ?? undefined)?.querySelector<HTMLElement>("[aria-invalid=true]") ?? null);
+      else waiting.current = { claimId: answer.claimId, before: shownBefore.current, items: null };
+    }
+    shownBefore.current = now;
+    const decision = waiting.current;
+    if (!decision) return;
+    const gone = decision.claimId !== null && decision.before.includes(decision.claimId) && !now.includes(decision.claimId);
+    if (!gone && (decision.items === null || decision.items === items)) {
+      decision.items ??= items;
+      return;
+    }
+    waiting.current = null;
+    if (!gone && decision.claimId !== null) return; // taken or let go: the focus stays on its button
+    const index = decision.claimId === null ? -1 : decision.before.indexOf(decision.claimId);
+    const next = decision.before.slice(index + 1).find((id) => now.includes(id)) ?? now[Math.max(0, index)] ?? now.at(-1);
+    focus(card(next) ?? document.getElementById("queue-empty"));
+  }, [answer, items]);
 }
 
 export function ErrorBoundary() {
