@@ -16,7 +16,9 @@ export const FETCH_LIMITS = { maxRedirects: 5, maxBytes: 5 * 1024 * 1024, timeou
 const USER_AGENT = "FootnoteQuoteCheck/1.0 (+https://github.com/footnote; checks that a quoted passage is on the page)";
 
 /** Addresses no fetch may connect to: this host, private networks, link-local (cloud metadata), CGNAT, multicast, reserved. */
-const BLOCKED = new net.BlockList();
+// One list per family: Node's BlockList also matches an IPv4 address against IPv4-mapped IPv6 rules.
+const BLOCKED_V4 = new net.BlockList();
+const BLOCKED_V6 = new net.BlockList();
 for (const [network, prefix] of [
   ["0.0.0.0", 8], // "this network", the unspecified address
   ["10.0.0.0", 8],
@@ -34,7 +36,7 @@ for (const [network, prefix] of [
   ["224.0.0.0", 4], // multicast
   ["240.0.0.0", 4], // reserved, and 255.255.255.255
 ] as const) {
-  BLOCKED.addSubnet(network, prefix, "ipv4");
+  BLOCKED_V4.addSubnet(network, prefix, "ipv4");
 }
 for (const [network, prefix] of [
   ["::", 128], // unspecified
@@ -52,14 +54,14 @@ for (const [network, prefix] of [
   ["fec0::", 10], // site-local
   ["ff00::", 8], // multicast
 ] as const) {
-  BLOCKED.addSubnet(network, prefix, "ipv6");
+  BLOCKED_V6.addSubnet(network, prefix, "ipv6");
 }
 
 /** Whether `address` (an IP literal) is a public unicast address. */
 export function isPublicAddress(address: string) {
   const family = net.isIP(address);
   if (family === 0) return false;
-  return !BLOCKED.check(address, family === 4 ? "ipv4" : "ipv6");
+  return family === 4 ? !BLOCKED_V4.check(address, "ipv4") : !BLOCKED_V6.check(address, "ipv6");
 }
 
 /**

@@ -1,4 +1,4 @@
--- Evidence that holds (docs/claims.md, "Evidence"; ADR 0030): whether each proposed source's quote is in
+-- Evidence that holds (docs/claims.md, "Evidence", ADR 0030): whether each proposed source's quote is in
 -- the source's text, snapshots of the cited pages it was checked against, and when a page went away.
 CREATE TYPE "QuoteCheckStatus" AS ENUM ('pending', 'exact', 'approximate', 'not_found', 'unreachable', 'uncheckable');
 
