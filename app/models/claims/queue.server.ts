@@ -4,70 +4,32 @@ import type { ClaimState, FlagReason, Prisma } from "@prisma/client";
 import { OPEN_STATES } from "~/schemas/claim";
 import { SOURCE_SELECT } from "~/models/source.server";
 import { prisma } from "~/utils/db.server";
-import {
-  flagSummaries,
-  isOpen,
-  MARKED_STATES,
-  OPEN,
-  PROPOSAL_SELECT,
-  proposalOf,
-  QUOTE_SELECT,
-  quoteOf,
-  TARGET_SELECT,
-  targetOf,
-} from "./shared.server";
+import { flagSummaries, isOpen, MARKED_STATES, OPEN, PROPOSAL_SELECT, proposalOf, QUOTE_SELECT, quoteOf, TARGET_SELECT, targetOf } from "./shared.server";
 
 export const QUEUE_PER_PAGE = 25;
 /** The queue counts up to this many: past it the page says "1,000+", and a filtered count stays cheap. */
 export const QUEUE_COUNT_CAP = 1_000;
 
-export type QueueFilterInput = {
-  episode?: string;
-  state?: (typeof OPEN_STATES)[number];
-  reason?: FlagReason;
-  target?: "section" | "comment";
-};
+export type QueueFilterInput = { episode?: string; state?: (typeof OPEN_STATES)[number]; reason?: FlagReason; target?: "section" | "comment" };
 
-const QUEUE_ORDER = [
-  { flaggerCount: "desc" },
-  { createdAt: "asc" },
-  { id: "asc" },
-] satisfies Prisma.ClaimOrderByWithRelationInput[];
+const QUEUE_ORDER = [{ flaggerCount: "desc" }, { createdAt: "asc" }, { id: "asc" }] satisfies Prisma.ClaimOrderByWithRelationInput[];
 
-function queueOrder(
-  a: { flaggerCount: number; createdAt: Date; id: number },
-  b: { flaggerCount: number; createdAt: Date; id: number }
-) {
-  return (
-    b.flaggerCount - a.flaggerCount ||
-    a.createdAt.getTime() - b.createdAt.getTime() ||
-    a.id - b.id
-  );
+function queueOrder(a: { flaggerCount: number; createdAt: Date; id: number }, b: { flaggerCount: number; createdAt: Date; id: number }) {
+  return b.flaggerCount - a.flaggerCount || a.createdAt.getTime() - b.createdAt.getTime() || a.id - b.id;
 }
 
 /**
- * A proposal whose evidence does not hold: its quote was not found in the source, or the source's page
- * is unreachable. A claim with one waits on top of the queue (docs/claims.md, "Evidence").
+ * A proposal whose quote was not found in its source (or is no longer on the page): a claim with one
+ * waits on top of the queue (docs/claims.md, "Evidence"). A page that cannot be read is marked on its
+ * card but does not jump the queue: a network failure says nothing about the quote.
  */
-export const DOUBTFUL_PROPOSAL = {
-  status: "pending",
-  OR: [
-    { check: { status: { in: ["not_found", "unreachable"] } } },
-    { source: { unreachableSince: { not: null } } },
-  ],
-} satisfies Prisma.SourceProposalWhereInput;
+export const DOUBTFUL_PROPOSAL = { status: "pending", check: { status: "not_found" } } satisfies Prisma.SourceProposalWhereInput;
 
 /**
  * The moderation queue: open and source_proposed claims, most flagged first, then oldest first, with the
  * text in context, who is on each, the reasons given and the proposals waiting for a decision.
  */
-export async function listQueue({
-  filters = {},
-  page = 1,
-}: {
-  filters?: QueueFilterInput;
-  page?: number;
-}) {
+export async function listQueue({ filters = {}, page = 1 }: { filters?: QueueFilterInput; page?: number }) {
   const where: Prisma.ClaimWhereInput = {
     ...(filters.episode ? { episode: { slug: filters.episode } } : {}),
     ...(filters.target ? { targetType: filters.target } : {}),
@@ -78,30 +40,18 @@ export async function listQueue({
   // One ordered walk of the (state, flaggerCount, createdAt, id) index per state, merged here: a single
   // query over both states would have to sort every claim in the queue to find the first page.
   const [total, doubtful, perState, episodes] = await Promise.all([
-    prisma.claim.count({
-      where: { ...where, state: { in: states } },
-      take: QUEUE_COUNT_CAP + 1,
-    }),
-    // Claims with doubtful evidence first: their own ordered walk, merged in front of the others.
+    prisma.claim.count({ where: { ...where, state: { in: states } }, take: QUEUE_COUNT_CAP + 1 }),
+    // Claims with a quote not found first: their own ordered walk, merged in front of the others.
     prisma.claim.findMany({
-      where: {
-        ...where,
-        state: { in: states },
-        proposals: { some: DOUBTFUL_PROPOSAL },
-      },
+      where: { ...where, state: { in: states }, proposals: { some: DOUBTFUL_PROPOSAL } },
       orderBy: QUEUE_ORDER,
       take: skip + QUEUE_PER_PAGE,
       select: { id: true, flaggerCount: true, createdAt: true },
     }),
     Promise.all(
       states.map((state) =>
-        prisma.claim.findMany({
-          where: { ...where, state },
-          orderBy: QUEUE_ORDER,
-          take: skip + QUEUE_PER_PAGE,
-          select: { id: true, flaggerCount: true, createdAt: true },
-        })
-      )
+        prisma.claim.findMany({ where: { ...where, state }, orderBy: QUEUE_ORDER, take: skip + QUEUE_PER_PAGE, select: { id: true, flaggerCount: true, createdAt: true } }),
+      ),
     ),
     // Only episodes with something in the queue are worth filtering by.
     prisma.episode.findMany({
@@ -111,13 +61,7 @@ export async function listQueue({
     }),
   ]);
   const first = new Set(doubtful.map((row) => row.id));
-  const ids = [
-    ...doubtful,
-    ...perState
-      .flat()
-      .filter((row) => !first.has(row.id))
-      .sort(queueOrder),
-  ]
+  const ids = [...doubtful, ...perState.flat().filter((row) => !first.has(row.id)).sort(queueOrder)]
     .slice(skip, skip + QUEUE_PER_PAGE)
     .map((row) => row.id);
   const [rows, flags] = ids.length
@@ -146,33 +90,25 @@ export async function listQueue({
     total: Math.min(total, QUEUE_COUNT_CAP),
     capped,
     // Past the cap the pages go on while there are items.
-    pageCount: capped
-      ? Math.max(
-          page + (rows.length === QUEUE_PER_PAGE ? 1 : 0),
-          QUEUE_COUNT_CAP / QUEUE_PER_PAGE
-        )
-      : Math.max(1, Math.ceil(total / QUEUE_PER_PAGE)),
+    pageCount: capped ? Math.max(page + (rows.length === QUEUE_PER_PAGE ? 1 : 0), QUEUE_COUNT_CAP / QUEUE_PER_PAGE) : Math.max(1, Math.ceil(total / QUEUE_PER_PAGE)),
     episodes,
     items: rows
       .sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id))
       .map((row) => ({
-        ...quoteOf(row),
-        assignedTo: row.assignedTo,
-        assignedAt: row.assignedAt,
-        target: targetOf(row),
-        reasons: flags!.reasons(row.id),
-        notes: flags!.notes(row.id),
-        proposals: row.proposals.map(proposalOf),
-      })),
+      ...quoteOf(row),
+      assignedTo: row.assignedTo,
+      assignedAt: row.assignedAt,
+      target: targetOf(row),
+      reasons: flags!.reasons(row.id),
+      notes: flags!.notes(row.id),
+      proposals: row.proposals.map(proposalOf),
+    })),
   };
 }
 
 export type QueueItem = Awaited<ReturnType<typeof listQueue>>["items"][number];
 
-const ORPHAN_WHERE = {
-  anchorStatus: "orphaned",
-  state: { in: [...MARKED_STATES] },
-} satisfies Prisma.ClaimWhereInput;
+const ORPHAN_WHERE = { anchorStatus: "orphaned", state: { in: [...MARKED_STATES] } } satisfies Prisma.ClaimWhereInput;
 
 /** How many marked claims lost their text (up to the queue's cap), for the "Orphans (N)" tab. */
 export function countOrphans() {
@@ -204,39 +140,24 @@ export async function listOrphans({ page = 1 }: { page?: number } = {}) {
   };
 }
 
-export type OrphanItem = Awaited<
-  ReturnType<typeof listOrphans>
->["items"][number];
+export type OrphanItem = Awaited<ReturnType<typeof listOrphans>>["items"][number];
 
 /**
  * Settled claims whose accepted evidence stopped holding at a re-check: the page is gone, or the quote is
- * no longer on it. Listed above the queue, newest first, so a moderator can reopen the question.
+ * no longer on it. Listed above the queue, newest first, so that a moderator can look again.
  */
 export async function listBrokenEvidence() {
   const rows = await prisma.sourceProposal.findMany({
     where: {
       status: "accepted",
       claim: { state: "sourced" },
-      OR: [
-        { check: { status: "not_found", lostAt: { not: null } } },
-        { source: { unreachableSince: { not: null } } },
-      ],
+      OR: [{ check: { status: "not_found", lostAt: { not: null } } }, { source: { unreachableSince: { not: null } } }],
     },
     orderBy: { id: "desc" },
     take: QUEUE_PER_PAGE,
-    select: {
-      ...PROPOSAL_SELECT,
-      claimId: true,
-      claim: { select: { exact: true } },
-      source: { select: SOURCE_SELECT },
-    },
+    select: { ...PROPOSAL_SELECT, claimId: true, claim: { select: { exact: true } }, source: { select: SOURCE_SELECT } },
   });
-  return rows.map(({ claim, ...row }) => ({
-    ...proposalOf(row),
-    exact: claim.exact,
-  }));
+  return rows.map(({ claim, ...row }) => ({ ...proposalOf(row), exact: claim.exact }));
 }
 
-export type BrokenEvidence = Awaited<
-  ReturnType<typeof listBrokenEvidence>
->[number];
+export type BrokenEvidence = Awaited<ReturnType<typeof listBrokenEvidence>>[number];
