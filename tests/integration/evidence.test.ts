@@ -8,6 +8,7 @@ import { pendingJobs } from "~/models/jobs.server";
 import { prisma } from "~/utils/db.server";
 import { FETCH_LIMITS, fetchCitedPage, isPublicAddress } from "~/utils/safe-fetch.server";
 import { signedIn } from "../factories";
+import { testApp } from "../http";
 import { runJobs } from "../jobs";
 import { apiClaim, claimPage, commentFlag, decide, flag, pastGrace, propose, queuePage, seeded } from "./claims/helpers";
 
@@ -117,11 +118,14 @@ async function recheckDue() {
 describe("checking a quote against the source", { timeout: 120_000 }, () => {
   it("answers the proposal before the check ran: the claim page says checking… until the job ran", async () => {
     allowFixture();
-    const { check } = await proposeWith(page("/article"), EXACT);
+    const app = await testApp();
+    const { check, claimId, member } = await proposeWith(page("/article"), EXACT);
+    const claimHtml = async () => (await app.get(`/claims/${claimId}`, { cookie: member.cookie })).text();
     expect(await check()).toMatchObject({
       status: "checking",
       label: "Checking the quote against the source… (checking…)",
     });
+    expect(await claimHtml()).toContain("checking…");
     expect(await pendingJobs()).toEqual([{ task: "check-quote", count: 1, failing: 0 }]);
     expect(await prisma.sourceSnapshot.count()).toBe(0);
 
@@ -133,6 +137,9 @@ describe("checking a quote against the source", { timeout: 120_000 }, () => {
       textKind: "web",
       differences: [],
     });
+    const html = await claimHtml();
+    expect(html).toContain("Quote found in the source ✓ (exact)");
+    expect(html).not.toContain("checking…");
     expect(done.selector).toEqual({
       type: "TextQuoteSelector",
       exact: EXACT,
