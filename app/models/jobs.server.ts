@@ -11,6 +11,9 @@ type Db = Prisma.TransactionClient | typeof prisma;
 export type JobPayloads = {
   /** Recompute the likely-unsourced suggestions of a section's or comment's current text. */
   "suggest-claims": { target: { type: "section" | "comment"; id: number } };
+  /** Check a proposed source's quote against its source's text; "recheck-source" fetches a cited page again (docs/claims.md, "Evidence"). */
+  "check-quote": { proposalId: number };
+  "recheck-source": { sourceId: number };
 };
 
 export type JobName = keyof JobPayloads;

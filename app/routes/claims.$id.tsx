@@ -9,6 +9,7 @@ import { Card } from "~/components/ui/card";
 import { Notice } from "~/components/ui/notice";
 import { ClaimInContext } from "~/components/claims/claim-in-context";
 import { ClaimSourceCard } from "~/components/claims/claim-source";
+import { QuoteCheckResult } from "~/components/claims/quote-check";
 import { ClaimStateBadge, flaggerLabel } from "~/components/claims/claim-state-badge";
 import { ClaimError, getClaim, listEpisodeSources, proposeSource, SourceMatchError, type ClaimSource } from "~/models/claims/index.server";
 import { CLAIM_STATE_LABELS, ClaimIdParamSchema, FLAG_REASON_LABELS, FLAG_REASONS, ProposeSourceSchema, QUOTE_MAX_LENGTH } from "~/schemas/claim";
@@ -187,6 +188,7 @@ export default function ClaimPage() {
                 <blockquote className="border-l-4 border-stone-300 pl-4 text-stone-700 [overflow-wrap:anywhere] dark:border-stone-600 dark:text-stone-300">
                   {proposal.quote}
                 </blockquote>
+                <QuoteCheckResult check={proposal.quoteCheck} />
               </Card>
             ))}
           </ol>

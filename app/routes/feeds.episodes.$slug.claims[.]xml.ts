@@ -30,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       id: `${link}#event-${event.id}`,
       link,
       title: `Claim #${event.claim.id}: ${change}`,
-      description: excerpt(`“${event.claim.exact}”${event.reason ? ` — ${event.reason}` : ""}`),
+      description: excerpt(`“${event.claim.exact}”${event.reason ? ` — ${event.reason}` : ""}${event.quoteCheck && event.action.startsWith("source-") ? ` — ${event.quoteCheck.label}` : ""}`),
       date: event.createdAt,
       published: event.createdAt,
     });

@@ -181,6 +181,11 @@ export const ResolveClaimSchema = z
     proposalId: z.preprocess(blankAsMissing, idSchema("Choose the proposed source to accept.").optional()),
     commentId: z.preprocess(blankAsMissing, idSchema("Only a claim on a comment can have its comment hidden.").optional()),
     reason: ModerationReasonSchema,
+    /** Required to accept a source whose quote was not found in it (the model knows the check's result). */
+    quoteReason: z.preprocess(
+      (value) => blankAsMissing(typeof value === "string" ? xmlSafe(value).trim() : value),
+      z.string().max(REASON_MAX_LENGTH, `A reason has at most ${REASON_MAX_LENGTH} characters.`).optional(),
+    ),
   })
   .superRefine((value, context) => {
     if (value.decision === "accept-source" && value.proposalId === undefined) {

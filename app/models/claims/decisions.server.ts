@@ -6,8 +6,17 @@ import type { ClaimState } from "@prisma/client";
 import type { Decision } from "~/schemas/claim";
 import { prisma } from "~/utils/db.server";
 import { formatUtc } from "~/utils/time-format";
+import { QUOTE_CHECK_SELECT } from "~/models/evidence.server";
+import { presentQuoteCheck } from "~/models/presenters/evidence";
 import { logModeratorAction } from "./moderation-log.server";
 import { ClaimError, ensurePermitted, isOpen, OPEN, settledError, type ClaimActor, type Tx } from "./shared.server";
+
+/** Accepting a source whose quote was not found in it (or whose page is gone) needs its own, explicit reason. */
+export class QuoteReasonRequiredError extends ClaimError {
+  constructor(label: string) {
+    super(`${label}. Say why you accept it anyway: the reason is shown in the claim's history.`, 400);
+  }
+}
 
 function requireReason(reason: string) {
   if (reason.trim() === "") throw new ClaimError("Give a reason: it is shown in the claim's history and the moderation log.", 400);
@@ -90,6 +99,7 @@ export async function resolveClaim({
   action,
   reason: given,
   proposalId,
+  quoteReason,
 }: {
   moderator: ClaimActor;
   claimId: number;
@@ -97,11 +107,13 @@ export async function resolveClaim({
   action: Resolution;
   reason: string;
   proposalId?: number;
+  /** Why a source whose quote was not found is accepted anyway; required then, ignored otherwise. */
+  quoteReason?: string;
 }) {
   ensurePermitted(moderator, "moderation:resolve-claim");
   const resolution = RESOLUTIONS[action];
   if (!resolution) throw new ClaimError("Choose a decision: accept a source, unsourced or dismiss.", 400);
-  const reason = requireReason(given);
+  let reason = requireReason(given);
   return prisma.$transaction(async (tx) => {
     const claim = await tx.claim.findUnique({ where: { id: claimId }, select: { id: true, state: true, version: true } });
     if (!claim) throw new ClaimError("That claim does not exist.", 404);
@@ -110,10 +122,18 @@ export async function resolveClaim({
     let accepted: { id: number; sourceId: number } | null = null;
     if (action === "accept-source") {
       if (proposalId === undefined) throw new ClaimError("Choose the proposed source to accept.", 400);
-      const proposal = await tx.sourceProposal.findFirst({ where: { id: proposalId, claimId }, select: { id: true, sourceId: true, status: true } });
+      const proposal = await tx.sourceProposal.findFirst({
+        where: { id: proposalId, claimId },
+        select: { id: true, sourceId: true, status: true, check: { select: QUOTE_CHECK_SELECT } },
+      });
       if (!proposal) throw new ClaimError("That proposal is not one of this claim's.", 404);
       if (proposal.status !== "pending") throw new ClaimError(`That proposal was already ${proposal.status}.`, 409);
-      accepted = proposal;
+      const check = presentQuoteCheck(proposal.check);
+      if (check.needsAttention) {
+        if (!quoteReason?.trim()) throw new QuoteReasonRequiredError(check.label);
+        reason = `${reason} — ${check.label}; accepted because: ${quoteReason.trim()}`;
+      }
+      accepted = { id: proposal.id, sourceId: proposal.sourceId };
     }
 
     const resolvedAt = new Date();

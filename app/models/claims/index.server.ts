@@ -13,8 +13,19 @@
 export { ClaimError, ensurePermitted, MARKED_STATES, type ClaimActor, type ClaimViewer } from "./shared.server";
 export { AmbiguousQuoteError, flagClaim, flagClaimIn, reanchorClaims, targetWhere, type ClaimTarget, type FlagClaimArgs } from "./flagging.server";
 export { listEpisodeSources, proposeSource, SourceMatchError, type ClaimSource, type NewSource } from "./proposals.server";
-export { bulkDismiss, hideComment, releaseClaim, resolveClaim, takeClaim, type Resolution } from "./decisions.server";
-export { countOrphans, listOrphans, listQueue, QUEUE_COUNT_CAP, QUEUE_PER_PAGE, type OrphanItem, type QueueFilterInput, type QueueItem } from "./queue.server";
+export { bulkDismiss, hideComment, QuoteReasonRequiredError, releaseClaim, resolveClaim, takeClaim, type Resolution } from "./decisions.server";
+export {
+  countOrphans,
+  listBrokenEvidence,
+  listOrphans,
+  listQueue,
+  QUEUE_COUNT_CAP,
+  QUEUE_PER_PAGE,
+  type BrokenEvidence,
+  type OrphanItem,
+  type QueueFilterInput,
+  type QueueItem,
+} from "./queue.server";
 export { CLAIMS_PER_PAGE, getClaim, listClaims, listClaimsApi, listEpisodeClaimEvents, type ClaimDetail } from "./reading.server";
 export { getClaimMarkers, type ClaimMarker } from "./markers.server";
 export {

@@ -2,6 +2,7 @@
 // identity (docs/decisions/0008). Proposing moves the claim to `source_proposed`; a moderator decides.
 import type { ClaimState, Prisma } from "@prisma/client";
 import { sourceKey } from "~/import/sources";
+import { queueQuoteCheck } from "~/models/evidence.server";
 import { PUBLIC_CLAIM } from "~/models/presenters/claim.server";
 import { SOURCE_SELECT } from "~/models/source.server";
 import { prisma } from "~/utils/db.server";
@@ -103,6 +104,8 @@ export async function proposeSource({
       data: { claimId, sourceId: chosen, proposedById: user.id, quote: quote.trim() },
       select: { id: true },
     });
+    // The quote is checked against the source by a job, after the answer (docs/claims.md, "Evidence").
+    await queueQuoteCheck(tx, proposal.id);
     // Proposing is not a moderator decision: it changes the version only when it changes the state.
     if (claim.state === "open") {
       await tx.claim.update({ where: { id: claimId }, data: { state: "source_proposed", version: { increment: 1 } }, select: { id: true } });

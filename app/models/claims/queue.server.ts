@@ -19,6 +19,13 @@ function queueOrder(a: { flaggerCount: number; createdAt: Date; id: number }, b:
 }
 
 /**
+ * A proposal whose quote was not found in its source (or is no longer on the page): a claim with one
+ * waits on top of the queue (docs/claims.md, "Evidence"). A page that cannot be read is marked on its
+ * card but does not jump the queue: a network failure says nothing about the quote.
+ */
+export const DOUBTFUL_PROPOSAL = { status: "pending", check: { status: "not_found" } } satisfies Prisma.SourceProposalWhereInput;
+
+/**
  * The moderation queue: open and source_proposed claims, most flagged first, then oldest first, with the
  * text in context, who is on each, the reasons given and the proposals waiting for a decision.
  */
@@ -32,8 +39,15 @@ export async function listQueue({ filters = {}, page = 1 }: { filters?: QueueFil
   const skip = (page - 1) * QUEUE_PER_PAGE;
   // One ordered walk of the (state, flaggerCount, createdAt, id) index per state, merged here: a single
   // query over both states would have to sort every claim in the queue to find the first page.
-  const [total, perState, episodes] = await Promise.all([
+  const [total, doubtful, perState, episodes] = await Promise.all([
     prisma.claim.count({ where: { ...where, state: { in: states } }, take: QUEUE_COUNT_CAP + 1 }),
+    // Claims with a quote not found first: their own ordered walk, merged in front of the others.
+    prisma.claim.findMany({
+      where: { ...where, state: { in: states }, proposals: { some: DOUBTFUL_PROPOSAL } },
+      orderBy: QUEUE_ORDER,
+      take: skip + QUEUE_PER_PAGE,
+      select: { id: true, flaggerCount: true, createdAt: true },
+    }),
     Promise.all(
       states.map((state) =>
         prisma.claim.findMany({ where: { ...where, state }, orderBy: QUEUE_ORDER, take: skip + QUEUE_PER_PAGE, select: { id: true, flaggerCount: true, createdAt: true } }),
@@ -46,16 +60,14 @@ export async function listQueue({ filters = {}, page = 1 }: { filters?: QueueFil
       select: { slug: true, title: true },
     }),
   ]);
-  const ids = perState
-    .flat()
-    .sort(queueOrder)
+  const first = new Set(doubtful.map((row) => row.id));
+  const ids = [...doubtful, ...perState.flat().filter((row) => !first.has(row.id)).sort(queueOrder)]
     .slice(skip, skip + QUEUE_PER_PAGE)
     .map((row) => row.id);
   const [rows, flags] = ids.length
     ? await Promise.all([
         prisma.claim.findMany({
           where: { id: { in: ids } },
-          orderBy: QUEUE_ORDER,
           select: {
             ...QUOTE_SELECT,
             assignedAt: true,
@@ -80,7 +92,9 @@ export async function listQueue({ filters = {}, page = 1 }: { filters?: QueueFil
     // Past the cap the pages go on while there are items.
     pageCount: capped ? Math.max(page + (rows.length === QUEUE_PER_PAGE ? 1 : 0), QUEUE_COUNT_CAP / QUEUE_PER_PAGE) : Math.max(1, Math.ceil(total / QUEUE_PER_PAGE)),
     episodes,
-    items: rows.map((row) => ({
+    items: rows
+      .sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id))
+      .map((row) => ({
       ...quoteOf(row),
       assignedTo: row.assignedTo,
       assignedAt: row.assignedAt,
@@ -127,3 +141,23 @@ export async function listOrphans({ page = 1 }: { page?: number } = {}) {
 }
 
 export type OrphanItem = Awaited<ReturnType<typeof listOrphans>>["items"][number];
+
+/**
+ * Settled claims whose accepted evidence stopped holding at a re-check: the page is gone, or the quote is
+ * no longer on it. Listed above the queue, newest first, so that a moderator can look again.
+ */
+export async function listBrokenEvidence() {
+  const rows = await prisma.sourceProposal.findMany({
+    where: {
+      status: "accepted",
+      claim: { state: "sourced" },
+      OR: [{ check: { status: "not_found", lostAt: { not: null } } }, { source: { unreachableSince: { not: null } } }],
+    },
+    orderBy: { id: "desc" },
+    take: QUEUE_PER_PAGE,
+    select: { ...PROPOSAL_SELECT, claimId: true, claim: { select: { exact: true } }, source: { select: SOURCE_SELECT } },
+  });
+  return rows.map(({ claim, ...row }) => ({ ...proposalOf(row), exact: claim.exact }));
+}
+
+export type BrokenEvidence = Awaited<ReturnType<typeof listBrokenEvidence>>[number];

@@ -4,6 +4,8 @@
 import { Prisma, type ClaimState } from "@prisma/client";
 import { claimJson, claimVisibleTo, claimVisibleToSql, graceCutoff, historyActor } from "~/models/presenters/claim.server";
 import { ANONYMOUS, seesModeratorNames } from "~/models/presenters/reader";
+import { presentQuoteCheck } from "~/models/presenters/evidence";
+import { QUOTE_CHECK_SELECT } from "~/models/evidence.server";
 import { SOURCE_SELECT } from "~/models/source.server";
 import { prisma } from "~/utils/db.server";
 import { ClaimError, flagSummaries, isOpen, PROPOSAL_SELECT, proposalOf, QUOTE_SELECT, quoteOf, TARGET_SELECT, targetOf, type ClaimViewer } from "./shared.server";
@@ -100,7 +102,13 @@ export async function listClaims({
     ? await prisma.claim.findMany({
         where: { id: { in: pageIds.map((row) => row.id) } },
         orderBy: { id: "desc" },
-        select: { ...QUOTE_SELECT, start: true, end: true, ...TARGET_SELECT },
+        select: {
+          ...QUOTE_SELECT,
+          start: true,
+          end: true,
+          ...TARGET_SELECT,
+          proposals: { where: { status: "accepted" }, take: 1, select: { check: { select: QUOTE_CHECK_SELECT } } },
+        },
       })
     : [];
   return {
@@ -123,6 +131,7 @@ export async function listClaims({
         createdAt: row.createdAt,
         episode: row.episode,
         target,
+        acceptedQuoteCheck: row.proposals[0] ? presentQuoteCheck(row.proposals[0].check) : null,
       };
     }),
   };
@@ -137,7 +146,7 @@ export async function listClaimsApi({ state, episode, page = 1 }: { state?: Clai
 /** The public history of an episode's claims, newest first, for its claims feed: who acted is left out, as on the public claim page. */
 export async function listEpisodeClaimEvents(episodeId: number, take = 50) {
   const visible = claimVisibleTo(ANONYMOUS, await graceCutoff());
-  return prisma.claimEvent.findMany({
+  const events = await prisma.claimEvent.findMany({
     where: {
       claim: { episodeId, ...visible },
     },
@@ -150,7 +159,19 @@ export async function listEpisodeClaimEvents(episodeId: number, take = 50) {
       toState: true,
       reason: true,
       createdAt: true,
-      claim: { select: { id: true, exact: true } },
+      claim: {
+        select: {
+          id: true,
+          exact: true,
+          proposals: { where: { status: { in: ["pending", "accepted"] } }, orderBy: { id: "desc" }, take: 1, select: { check: { select: QUOTE_CHECK_SELECT } } },
+        },
+      },
     },
   });
+  return events.map(({ claim: { proposals, ...claim }, ...event }) => ({
+    ...event,
+    claim,
+    /** The latest proposal's quote check, as the feed says it. */
+    quoteCheck: proposals[0] ? presentQuoteCheck(proposals[0].check) : null,
+  }));
 }

@@ -10,6 +10,8 @@ import { COMMENT_AUTHOR_SELECT, commentAuthorName } from "~/models/presenters/co
 import { MODERATOR_DECISIONS } from "~/models/presenters/claim.server";
 import type { Reader } from "~/models/presenters/reader";
 import { commentLabel, commentPermalink } from "~/utils/comment-anchor";
+import { presentQuoteCheck } from "~/models/presenters/evidence";
+import { QUOTE_CHECK_SELECT } from "~/models/evidence.server";
 
 export type Tx = Prisma.TransactionClient;
 
@@ -89,16 +91,17 @@ export function quoteOf(row: Prisma.ClaimGetPayload<{ select: typeof QUOTE_SELEC
   };
 }
 
-/** A proposed source as moderators and readers are shown it: the proposer by name only. */
+/** A proposed source as moderators and readers are shown it: the proposer by name only, and whether its quote is in the source. */
 export const PROPOSAL_SELECT = {
   id: true,
   quote: true,
   createdAt: true,
   proposedBy: { select: { username: true } },
+  check: { select: QUOTE_CHECK_SELECT },
 } as const;
 
-export function proposalOf<P extends Prisma.SourceProposalGetPayload<{ select: typeof PROPOSAL_SELECT }>>({ proposedBy, ...proposal }: P) {
-  return { ...proposal, proposer: proposedBy.username };
+export function proposalOf<P extends Prisma.SourceProposalGetPayload<{ select: typeof PROPOSAL_SELECT }>>({ proposedBy, check, ...proposal }: P) {
+  return { ...proposal, proposer: proposedBy.username, quoteCheck: presentQuoteCheck(check) };
 }
 
 /** For each of these claims, how many flags gave each reason, and the notes flaggers wrote (oldest first). */

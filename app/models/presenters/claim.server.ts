@@ -4,6 +4,7 @@
 // claims feed, the sourcing summaries.
 import { CommentStatus, Prisma } from "@prisma/client";
 import { sourceJson, type SourceFields } from "~/models/presenters/source";
+import { quoteCheckJson, type QuoteCheckView } from "~/models/presenters/evidence";
 import { seesHidden, seesModeratorNames, type Reader } from "~/models/presenters/reader";
 import { prisma } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
@@ -86,6 +87,8 @@ type ClaimListFields = {
   flaggerCount: number;
   createdAt: Date;
   episode: { slug: string };
+  /** The check of the accepted source's quote, when a source was accepted. */
+  acceptedQuoteCheck?: QuoteCheckView | null;
 };
 
 /** The public JSON shape of a claim in a list (docs/api.md). */
@@ -104,6 +107,7 @@ export function claimJson(claim: ClaimListFields) {
     createdAt: claim.createdAt.toISOString(),
     episode: claim.episode.slug,
     url: `/claims/${claim.id}`,
+    acceptedQuoteCheck: claim.acceptedQuoteCheck ? { status: claim.acceptedQuoteCheck.status, label: claim.acceptedQuoteCheck.label } : null,
   };
 }
 
@@ -112,14 +116,20 @@ type ClaimDetailFields = Omit<ClaimListFields, "targetId" | "targetType" | "epis
   target: { type: string; id: number; label: string; url: string; episode: { slug: string } };
   reasons: unknown;
   acceptedSource: SourceFields | null;
-  proposals: { id: number; status: string; quote: string; proposer: string; createdAt: Date; source: SourceFields }[];
+  proposals: { id: number; status: string; quote: string; proposer: string; createdAt: Date; source: SourceFields; quoteCheck: QuoteCheckView }[];
   history: { action: string; fromState: string | null; toState: string; reason: string | null; createdAt: Date }[];
 };
 
 /** The public JSON shape of one claim (docs/api.md): its list fields, reasons, proposals and history. */
 export function claimDetailJson(claim: ClaimDetailFields) {
   return {
-    ...claimJson({ ...claim, targetType: claim.target.type, targetId: claim.target.id, episode: claim.target.episode }),
+    ...claimJson({
+      ...claim,
+      targetType: claim.target.type,
+      targetId: claim.target.id,
+      episode: claim.target.episode,
+      acceptedQuoteCheck: claim.proposals.find((proposal) => proposal.status === "accepted")?.quoteCheck ?? null,
+    }),
     resolvedAt: claim.resolvedAt?.toISOString() ?? null,
     target: { type: claim.target.type, label: claim.target.label, url: claim.target.url },
     reasons: claim.reasons,
@@ -131,6 +141,7 @@ export function claimDetailJson(claim: ClaimDetailFields) {
       proposer: proposal.proposer,
       createdAt: proposal.createdAt.toISOString(),
       source: sourceJson(proposal.source),
+      quoteCheck: quoteCheckJson(proposal.quoteCheck),
     })),
     history: claim.history.map((event) => ({
       action: event.action,

@@ -2,7 +2,7 @@
 import type { FormErrors } from "~/utils/http";
 
 /** The fields whose messages are shown beside them; the reason is the one kept as typed. */
-export const MODERATION_FIELDS = ["decision", "proposalId", "reason", "claimIds"] as const;
+export const MODERATION_FIELDS = ["decision", "proposalId", "reason", "quoteReason", "claimIds"] as const;
 export type ModerationField = (typeof MODERATION_FIELDS)[number];
 
 export type ModerationDone = { ok: true; message: string; claimId: number | null };

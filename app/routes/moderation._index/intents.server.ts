@@ -33,6 +33,7 @@ export async function decide(request: Request, input: Intent<"resolve-claim">) {
     action: input.decision,
     reason: input.reason,
     proposalId: input.proposalId,
+    quoteReason: input.quoteReason,
   });
   return `Claim #${input.claimId} is now ${CLAIM_STATE_LABELS[result.state].toLowerCase()}.`;
 }

@@ -1,7 +1,8 @@
 import { Form } from "@remix-run/react";
 import { useId } from "react";
 import { ClaimSourceCard } from "~/components/claims/claim-source";
-import { ErrorList, SubmitButton } from "~/components/forms";
+import { QuoteCheckResult } from "~/components/claims/quote-check";
+import { ErrorList, SubmitButton, TextareaField } from "~/components/forms";
 import { useIsPendingFor } from "~/components/pending-for";
 import { ReasonField } from "~/components/reason-field";
 import { Badge } from "~/components/ui/badge";
@@ -84,6 +85,7 @@ export function QueueCard({ item, moderatorId, answer }: { item: QueueItem; mode
                   <ClaimSourceCard source={proposal.source}>
                     <span className="mt-1.5 block border-l-2 border-stone-300 pl-2 text-stone-700 [overflow-wrap:anywhere] dark:border-stone-600 dark:text-stone-300">{proposal.quote}</span>
                   </ClaimSourceCard>
+                  <QuoteCheckResult check={proposal.quoteCheck} />
                 </span>
               </label>
             ))}
@@ -95,6 +97,22 @@ export function QueueCard({ item, moderatorId, answer }: { item: QueueItem; mode
           </div>
           <ErrorList id={`${id}-decision-error`} error={errors.decision ?? errors.proposalId} />
         </fieldset>
+        {item.proposals.some((proposal) => proposal.quoteCheck.needsAttention) ? (
+          <TextareaField
+            id={`queue-${item.id}-quote-reason`}
+            name="quoteReason"
+            label={
+              <>
+                Why accept a source whose quote was not found (or whose page is gone)?{" "}
+                <span className="font-normal text-stone-500 dark:text-stone-400">(required to accept it; public)</span>
+              </>
+            }
+            rows={2}
+            maxLength={REASON_MAX_LENGTH}
+            defaultValue={answer?.fields.quoteReason ?? ""}
+            error={errors.quoteReason}
+          />
+        ) : null}
         <ReasonField
           id={`queue-${item.id}-reason`}
           maxLength={REASON_MAX_LENGTH}

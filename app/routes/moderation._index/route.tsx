@@ -7,7 +7,7 @@ import { PageHeader } from "~/components/page-header";
 import { Pager } from "~/components/search/pager";
 import { EmptyState } from "~/components/ui/card";
 import { Notice } from "~/components/ui/notice";
-import { ClaimError, countOrphans, listOrphans, listQueue, QUEUE_COUNT_CAP } from "~/models/claims/index.server";
+import { ClaimError, countOrphans, listBrokenEvidence, QuoteReasonRequiredError, listOrphans, listQueue, QUEUE_COUNT_CAP } from "~/models/claims/index.server";
 import { QueueFiltersSchema, QueueTabSchema } from "~/schemas/claim";
 import { requireUserWithPermission } from "~/utils/auth.server";
 import { formFailure, parseForm, parseQuery, readFormData } from "~/utils/http";
@@ -16,6 +16,7 @@ import { BulkDismissForm } from "./bulk-dismiss-form";
 import { Filters, queueHref } from "./filters";
 import { formOf, ModerationActionSchema, moderationFields } from "./form";
 import { decide, dismissSelection, takeOrRelease } from "./intents.server";
+import { BrokenEvidenceList } from "./broken-evidence";
 import { OrphanList } from "./orphan-list";
 import { QueueCard } from "./queue-card";
 
@@ -25,19 +26,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const moderator = await requireUserWithPermission(request, "moderation:view-queue");
   const { page, ...filters } = parseQuery(request, QueueFiltersSchema);
   const { tab } = parseQuery(request, QueueTabSchema);
-  const [queue, orphanCount, orphans] = await Promise.all([
+  const [queue, orphanCount, orphans, brokenEvidence] = await Promise.all([
     listQueue({ filters, page: tab === "queue" ? page : 1 }),
     countOrphans(),
     tab === "orphans" ? listOrphans({ page }) : null,
+    tab === "queue" ? listBrokenEvidence() : [],
   ]);
-  return { ...queue, filters, tab, orphanCount, orphans, moderator: { id: moderator.id, username: moderator.username } };
+  return { ...queue, filters, tab, orphanCount, orphans, brokenEvidence, moderator: { id: moderator.id, username: moderator.username } };
 }
 
 /** Taking a claim, deciding it (accept a source, unsourced, dismiss, hide the comment) and dismissing a selection. */
 export async function action({ request }: ActionFunctionArgs) {
   await requireUserWithPermission(request, "moderation:view-queue");
   const form = await readFormData(request);
-  const submission = await parseForm(form, ModerationActionSchema, { fields: MODERATION_FIELDS, keep: ["reason"], with: moderationFields(form) });
+  const submission = await parseForm(form, ModerationActionSchema, { fields: MODERATION_FIELDS, keep: ["reason", "quoteReason"], with: moderationFields(form) });
   const done = (message: string) => data<ModerationDone>({ ok: true, message, claimId: formOf(form).claimId });
   const fail = (status: number, errors: ModerationRefusal["errors"]) =>
     formFailure(status, submission, errors, { extra: { ok: false as const, ...formOf(form) } });
@@ -57,13 +59,14 @@ export async function action({ request }: ActionFunctionArgs) {
       }
     }
   } catch (error) {
+    if (error instanceof QuoteReasonRequiredError) return fail(error.status, { quoteReason: error.message });
     if (error instanceof ClaimError) return fail(error.status, { form: error.message });
     throw error;
   }
 }
 
 export default function ModerationQueuePage() {
-  const { items, total, capped, page, pageCount, episodes, filters, moderator, tab, orphanCount, orphans } = useLoaderData<typeof loader>();
+  const { items, total, capped, page, pageCount, episodes, filters, moderator, tab, orphanCount, orphans, brokenEvidence } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const refusal = answer && !answer.ok ? answer : undefined;
   useFocusAfterDecision(answer, items);
@@ -108,6 +111,8 @@ export default function ModerationQueuePage() {
       ) : null}
 
       {orphans ? <OrphanList orphans={orphans} answer={refusal} /> : <Filters filters={filters} episodes={episodes} />}
+
+      {!orphans && brokenEvidence.length > 0 ? <BrokenEvidenceList items={brokenEvidence} /> : null}
 
       <section aria-labelledby="queue-title" hidden={Boolean(orphans)} className="space-y-4">
         <div className="flex flex-wrap items-baseline justify-between gap-2">

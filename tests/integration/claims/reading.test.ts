@@ -36,6 +36,7 @@ describe("reading claims", () => {
           createdAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
           episode: seed.program.slug,
           url: `/claims/${open}`,
+          acceptedQuoteCheck: null,
         },
       ],
       page: 1,
