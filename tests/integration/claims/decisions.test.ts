@@ -145,7 +145,7 @@ describe("moderating a claim", () => {
       action: "comment.hidden",
       targetType: "comment",
       targetId: String(seed.comment3.id),
-      details: { episode: seed.program.slug, ordinal: 3, removedClaimIds: [first, second] },
+      details: { episode: seed.program.slug, ordinal: 3, anchor: "3", removedClaimIds: [first, second] },
     });
 
     // Removed claims stay visible to moderators only.
