@@ -5,6 +5,7 @@ import type { Task, TaskList } from "graphile-worker";
 import type { z } from "zod";
 import type { JobName, JobPayloads } from "~/models/jobs.server";
 import { suggestClaims, SuggestClaimsPayload } from "./suggest-claims.server";
+import { watchTasks } from "./watch.server";
 
 function task<Name extends JobName>(name: Name, schema: z.ZodType<JobPayloads[Name]>, run: (payload: JobPayloads[Name]) => Promise<void>): Task {
   return async (payload) => {
@@ -16,4 +17,5 @@ function task<Name extends JobName>(name: Name, schema: z.ZodType<JobPayloads[Na
 
 export const taskList: TaskList = {
   "suggest-claims": task("suggest-claims", SuggestClaimsPayload, suggestClaims),
+  ...watchTasks(task),
 };

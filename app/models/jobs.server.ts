@@ -11,6 +11,11 @@ type Db = Prisma.TransactionClient | typeof prisma;
 export type JobPayloads = {
   /** Recompute the likely-unsourced suggestions of a section's or comment's current text. */
   "suggest-claims": { target: { type: "section" | "comment"; id: number } };
+  /** Watching (issue 18): tell the watchers, the mentioned and the muted of a new comment / a claim's new state; mail. */
+  "notify-comment": { commentId: number };
+  "notify-claim-event": { eventId: number };
+  "mail-notifications": { userId: number };
+  "send-mail": { mailId: number };
 };
 
 export type JobName = keyof JobPayloads;
