@@ -28,10 +28,19 @@ export function nextDigestAt(now = new Date()) {
   return at;
 }
 
-/** The member's settings row, made with the defaults on first use. */
-export async function getNotificationSettings(userId: number, db: Db = prisma) {
-  const select = { emailDelivery: true, verifiedEmail: true, verifyEmail: true, feedToken: true, unsubscribeToken: true, user: { select: { email: true } } } as const;
-  const found = await db.notificationSettings.findUnique({ where: { userId }, select });
+const SETTINGS_SELECT = { emailDelivery: true, verifiedEmail: true, verifyEmail: true, feedToken: true, unsubscribeToken: true, user: { select: { email: true } } } as const;
+
+/** The member's settings as they are (the defaults when the member never changed any): for pages. */
+export async function readNotificationSettings(userId: number) {
+  const found = await prisma.notificationSettings.findUnique({ where: { userId }, select: SETTINGS_SELECT });
+  if (found) return { ...found, verified: found.verifiedEmail !== null && found.verifiedEmail === found.user.email };
+  const user = await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } });
+  return { emailDelivery: "daily" as EmailDelivery, verifiedEmail: null, verifyEmail: null, feedToken: null, unsubscribeToken: null, user, verified: false };
+}
+
+/** The member's settings row, made with the defaults on first use: for writes and mail. */
+export async function getNotificationSettings(userId: number, db: Db = prisma): Promise<Prisma.NotificationSettingsGetPayload<{ select: typeof SETTINGS_SELECT }> & { verified: boolean }> {
+  const found = await db.notificationSettings.findUnique({ where: { userId }, select: SETTINGS_SELECT });
   if (found) return { ...found, verified: found.verifiedEmail !== null && found.verifiedEmail === found.user.email };
   await db.notificationSettings.createMany({ data: [{ userId, unsubscribeToken: newSecret() }], skipDuplicates: true });
   return getNotificationSettings(userId, db);
@@ -165,16 +174,20 @@ export async function requestEmailVerification(userId: number) {
 
 /** The member a verification link is for, and whether it still matches their address (for the confirm page). */
 export async function findVerification(token: string) {
-  const settings = await prisma.notificationSettings.findUnique({ where: { verifyToken: token }, select: { verifyEmail: true, user: { select: { username: true, email: true } } } });
+  const settings = await prisma.notificationSettings.findUnique({
+    where: { verifyToken: token },
+    select: { verifyEmail: true, verifiedEmail: true, user: { select: { username: true, email: true } } },
+  });
   if (!settings) return null;
-  return { username: settings.user.username, email: settings.verifyEmail, current: settings.verifyEmail === settings.user.email };
+  const current = settings.verifyEmail === settings.user.email;
+  return { username: settings.user.username, email: settings.verifyEmail, current, verified: current && settings.verifiedEmail === settings.verifyEmail };
 }
 
 /** Follows a verification link: the address it was sent to is verified if it is still the member's. */
 export async function confirmVerification(token: string) {
   const settings = await prisma.notificationSettings.findUnique({ where: { verifyToken: token }, select: { userId: true, verifyEmail: true, user: { select: { email: true } } } });
   if (!settings || settings.verifyEmail !== settings.user.email) return false;
-  await prisma.notificationSettings.update({ where: { userId: settings.userId }, data: { verifiedEmail: settings.verifyEmail, verifyToken: null }, select: { userId: true } });
+  await prisma.notificationSettings.update({ where: { userId: settings.userId }, data: { verifiedEmail: settings.verifyEmail }, select: { userId: true } });
   // What waited for the address goes out now.
   await scheduleMailFor(prisma, { userId: settings.userId });
   return true;
@@ -205,6 +218,11 @@ export async function rotateFeedToken(userId: number) {
   const feedToken = newSecret();
   await prisma.notificationSettings.update({ where: { userId }, data: { feedToken }, select: { userId: true } });
   return feedToken;
+}
+
+/** Revokes the private feed: its address stops working, and none is made until the member asks again. */
+export async function revokeFeedToken(userId: number) {
+  await prisma.notificationSettings.updateMany({ where: { userId }, data: { feedToken: null } });
 }
 
 /** The member a private feed address belongs to (null: no such feed, or revoked). */

@@ -62,7 +62,7 @@ export async function getEpisodeWatchLevels(userId: number, episodeId: number) {
     prisma.watch.findFirst({ where: { userId, episodeId }, select: { level: true } }),
     prisma.watch.findMany({ where: { userId, comment: { episodeId } }, select: { commentId: true, level: true } }),
   ]);
-  return { episode: episode?.level ?? null, threads: Object.fromEntries(threads.map((watch) => [String(watch.commentId), watch.level])) as Record<string, WatchLevel> };
+  return { episodeId, episode: episode?.level ?? null, threads: Object.fromEntries(threads.map((watch) => [String(watch.commentId), watch.level])) as Record<string, WatchLevel> };
 }
 
 /** Everything the member watches, tracks or muted, newest first, for /settings/notifications. */

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { idSchema } from "~/utils/input";
 
+export type WatchLevelName = "watching" | "tracking" | "muted";
 export const WATCH_LEVEL_CHOICES = ["watching", "tracking", "muted", "default"] as const;
 export type WatchLevelChoice = (typeof WATCH_LEVEL_CHOICES)[number];
 
@@ -23,6 +24,7 @@ export const NotificationSettingsSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("email-delivery"), emailDelivery: z.enum(["none", "immediate", "daily"], { error: "Choose how often mail may come." }) }),
   z.object({ intent: z.literal("send-verification") }),
   z.object({ intent: z.literal("rotate-feed") }),
+  z.object({ intent: z.literal("revoke-feed") }),
 ]);
 
 export const MentionQuerySchema = z.object({

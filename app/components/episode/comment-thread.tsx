@@ -2,6 +2,7 @@ import { Link } from "@remix-run/react";
 import type { CommentNode } from "~/utils/comment-tree";
 import { Blocks } from "./blocks";
 import { FlagClaimForm } from "~/components/claims/flag-claim-form";
+import { WatchControl } from "~/components/watch-control";
 import { CommentForm, DeleteCommentForm } from "./comment-form";
 import type { CommentData, DiscussionViewer, ProgramSlugs } from "./types";
 
@@ -183,6 +184,9 @@ function CommentActions({ comment, viewer }: { comment: CommentData; viewer: Dis
           </details>
           <DeleteCommentForm commentId={comment.id} ordinal={comment.ordinal} />
         </>
+      ) : null}
+      {viewer.watch && comment.parentId === null ? (
+        <WatchControl targetType="thread" targetId={comment.id} level={viewer.watch.threads[String(comment.id)] ?? null} label={`Notifications for the thread of comment #${comment.ordinal}`} compact />
       ) : null}
     </div>
   );
