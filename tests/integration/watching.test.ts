@@ -6,6 +6,9 @@ import { createComment } from "~/models/comment.server";
 import { pendingJobs } from "~/models/jobs.server";
 import { loader as notificationsLoader } from "~/routes/notifications";
 import { action as watchAction } from "~/routes/watch";
+import { loader as feedLoader } from "~/routes/feeds.notifications.$token";
+import { loader as mentionsLoader } from "~/routes/api.mentions";
+import { action as settingsAction, loader as settingsLoader } from "~/routes/settings.notifications";
 import { prisma } from "~/utils/db.server";
 import { createNamedUser, outcomeOf, sessionCookieFor, signedIn, testContext } from "../factories";
 import { runJobs } from "../jobs";
@@ -131,5 +134,39 @@ describe("watching", { timeout: 120_000 }, () => {
     expect(await pendingJobs()).toEqual([{ task: "notify-comment", count: 1, failing: 0 }, { task: "suggest-claims", count: 1, failing: 0 }]);
     await runJobs();
     expect(await prisma.notification.count({ where: { kind: "new-comments" } })).toBe(10_000);
+  });
+
+  it("the private feed lists the member's notifications until its address is replaced or switched off", async () => {
+    const ep = await episode();
+    const a = await signedIn("member");
+    const b = await signedIn("member");
+    await watch(a.cookie, "episode", ep.id, "watching");
+    await createComment({ episodeId: ep.id, parentId: null, author: b.user, body: "Feed me." });
+    await runJobs();
+    const settings = () => settingsLoader({ request: new Request("http://localhost/settings/notifications", { headers: { Cookie: a.cookie } }), params: {}, context: testContext });
+    expect((await settings()).feedUrl).toBeNull();
+    const changed = await outcomeOf(() => settingsAction({ request: post("/settings/notifications", { intent: "rotate-feed" }, a.cookie), params: {}, context: testContext }));
+    expect(changed.status).toBe(303);
+    const feedUrl = (await settings()).feedUrl!;
+    const token = feedUrl.split("/").at(-1)!;
+    const feed = await feedLoader({ request: new Request(feedUrl), params: { token }, context: testContext });
+    expect(feed.headers.get("Cache-Control")).toBe("private, no-store");
+    expect(await feed.text()).toContain(`${b.user.username} commented on FTR #863`);
+    await settingsAction({ request: post("/settings/notifications", { intent: "revoke-feed" }, a.cookie), params: {}, context: testContext });
+    expect((await outcomeOf(() => feedLoader({ request: new Request(feedUrl), params: { token }, context: testContext }))).status).toBe(404);
+  });
+
+  it("mention suggestions are the thread's members whose name starts with what was typed", async () => {
+    const ep = await episode();
+    const ada = await createNamedUser("ada_l");
+    const adam = await createNamedUser("adam");
+    await createNamedUser("adele"); // never wrote in the thread
+    const b = await signedIn("member");
+    const root = await createComment({ episodeId: ep.id, parentId: null, author: ada, body: "Root." });
+    await createComment({ episodeId: ep.id, parentId: root.id, author: adam, body: "Reply." });
+    const response = await mentionsLoader({ request: new Request(`http://localhost/api/mentions?episode=${ep.slug}&thread=${root.id}&q=AD`, { headers: { Cookie: b.cookie } }), params: {}, context: testContext });
+    expect(await response.json()).toEqual({ names: ["ada_l", "adam"] });
+    const bad = await outcomeOf(() => mentionsLoader({ request: new Request(`http://localhost/api/mentions?episode=${ep.slug}&q=%3Cscript%3E`, { headers: { Cookie: b.cookie } }), params: {}, context: testContext }));
+    expect(bad.status).toBe(400);
   });
 });
