@@ -6,6 +6,7 @@ import type { z } from "zod";
 import type { JobName, JobPayloads } from "~/models/jobs.server";
 import { suggestClaims, SuggestClaimsPayload } from "./suggest-claims.server";
 import { checkQuote, CheckQuotePayload, recheckCitedPage, RecheckSourcePayload } from "./evidence.server";
+import { watchTasks } from "./watch.server";
 
 function task<Name extends JobName>(name: Name, schema: z.ZodType<JobPayloads[Name]>, run: (payload: JobPayloads[Name]) => Promise<void>): Task {
   return async (payload) => {
@@ -19,4 +20,5 @@ export const taskList: TaskList = {
   "suggest-claims": task("suggest-claims", SuggestClaimsPayload, suggestClaims),
   "check-quote": task("check-quote", CheckQuotePayload, checkQuote),
   "recheck-source": task("recheck-source", RecheckSourcePayload, recheckCitedPage),
+  ...watchTasks(task),
 };

@@ -54,6 +54,8 @@ export async function createComment({ episodeId, parentId, author, body }: { epi
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`comments:${episodeId}`}))`;
     const comment = await insertComment(tx, { episodeId, parentId, authorId: author.id, body });
     await queueSuggestions(tx, comment.id);
+    // Watchers, mentions, mail: told by a job after the commit (ADR 0035), one job however many watch.
+    await enqueueJob(tx, "notify-comment", { commentId: comment.id }, { jobKey: `notify-comment:${comment.id}` });
     return comment;
   });
 }

@@ -14,6 +14,11 @@ export type JobPayloads = {
   /** Check a proposed source's quote against its source's text; "recheck-source" fetches a cited page again (docs/claims.md, "Evidence"). */
   "check-quote": { proposalId: number };
   "recheck-source": { sourceId: number };
+  /** Watching (issue 18): tell the watchers, the mentioned and the muted of a new comment / a claim's new state; mail. */
+  "notify-comment": { commentId: number };
+  "notify-claim-event": { eventId: number };
+  "mail-notifications": { userId: number };
+  "send-mail": { mailId: number };
 };
 
 export type JobName = keyof JobPayloads;

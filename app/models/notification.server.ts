@@ -1,31 +1,36 @@
 import { prisma } from "~/utils/db.server";
 import { presentCommentText } from "~/models/presenters/comment";
+import { describeNotification, type NotificationRow } from "~/models/presenters/notification";
 import type { Reader } from "~/models/presenters/reader";
 
 export function countUnreadNotifications(userId: number) {
   return prisma.notification.count({ where: { userId, readAt: null } });
 }
 
+const NOTIFICATION_SELECT = {
+  id: true,
+  kind: true,
+  count: true,
+  readAt: true,
+  createdAt: true,
+  actor: { select: { username: true } },
+  episode: { select: { slug: true, title: true } },
+  comment: { select: { ordinal: true, anchor: true, body: true, status: true, episode: { select: { slug: true, title: true } } } },
+  claim: { select: { id: true, exact: true, state: true } },
+} as const;
+
 /** The reader's notifications, newest first; a comment's text as the comment presenter lets the reader read it. */
-export async function listNotifications(reader: NonNullable<Reader>, { take = 50 }: { take?: number } = {}) {
+export async function listNotifications(reader: NonNullable<Reader>, { take = 50, ids }: { take?: number; ids?: number[] } = {}): Promise<(NotificationRow & ReturnType<typeof describeNotification>)[]> {
   const rows = await prisma.notification.findMany({
-    where: { userId: reader.id },
+    where: { userId: reader.id, ...(ids ? { id: { in: ids } } : {}) },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take,
-    select: {
-      id: true,
-      kind: true,
-      readAt: true,
-      createdAt: true,
-      actor: { select: { username: true } },
-      comment: { select: { ordinal: true, anchor: true, body: true, status: true, episode: { select: { slug: true, title: true } } } },
-      claim: { select: { id: true, exact: true, state: true } },
-    },
+    select: NOTIFICATION_SELECT,
   });
-  return rows.map(({ comment, ...row }) => ({
-    ...row,
-    comment: comment && { ...comment, body: presentCommentText(comment, reader, comment.body as string | null, null).text },
-  }));
+  return rows.map(({ comment, ...row }) => {
+    const presented = { ...row, comment: comment && { ...comment, body: presentCommentText(comment, reader, comment.body as string | null, null).text } };
+    return { ...presented, ...describeNotification(presented) };
+  });
 }
 
 /** Marks the user's notifications read: the given ones, or all of them. Only ever the user's own. */

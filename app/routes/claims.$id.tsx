@@ -1,4 +1,6 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { WatchControl } from "~/components/watch-control";
+import { getWatchLevel } from "~/models/watch.server";
 import { readerOf } from "~/models/presenters/reader";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useId } from "react";
@@ -45,6 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     staff: can(user, "moderation:view-queue"),
     signInHref: user ? null : `/login?${new URLSearchParams({ redirectTo: `${url.pathname}#propose` })}`,
     sources: canPropose ? await listEpisodeSources(claim.target.episode.id) : [],
+    watchLevel: user ? { level: await getWatchLevel(user.id, { type: "claim", id }) } : null,
   };
 }
 
@@ -97,7 +100,7 @@ const HISTORY_LABELS: Record<string, string> = {
 const PROPOSAL_STATUS: Record<string, string> = { pending: "Waiting for a moderator", accepted: "Accepted", rejected: "Not accepted" };
 
 export default function ClaimPage() {
-  const { claim, canPropose, open, staff, signInHref, sources } = useLoaderData<typeof loader>();
+  const { claim, canPropose, open, staff, signInHref, sources, watchLevel } = useLoaderData<typeof loader>();
   const answer = useActionData<ProposeAnswer>();
   const reasons = FLAG_REASONS.filter((reason) => claim.reasons[reason] > 0);
 
@@ -126,6 +129,7 @@ export default function ClaimPage() {
           Claim #{claim.id}: citation required
         </h1>
         <ClaimInContext prefix={claim.prefix} exact={claim.exact} suffix={claim.suffix} className="text-lg" />
+        {watchLevel ? <WatchControl targetType="claim" targetId={claim.id} level={watchLevel.level} label="Notifications for this claim" /> : null}
         <p className="text-stone-600 dark:text-stone-300">
           <Link to={claim.target.url}>{claim.target.label}</Link> in <Link to={`/episodes/${claim.target.episode.slug}`}>{claim.target.episode.title}</Link>
           {claim.target.type === "comment" && claim.target.commentStatus !== "visible" ? (

@@ -22,44 +22,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
       id: notification.id,
       unread: notification.readAt === null,
       at: notification.createdAt.toISOString(),
-      ...describe(notification),
+      text: notification.text,
+      href: notification.path,
+      excerpt: notification.excerpt,
     })),
   };
-}
-
-type Row = Awaited<ReturnType<typeof listNotifications>>[number];
-
-/** What happened, in words, and where to see it. */
-function describe(notification: Row): { text: string; href: string | null; excerpt: string | null } {
-  const actor = notification.actor?.username ?? "Someone";
-  const comment = notification.comment;
-  if (notification.kind === "reply" && comment) {
-    return {
-      text: `${actor} replied to your comment on “${comment.episode.title}”`,
-      href: commentPermalink(comment.episode.slug, comment.anchor),
-      excerpt: comment.body === null ? null : excerptOf(comment.body),
-    };
-  }
-  if (notification.kind === "claim-flagged" && notification.claim) {
-    return {
-      text: `${actor} asks for a source for a claim in your comment${comment ? ` on “${comment.episode.title}”` : ""}`,
-      href: `/claims/${notification.claim.id}`,
-      excerpt: `“${excerptOf(notification.claim.exact)}” — add a source before the marker is shown to everyone.`,
-    };
-  }
-  if (notification.claim) {
-    return {
-      text: `A claim you flagged is now ${notification.claim.state.replace("_", " ")}: “${excerptOf(notification.claim.exact, 80)}”`,
-      href: `/claims/${notification.claim.id}`,
-      excerpt: null,
-    };
-  }
-  return { text: `${actor}: ${notification.kind}`, href: null, excerpt: null };
-}
-
-function excerptOf(text: string, length = 200) {
-  const flat = text.replace(/\s+/g, " ").trim();
-  return flat.length <= length ? flat : `${flat.slice(0, length - 1)}…`;
 }
 
 const MarkReadSchema = z.union([
@@ -82,7 +49,9 @@ export default function NotificationsPage() {
       <header className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h1 className="font-serif text-3xl font-semibold tracking-tight">Notifications</h1>
-          <p className="mt-1 text-stone-600 dark:text-stone-300">{unread === 0 ? "You are up to date." : `${unread} unread`}</p>
+          <p className="mt-1 text-stone-600 dark:text-stone-300">
+            {unread === 0 ? "You are up to date." : `${unread} unread`} · <Link to="/settings/notifications">Settings, e-mail and feed</Link>
+          </p>
         </div>
         {unread > 0 ? (
           <Form method="post">
@@ -93,7 +62,10 @@ export default function NotificationsPage() {
         ) : null}
       </header>
       {notifications.length === 0 ? (
-        <EmptyState>Replies to your comments and news about the claims you flagged will appear here.</EmptyState>
+        <EmptyState>
+          Replies to your comments, mentions of you, new comments on what you watch and news about claims will appear here. Choose what you
+          watch and how you hear about it in <Link to="/settings/notifications">notification settings</Link>.
+        </EmptyState>
       ) : (
         <Card as="ul" divided>
           {notifications.map((notification) => (

@@ -86,6 +86,15 @@ const EnvSchema = z.object({
   CSP_NONCE_SECRET: unsetWhenEmpty(z.string().min(32, "must have at least 32 characters (openssl rand -base64 32)").optional()),
   /** Background jobs (the suggestion pass, ADR 0029) each app process runs at a time; 0 runs none here. */
   JOB_CONCURRENCY: z.coerce.number().int().min(0).max(32).default(2),
+  /**
+   * Where mail goes: an SMTP server as smtp(s)://user:password@host:port. Unset: mail is written and
+   * kept in the database, shown to admins at /admin/mail, and sent nowhere (ADR 0035).
+   */
+  SMTP_URL: unsetWhenEmpty(z.string().refine((value) => /^smtps?:\/\//.test(value), "must be an smtp:// or smtps:// address").optional()),
+  /** The sender of every mail. */
+  MAIL_FROM: z.string().min(3).default("Footnote <footnote@localhost>"),
+  /** The address of the site as readers reach it, for the links in mail (no request to read it from). */
+  APP_URL: unsetWhenEmpty(z.string().url().optional()),
   /** Import the documents in seeds/ that are not imported yet when `npm start` runs. */
   IMPORT_SEEDS_ON_START: z
     .enum(["true", "false"])
@@ -125,6 +134,11 @@ export function trustProxyFromEnv(): TrustProxy {
   const parsed = parseTrustProxy(process.env.TRUST_PROXY);
   if (parsed === null) throw new EnvError(`Invalid environment variables:\n  TRUST_PROXY: ${TRUST_PROXY_HELP}`);
   return parsed;
+}
+
+/** The site's origin for links written outside a request (mail): APP_URL, else this machine's port. */
+export function appOrigin(env: Env = getEnv()) {
+  return (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, "");
 }
 
 export function cookieSecure(env: Env = getEnv()) {

@@ -15,6 +15,7 @@ export const PERMISSIONS = {
   "moderation:see-moderator-names": ["moderator", "admin"],
   "admin:import": ["admin"],
   "admin:manage-users": ["admin"],
+  "admin:read-mail": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,6 +1,7 @@
 // `npm run bench:post`: time to post a reply over HTTP — 200 sequential replies to the FTR #863
 // discussion through the production server (session lookup, validation, rate limit, transaction),
-// sent as the page's fetcher sends them.
+// sent as the page's fetcher sends them: the first 100 on an episode nobody watches, the next 100 after
+// 10,000 members started watching it (the fan-out is a job, ADR 0035: the reply should not grow).
 import fs from "node:fs";
 import { buildIfNeeded } from "../build-if-needed";
 import { startServerProcess } from "./server-process";
@@ -8,6 +9,7 @@ import { machine, summarize } from "./stats";
 import { withBenchDatabase } from "./with-database";
 
 const POSTS = 200;
+const WATCHERS = 10_000;
 // The per-user posting limit is 10 a minute: the posts are spread over enough members.
 const POSTS_PER_MEMBER = 10;
 
@@ -52,10 +54,16 @@ const timings = await withBenchDatabase("post", async (url) => {
     }
     await server.timings(); // forget the warm-up
     const samples: number[] = [];
-    for (let i = 0; i < POSTS; i++) samples.push(await send(i));
+    for (let i = 0; i < POSTS / 2; i++) samples.push(await send(i));
+    const unwatched = { roundTrip: samples.splice(0), server: await server.timings() };
+    await prisma.$executeRaw`INSERT INTO "User" (username, "usernameKey", "passwordHash", "updatedAt") SELECT 'watcher-' || i, 'watcher-' || i, 'x', now() FROM generate_series(1, ${WATCHERS}::int) i`;
+    await prisma.$executeRaw`INSERT INTO "Watch" ("userId", "episodeId", level) SELECT id, ${episode.id}, 'watching' FROM "User" WHERE username LIKE 'watcher-%'`;
+    for (let i = POSTS / 2; i < POSTS; i++) samples.push(await send(i));
+    const watched = { roundTrip: samples, server: await server.timings() };
     const stored = await prisma.comment.count({ where: { parentId: parent.id } });
     if (stored < POSTS) throw new Error(`only ${stored} replies were stored`);
-    return { roundTrip: samples, server: await server.timings() };
+    const notified = await prisma.notification.count({ where: { kind: "new-comments" } });
+    return { unwatched, watched, notified };
   } finally {
     await server.stop();
   }
@@ -63,7 +71,10 @@ const timings = await withBenchDatabase("post", async (url) => {
 
 console.log(`Posting benchmark — ${POSTS} sequential replies over HTTP (loopback), ${machine()}`);
 console.table({
-  "post a reply, server time (ms)": summarize(timings.server),
-  "post a reply, HTTP round trip (ms)": summarize(timings.roundTrip),
+  "post a reply, server time (ms), nobody watching": summarize(timings.unwatched.server),
+  "post a reply, HTTP round trip (ms), nobody watching": summarize(timings.unwatched.roundTrip),
+  [`post a reply, server time (ms), ${WATCHERS.toLocaleString("en")} watching`]: summarize(timings.watched.server),
+  [`post a reply, HTTP round trip (ms), ${WATCHERS.toLocaleString("en")} watching`]: summarize(timings.watched.roundTrip),
 });
+console.log(`The watchers' notifications written by the fan-out jobs while the benchmark ran: ${timings.notified.toLocaleString("en")} (one grouped notification per watcher).`);
 

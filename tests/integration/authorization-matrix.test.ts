@@ -49,6 +49,11 @@ const MATRIX = {
   // suspended account keeps only what an anonymous reader has"). requireUser refuses its actions.
   "notifications mark-read":                    ["a session",                row(401,        "ok",       403,        "ok",       "ok")],
   "notifications mark-all-read":                ["a session",                row(401,        "ok",       403,        "ok",       "ok")],
+  "watch":                                      ["a session",                row(401,        "ok",       403,        "ok",       "ok")],
+  "settings/notifications rotate-feed":         ["a session",                row(401,        "ok",       403,        "ok",       "ok")],
+  // The token in the address is the proof (ADR 0035): open to everyone, a token nobody holds is 404.
+  "mail/unsubscribe/$token":                    ["the link's token",         row("ok",       "ok",       "ok",       "ok",       "ok")],
+  "mail/verify/$token":                         ["the link's token",         row("ok",       "ok",       "ok",       "ok",       "ok")],
   // Open to everyone: signing in, signing up and signing out.
   "logout this-device":                         ["none",                     row("ok",       "ok",       "ok",       "ok",       "ok")],
   "logout everywhere":                          ["none",                     row("ok",       "ok",       "ok",       "ok",       "ok")],
@@ -159,6 +164,10 @@ const POSTS: Record<Action, (s: Scene) => Post> = {
   "admin/import import": () => ({ path: "/admin/import", fields: { intent: "import", upload: "00000000-0000-4000-8000-000000000000" }, ok: [200, 400] }),
   "notifications mark-read": () => ({ path: "/notifications", fields: { intent: "mark-read", id: NONE }, ok: SUCCESS }),
   "notifications mark-all-read": () => ({ path: "/notifications", fields: { intent: "mark-all-read" }, ok: SUCCESS }),
+  watch: (s) => ({ path: "/watch", fields: { targetType: "episode", targetId: String(s.episode.id), level: "watching", redirectTo: "/" }, ok: SUCCESS }),
+  "settings/notifications rotate-feed": () => ({ path: "/settings/notifications", fields: { intent: "rotate-feed" }, ok: SUCCESS }),
+  "mail/unsubscribe/$token": () => ({ path: "/mail/unsubscribe/nobody-holds-this-token-1234", fields: { "List-Unsubscribe": "One-Click" }, ok: [404] }),
+  "mail/verify/$token": () => ({ path: "/mail/verify/nobody-holds-this-token-1234", fields: {}, ok: [404] }),
   "logout this-device": () => ({ path: "/logout", fields: { scope: "this-device" }, ok: SUCCESS }),
   "logout everywhere": () => ({ path: "/logout", fields: { scope: "everywhere" }, ok: SUCCESS }),
   // Wrong credentials / an incomplete form: 400; a reader already signed in is then sent on by the page's

@@ -23,7 +23,8 @@ describe("background jobs", { timeout: 120_000 }, () => {
     expect(response.status).toBe(303);
     const comment = await prisma.comment.findFirstOrThrow({ where: { body: CLAIM }, select: { id: true } });
     expect(await prisma.claimSuggestion.count({ where: { commentId: comment.id } })).toBe(0);
-    expect(await pendingJobs()).toEqual([{ task: "suggest-claims", count: 1, failing: 0 }]);
+    // Beside the pass, the watchers' job of the new comment (ADR 0035).
+    expect(await pendingJobs()).toEqual([{ task: "notify-comment", count: 1, failing: 0 }, { task: "suggest-claims", count: 1, failing: 0 }]);
 
     await runJobs();
     const suggestions = await prisma.claimSuggestion.findMany({ where: { commentId: comment.id }, select: { exact: true, status: true } });
@@ -41,7 +42,8 @@ describe("background jobs", { timeout: 120_000 }, () => {
       const edited = await app.post(`/episodes/${slug}`, { intent: "edit-comment", commentId: String(comment.id), body }, { cookie });
       expect(edited.status).toBe(303);
     }
-    expect(await pendingJobs()).toEqual([{ task: "suggest-claims", count: 1, failing: 0 }]);
+    // Beside the pass, the watchers' job of the new comment (ADR 0035).
+    expect(await pendingJobs()).toEqual([{ task: "notify-comment", count: 1, failing: 0 }, { task: "suggest-claims", count: 1, failing: 0 }]);
 
     await runJobs();
     const suggestions = await prisma.claimSuggestion.findMany({ where: { commentId: comment.id }, select: { exact: true, targetRevision: true } });

@@ -3,6 +3,7 @@ import { useEffect, useId, useRef, useState } from "react";
 import { failureOf, FormError, Honeypot, SubmitButton, TextareaField, useIsPending } from "~/components/forms";
 import { Button } from "~/components/ui/button";
 import { COMMENT_MAX_LENGTH } from "~/schemas/comment";
+import { MentionSuggestions } from "./mention-suggestions";
 import type { FormFailure } from "~/utils/http";
 
 /** The field of a comment form with a message beside it; any other refusal is the form's. */
@@ -71,6 +72,7 @@ export function CommentForm({ intent, formKey, parentId, commentId, defaultBody 
         key={failed ? `failed-${fields.body?.length}` : "fresh"}
         textareaClassName="font-sans text-[0.9375rem] leading-relaxed"
       />
+      <MentionSuggestions textareaId={`${id}-body`} threadId={parentId ?? commentId} />
       <FormError error={errors.form} />
       <SubmitButton pending={pending} pendingLabel="Sending…" className="text-sm">
         {submitLabel}

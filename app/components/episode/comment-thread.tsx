@@ -3,6 +3,7 @@ import type { CommentNode } from "~/utils/comment-tree";
 import { Blocks } from "./blocks";
 import { FlagSentenceControls, useSentenceTarget } from "./claim-flagger";
 import { FallbackFlagForm } from "./fallback-flag-form";
+import { WatchControl } from "~/components/watch-control";
 import { CommentForm, DeleteCommentForm } from "./comment-form";
 import type { CommentData, DiscussionViewer, ProgramSlugs } from "./types";
 import { Time } from "~/components/ui/time";
@@ -158,7 +159,7 @@ function CommentActions({ comment, viewer }: { comment: CommentData; viewer: Dis
       ) : null}
       {viewer.canFlag ? (
         <>
-          <FlagSentenceControls target={`comment:${comment.id}`} label={`Flag a sentence in comment #${comment.ordinal}`} />
+          <FlagSentenceControls target={`comment:${comment.id}`} label={`Flag a sentence in comment #${comment.anchor}`} />
           <FallbackFlagForm targetType="comment" targetId={comment.id} label="Flag a claim" summaryClass={summaryClass} />
         </>
       ) : null}
@@ -183,6 +184,9 @@ function CommentActions({ comment, viewer }: { comment: CommentData; viewer: Dis
           </details>
           <DeleteCommentForm commentId={comment.id} anchor={comment.anchor} />
         </>
+      ) : null}
+      {viewer.watch && comment.parentId === null ? (
+        <WatchControl targetType="thread" targetId={comment.id} level={viewer.watch.threads[String(comment.id)] ?? null} label={`Notifications for the thread of comment #${comment.anchor}`} compact />
       ) : null}
     </div>
   );

@@ -1,5 +1,6 @@
 // What the episode page's components receive: display-ready values, formatted on the server so that
 // the server's and the browser's clocks and locale data can never disagree during hydration.
+import type { WatchLevelName } from "~/schemas/watch";
 import type { CommentSort } from "~/utils/comment-tree";
 import type { PrintedTime } from "~/components/ui/time";
 
@@ -75,6 +76,8 @@ export type DiscussionViewer = {
   canFlag: boolean;
   /** Where "Sign in to comment" leads. */
   signInHref: string;
+  /** The signed-in reader's watch levels on the episode and its threads (by top-level comment id); null when anonymous. */
+  watch?: { episodeId: number; episode: WatchLevelName | null; threads: Record<string, WatchLevelName> } | null;
 };
 
 export type ThreadPageData = {

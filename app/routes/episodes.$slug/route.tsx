@@ -24,6 +24,8 @@ import {
 } from "~/models/episode.server";
 import { CommentActionSchema } from "~/schemas/comment";
 import { getUser, requireUserWithPermission } from "~/utils/auth.server";
+import { getEpisodeWatchLevels } from "~/models/watch.server";
+import { WatchControl } from "~/components/watch-control";
 import type { CommentSort } from "~/utils/comment-tree";
 import { formFailure, invariantResponse, parseForm, parseQuery, text, type FormErrors } from "~/utils/http";
 import { episodePageData } from "~/utils/page-cache.server";
@@ -82,6 +84,7 @@ async function loadPage(request: Request, slug: string, user: Awaited<ReturnType
   if (part === "comments") {
     const episode = await getEpisodeHeading(slug);
     invariantResponse(episode, unknown, { status: 404 });
+    discussionViewer.watch = user ? await getEpisodeWatchLevels(user.id, episode.id) : null;
     const discussion = await loadDiscussion(episode, cpage ?? 1, sort, viewer, cutoff);
     return {
       part: "comments" as const,
@@ -93,6 +96,7 @@ async function loadPage(request: Request, slug: string, user: Awaited<ReturnType
 
   const episode = await getEpisodePage(slug);
   invariantResponse(episode, unknown, { status: 404 });
+  discussionViewer.watch = user ? await getEpisodeWatchLevels(user.id, episode.id) : null;
 
   // ?c=N: the permalink of a comment on any page of the discussion. Fragments never reach the server,
   // so the answer is a redirect to the page holding it, with the fragment the original site used.
@@ -276,6 +280,11 @@ export default function EpisodeRoute() {
         canFlag={data.viewer.canFlag}
         tools={<ClaimNavigator count={claimCount} />}
       />
+      {data.viewer.watch ? (
+        <div className="mx-auto mt-8 max-w-3xl rounded-md border border-stone-200 p-3 dark:border-stone-700">
+          <WatchControl targetType="episode" targetId={data.viewer.watch.episodeId} level={data.viewer.watch.episode} label="Notifications for this episode" />
+        </div>
+      ) : null}
       <Discussion
         key={`${data.discussion.sort}:${data.discussion.page}`}
         title={data.episode.title}

@@ -1,0 +1,194 @@
+// Watching an episode, a claim or a thread (its top-level comment), and telling watchers what happened
+// (issue 18, ADR 0035). Levels: watching (every new comment, every change of a claim's state), tracking
+// (only replies to me and mentions of me: the default once I comment in a thread), muted (nothing).
+// A thread's level overrides the episode's. The fan-out runs in a job after the write committed
+// (app/jobs/notify.server.ts): a comment on an episode 10,000 members watch costs the request one job.
+import type { WatchLevel } from "@prisma/client";
+import { prisma } from "~/utils/db.server";
+import { mentionedNames } from "~/utils/mentions";
+import { scheduleMailFor } from "./mail.server";
+import { commentLabel, commentPermalink } from "~/utils/comment-anchor";
+
+export type WatchTargetType = "episode" | "claim" | "thread";
+export type WatchTarget = { type: WatchTargetType; id: number };
+export const WATCH_LEVELS = ["watching", "tracking", "muted"] as const satisfies readonly WatchLevel[];
+
+/** A watch's column: a thread is watched on its top-level comment. */
+function column(type: WatchTargetType) {
+  return type === "episode" ? "episodeId" : type === "claim" ? "claimId" : "commentId";
+}
+
+export class WatchError extends Error {
+  constructor(message: string) {
+    super(message);
+  }
+}
+
+/** The thread a comment belongs to: its top-level comment's id (null when there is no such comment). */
+async function threadOf(commentId: number) {
+  const comment = await prisma.comment.findUnique({ where: { id: commentId }, select: { id: true, rootId: true } });
+  return comment ? (comment.rootId ?? comment.id) : null;
+}
+
+async function targetExists({ type, id }: WatchTarget) {
+  if (type === "episode") return (await prisma.episode.count({ where: { id } })) > 0;
+  if (type === "claim") return (await prisma.claim.count({ where: { id } })) > 0;
+  return (await prisma.comment.count({ where: { id, parentId: null } })) > 0;
+}
+
+/** Sets the member's level on a target, or forgets it ("default"): then the default rules apply again. */
+export async function setWatchLevel({ user, target, level }: { user: { id: number }; target: WatchTarget; level: WatchLevel | "default" }) {
+  const resolved = target.type === "thread" ? { type: "thread" as const, id: (await threadOf(target.id)) ?? 0 } : target;
+  if (!(await targetExists(resolved))) throw new WatchError(`That ${target.type} does not exist.`);
+  const key = column(resolved.type);
+  if (level === "default") {
+    await prisma.watch.deleteMany({ where: { userId: user.id, [key]: resolved.id } });
+    return { target: resolved, level: null };
+  }
+  const existing = await prisma.watch.findFirst({ where: { userId: user.id, [key]: resolved.id }, select: { id: true } });
+  if (existing) await prisma.watch.update({ where: { id: existing.id }, data: { level }, select: { id: true } });
+  else await prisma.watch.createMany({ data: [{ userId: user.id, [key]: resolved.id, level }], skipDuplicates: true });
+  return { target: resolved, level };
+}
+
+/** The member's own level on a target (null: none chosen). */
+export async function getWatchLevel(userId: number, target: WatchTarget): Promise<WatchLevel | null> {
+  const watch = await prisma.watch.findFirst({ where: { userId, [column(target.type)]: target.id }, select: { level: true } });
+  return watch?.level ?? null;
+}
+
+/** The member's levels on an episode and its threads, for the episode page's controls. */
+export async function getEpisodeWatchLevels(userId: number, episodeId: number) {
+  const [episode, threads] = await Promise.all([
+    prisma.watch.findFirst({ where: { userId, episodeId }, select: { level: true } }),
+    prisma.watch.findMany({ where: { userId, comment: { episodeId } }, select: { commentId: true, level: true } }),
+  ]);
+  return { episodeId, episode: episode?.level ?? null, threads: Object.fromEntries(threads.map((watch) => [String(watch.commentId), watch.level])) as Record<string, WatchLevel> };
+}
+
+/** Everything the member watches, tracks or muted, newest first, for /settings/notifications. */
+export async function listWatches(userId: number) {
+  const rows = await prisma.watch.findMany({
+    where: { userId },
+    orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
+    select: {
+      id: true,
+      level: true,
+      episode: { select: { id: true, slug: true, title: true } },
+      claim: { select: { id: true, exact: true, episode: { select: { title: true } } } },
+      comment: { select: { id: true, anchor: true, episode: { select: { slug: true, title: true } } } },
+    },
+  });
+  return rows.map((row) => {
+    if (row.episode) return { id: row.id, level: row.level, type: "episode" as const, targetId: row.episode.id, label: row.episode.title, href: `/episodes/${row.episode.slug}` };
+    if (row.claim) {
+      const exact = row.claim.exact.length > 80 ? `${row.claim.exact.slice(0, 79)}…` : row.claim.exact;
+      return { id: row.id, level: row.level, type: "claim" as const, targetId: row.claim.id, label: `“${exact}” (${row.claim.episode.title})`, href: `/claims/${row.claim.id}` };
+    }
+    const comment = row.comment!;
+    return {
+      id: row.id,
+      level: row.level,
+      type: "thread" as const,
+      targetId: comment.id,
+      label: `The thread of comment ${commentLabel(comment.anchor)} on ${comment.episode.title}`,
+      href: commentPermalink(comment.episode.slug, comment.anchor),
+    };
+  });
+}
+
+/** Members who took part in a thread (or, with no thread, the episode), whose name starts with `prefix`: the mention suggestions. */
+export async function listMentionCandidates({ episodeId, threadId, prefix, take = 8 }: { episodeId: number; threadId: number | null; prefix: string; take?: number }) {
+  const thread = threadId === null ? null : await threadOf(threadId);
+  const rows = await prisma.$queryRaw<{ username: string }[]>`
+    SELECT u.username FROM "User" u
+    WHERE u."suspendedAt" IS NULL AND u."usernameKey" LIKE ${`${prefix.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`}
+      AND EXISTS (
+        SELECT 1 FROM "Comment" c LEFT JOIN "ImportedAuthor" a ON a.id = c."importedAuthorId"
+        WHERE c."episodeId" = ${episodeId} AND c.status = 'visible'
+          AND (${thread}::int IS NULL OR c.id = ${thread}::int OR c."rootId" = ${thread}::int)
+          AND (c."authorId" = u.id OR a."linkedUserId" = u.id))
+    ORDER BY u."usernameKey" LIMIT ${take}`;
+  return rows.map((row) => row.username);
+}
+
+/**
+ * Tells everyone concerned about a new comment, once each: the parent's author was told in the comment's
+ * own transaction (a reply; withdrawn here when they muted the thread or episode); members it mentions get
+ * a mention unless they muted it; members watching the thread or the episode get the episode's one
+ * "new comments" notification, counted up. The author tracks the thread from now on.
+ */
+export async function notifyNewComment(commentId: number) {
+  const comment = await prisma.comment.findUnique({
+    where: { id: commentId },
+    select: {
+      id: true,
+      episodeId: true,
+      rootId: true,
+      authorId: true,
+      body: true,
+      status: true,
+      parent: { select: { authorId: true, importedAuthor: { select: { linkedUserId: true } } } },
+    },
+  });
+  // A comment hidden or deleted before its job ran tells nobody.
+  if (!comment || comment.status !== "visible" || comment.authorId === null) return;
+  const authorId = comment.authorId;
+  const thread = comment.rootId ?? comment.id;
+  const parentRecipient = comment.parent ? (comment.parent.authorId ?? comment.parent.importedAuthor?.linkedUserId ?? null) : null;
+  const names = mentionedNames(comment.body);
+
+  await prisma.$transaction(async (tx) => {
+    // Tracking is the default once I comment, unless I muted the whole episode (then the thread stays muted).
+    const mutedEpisode = await tx.watch.count({ where: { userId: authorId, episodeId: comment.episodeId, level: "muted" } });
+    if (mutedEpisode === 0) await tx.watch.createMany({ data: [{ userId: authorId, commentId: thread, level: "tracking" }], skipDuplicates: true });
+    // One statement: levels (the thread's over the episode's), the reply silenced when muted, mentions, watchers.
+    await tx.$executeRaw`
+      WITH levels AS (
+        SELECT COALESCE(t."userId", e."userId") AS "userId", COALESCE(t.level, e.level) AS level
+        FROM (SELECT "userId", level FROM "Watch" WHERE "episodeId" = ${comment.episodeId}) e
+        FULL JOIN (SELECT "userId", level FROM "Watch" WHERE "commentId" = ${thread}) t ON t."userId" = e."userId"
+      ),
+      muted_reply AS (
+        DELETE FROM "Notification" n
+        WHERE n."commentId" = ${comment.id} AND n.kind = 'reply'
+          AND EXISTS (SELECT 1 FROM levels l WHERE l."userId" = n."userId" AND l.level = 'muted')
+      ),
+      mentioned AS (
+        SELECT u.id FROM "User" u
+        WHERE u."usernameKey" = ANY(${names}::text[]) AND u.id <> ${authorId} AND u.id IS DISTINCT FROM ${parentRecipient}::int
+          AND u."suspendedAt" IS NULL
+          AND NOT EXISTS (SELECT 1 FROM levels l WHERE l."userId" = u.id AND l.level = 'muted')
+      ),
+      mention AS (
+        INSERT INTO "Notification" ("userId", "actorId", "kind", "commentId", "episodeId")
+        SELECT id, ${authorId}, 'mention', ${comment.id}, ${comment.episodeId} FROM mentioned
+      )
+      INSERT INTO "Notification" ("userId", "actorId", "kind", "commentId", "episodeId", "count")
+      SELECT l."userId", ${authorId}, 'new-comments', ${comment.id}, ${comment.episodeId}, 1 FROM levels l
+      WHERE l.level = 'watching' AND l."userId" <> ${authorId} AND l."userId" IS DISTINCT FROM ${parentRecipient}::int
+        AND l."userId" NOT IN (SELECT id FROM mentioned)
+      ON CONFLICT ("userId", "episodeId") WHERE kind = 'new-comments' AND "readAt" IS NULL AND "emailedAt" IS NULL
+      DO UPDATE SET count = "Notification".count + 1, "commentId" = EXCLUDED."commentId", "actorId" = EXCLUDED."actorId", "createdAt" = now()`;
+    await scheduleMailFor(tx, { commentId: comment.id });
+  });
+}
+
+/**
+ * Tells the members watching a claim that its state changed (one ClaimEvent; a trigger queues the job).
+ * Members the change already told in its own transaction (flaggers of a settled claim, the author of a
+ * flagged comment) are not told twice.
+ */
+export async function notifyClaimEvent(eventId: number) {
+  const event = await prisma.claimEvent.findUnique({ where: { id: eventId }, select: { id: true, claimId: true, actorId: true, createdAt: true, claim: { select: { episodeId: true } } } });
+  if (!event) return;
+  await prisma.$transaction(async (tx) => {
+    await tx.$executeRaw`
+      INSERT INTO "Notification" ("userId", "actorId", "kind", "claimId", "episodeId")
+      SELECT w."userId", ${event.actorId}::int, 'claim-changed', ${event.claimId}, ${event.claim.episodeId}
+      FROM "Watch" w
+      WHERE w."claimId" = ${event.claimId} AND w.level = 'watching' AND w."userId" IS DISTINCT FROM ${event.actorId}::int
+        AND NOT EXISTS (SELECT 1 FROM "Notification" n WHERE n."userId" = w."userId" AND n."claimId" = ${event.claimId} AND n."createdAt" >= ${event.createdAt})`;
+    await scheduleMailFor(tx, { claimId: event.claimId });
+  });
+}
