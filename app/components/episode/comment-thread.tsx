@@ -119,7 +119,7 @@ function CommentArticle({ node, programSlugs, permalink, viewer }: { node: Node 
           // Markdown rendered by markdown-it with raw HTML off, then sanitized to an allowlist (utils/markdown.server).
           <div className="comment-markdown" dangerouslySetInnerHTML={{ __html: comment.html }} />
         ) : (
-          <Blocks blocks={comment.blocks} programSlugs={programSlugs} marks={comment.marks} />
+          <Blocks blocks={comment.blocks} programSlugs={programSlugs} marks={comment.marks} collapseLong />
         )}
       </div>
       <CommentActions comment={comment} viewer={viewer} />
