@@ -168,14 +168,14 @@ test.describe("a discussion longer than a page", () => {
     await expect(page.getByRole("heading", { level: 3, name: /^61 comments for/ })).toBeVisible();
     await expect(threads(page)).toHaveCount(50);
     await expect(page.getByText("Threads 1–50 of 60")).toBeVisible();
-    await page.getByRole("link", { name: "Show more comments" }).click();
+    await page.getByRole("link", { name: "Load more comments" }).click();
     await expect(threads(page)).toHaveCount(60);
     await expect(page.getByText("Threads 1–60 of 60")).toBeVisible();
     // Appended, not navigated: the address is the same and the first threads are still there.
     expect(new URL(page.url()).search).toBe("");
     await expect(page.locator(`#comment-${FIRST}`)).toBeAttached();
     await expect(page.locator(`#comment-${FIRST + THREADS - 1} + details #comment-${FIRST + THREADS}`)).toBeVisible();
-    await expect(page.getByRole("link", { name: "Show more comments" })).toHaveCount(0);
+    await expect(page.getByRole("link", { name: "Load more comments" })).toHaveCount(0);
     // The reader continues where the new threads begin.
     await expect(page.getByRole("list", { name: "Comments, page 2" })).toBeFocused();
   });
@@ -191,9 +191,9 @@ test.describe("a discussion longer than a page", () => {
   test.describe("without JavaScript", () => {
     test.use({ javaScriptEnabled: false });
 
-    test("“Show more comments” is a link to the next page", async ({ page }) => {
+    test("“Load more comments” is a link to the next page", async ({ page }) => {
       await page.goto(ARTICLE);
-      await page.getByRole("link", { name: "Show more comments" }).click();
+      await page.getByRole("link", { name: "Load more comments" }).click();
       await expect(page).toHaveURL(/\?cpage=2#comments$/);
       await expect(threads(page)).toHaveCount(10);
       await expect(page.getByText("Threads 51–60 of 60")).toBeVisible();

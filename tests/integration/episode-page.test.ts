@@ -207,7 +207,7 @@ describe("a long discussion", () => {
     expect(ordinals(buildCommentTree(newest.discussion.comments, { sort: "newest" })).slice(0, 2)).toEqual([1113, 1112]);
   });
 
-  it("loads the next page of threads alone for “Show more comments”", async () => {
+  it("loads the next page of threads alone for “Load more comments”", async () => {
     const { slug } = await importProgram();
     await addThreads(await episodeId(slug), 60);
     const data = await load(slug, "?cpage=2&part=comments");

@@ -6,7 +6,7 @@ import type { BlockData, ClaimMarkData, ProgramSlugs } from "./types";
 /** A comment longer than this (in characters of text) shows its start and folds the rest under "Show more". */
 export const LONG_COMMENT_CHARACTERS = 2_000;
 /** About how much of a long comment shows before "Show more": whole blocks, at least one. */
-const PREVIEW_CHARACTERS = 700;
+const PREVIEW_CHARACTERS = 400;
 /** A passage quoted at least this long next to its citation is a pasted article: it folds under its card. */
 export const QUOTED_ARTICLE_WORDS = 120;
 

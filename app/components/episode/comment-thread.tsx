@@ -14,11 +14,14 @@ type ThreadContext = {
   viewer: DiscussionViewer;
 };
 
-/** Brings a comment just posted or edited into view and gives it the focus. */
-export function revealComment(ordinal: number) {
+/**
+ * Brings a comment just posted or edited into view and gives it the focus; `elsewhere` is called when it
+ * is on a page of the discussion not shown (a new thread lands last, oldest first).
+ */
+export function revealComment(ordinal: number, elsewhere?: () => void) {
   requestAnimationFrame(() => {
     const element = document.getElementById(`comment-${ordinal}`);
-    if (!element) return;
+    if (!element) return elsewhere?.();
     element.scrollIntoView({ block: "center" });
     element.focus({ preventScroll: true });
   });

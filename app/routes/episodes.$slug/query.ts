@@ -15,7 +15,7 @@ export const EpisodePageQuerySchema = z.object({
   cpage: wholeNumber("The comment page").optional(),
   /** A comment number to show: the answer redirects to the page that holds it, at #comment-N. */
   c: wholeNumber("The comment number").optional(),
-  /** "comments": the discussion page alone, which the "Show more comments" button appends. */
+  /** "comments": the discussion page alone, which the "Load more comments" button appends. */
   part: z.enum(["comments"], { error: "The only part of an episode page that loads on its own is “comments”." }).optional(),
 });
 
