@@ -222,8 +222,11 @@ for (const [name, width, height] of [
     await page.goto(PROGRAM);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
     await page.screenshot({ path: testInfo.outputPath(`episode-top-${width}.png`) });
+    // A phone has the contents in a drawer; a wide screen beside the text.
+    if (width < 1024) await page.locator("details[data-contents-drawer] > summary").click();
     await page.getByRole("navigation", { name: "Sections" }).scrollIntoViewIfNeeded();
     await page.screenshot({ path: testInfo.outputPath(`episode-contents-${width}.png`) });
+    if (width < 1024) await page.keyboard.press("Escape");
     await page.locator("#section-4").scrollIntoViewIfNeeded();
     await page.screenshot({ path: testInfo.outputPath(`episode-sections-${width}.png`) });
     await page.goto(`${PROGRAM}#comments`);

@@ -176,10 +176,13 @@ export function Blocks({
       .join(" "),
   );
   const more = `Show more (${restWords.toLocaleString("en")} more words)`;
+  // A claim marked in the folded part keeps it open: the markers are what readers come to check.
+  const restStart = firstOffset(rest);
+  const markedInRest = restStart !== null && marks.some((mark) => mark.end > restStart);
   return (
     <>
       {preview}
-      <details data-comment-more="" className="group/more">
+      <details data-comment-more="" open={markedInRest || undefined} className="group/more">
         <summary className={`${SUMMARY_CLASS} font-sans`}>
           <span data-ui-text={more} className="group-open/more:hidden" />
           <span data-ui-text="Show less" className="hidden group-open/more:inline" />
@@ -188,6 +191,16 @@ export function Blocks({
       </details>
     </>
   );
+}
+
+/** Where the first text of these items starts in the canonical text. */
+function firstOffset(items: readonly Item[]) {
+  for (const item of items) {
+    if (item.kind === "quote" && item.texts[0]?.offset != null) return item.texts[0].offset;
+    if (item.kind === "article" && item.quote.texts[0]?.offset != null) return item.quote.texts[0].offset;
+    if (item.kind === "single" && item.offset !== null) return item.offset;
+  }
+  return null;
 }
 
 const SUMMARY_CLASS =
