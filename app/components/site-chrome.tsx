@@ -16,37 +16,28 @@ export type HeaderUser = { id: number; username: string; role: Role; unreadNotif
 /** The staff pages this user may open, as the permission table says (root.tsx). */
 export type StaffPages = { queue: boolean; admin: boolean };
 
-/** Below this width the header is one row: the name, the bell and a menu button (staff have more links, so theirs folds earlier). */
-const WIDE = {
-  md: { row: "md:flex", menu: "md:hidden" },
-  lg: { row: "lg:flex", menu: "lg:hidden" },
-} as const;
-
 export function SiteHeader({ user, staffPages }: { user: HeaderUser | null; staffPages: StaffPages | null }) {
   const staff = staffPages && (staffPages.queue || staffPages.admin) ? staffPages : null;
-  const wide = staff ? WIDE.lg : WIDE.md;
   return (
     <header className="relative border-b border-stone-200 bg-white/90 dark:border-stone-800 dark:bg-stone-900/90">
-      <div className="mx-auto flex max-w-5xl items-center justify-between gap-3 px-4 py-1.5 sm:px-6 md:py-3">
+      <div className="mx-auto flex max-w-5xl items-center justify-between gap-3 px-4 py-1.5 sm:px-6 lg:py-3">
         <Link to="/" className="group flex shrink-0 items-baseline gap-2 text-stone-900 no-underline dark:text-stone-100">
           <span className="font-serif text-xl font-semibold tracking-tight sm:text-2xl">
             Footnote<sup className="ml-0.5 text-sm text-accent-600 dark:text-accent-300">[1]</sup>
           </span>
           {user ? null : <span className="hidden text-sm text-stone-500 lg:inline dark:text-stone-400">arguing about sourced claims</span>}
         </Link>
-        {/* A wide screen: everything in one row that never wraps. */}
-        <div className={cx("hidden min-w-0 items-center gap-x-3 whitespace-nowrap text-sm xl:gap-x-4", wide.row)}>
-          <MainNav layout="row" />
-          {staff ? <StaffNav admin={staff.admin} layout="row" /> : null}
-          {user ? <AccountControls user={user} layout="row" /> : <SignInLink />}
-        </div>
-        {/* A phone: the bell stays in sight, the rest is behind the menu button. */}
-        <div className={cx("flex items-center gap-1", wide.menu)}>
-          {user ? <NotificationBell unread={user.unreadNotifications} /> : null}
+        <div className="flex min-w-0 items-center gap-1 lg:gap-3 xl:gap-4">
+          {/* The bell stays in sight on a phone; on a wide screen it sits at the end of the row. */}
+          {user ? (
+            <div className="lg:order-last">
+              <NotificationBell unread={user.unreadNotifications} />
+            </div>
+          ) : null}
           <SiteMenu>
-            <MainNav layout="menu" />
-            {staff ? <StaffNav admin={staff.admin} layout="menu" /> : null}
-            {user ? <AccountControls user={user} layout="menu" /> : <SignInLink />}
+            <MainNav />
+            {staff ? <StaffNav admin={staff.admin} /> : null}
+            {user ? <AccountControls user={user} /> : <SignInLink />}
           </SiteMenu>
         </div>
       </div>
@@ -54,24 +45,19 @@ export function SiteHeader({ user, staffPages }: { user: HeaderUser | null; staf
   );
 }
 
-type Layout = "row" | "menu";
+const navLinkClass = ({ isActive }: { isActive: boolean }) =>
+  cx(
+    "flex min-h-11 items-center rounded-md px-2 text-base no-underline hover:bg-stone-100 lg:inline lg:min-h-0 lg:p-0 lg:text-sm lg:hover:bg-transparent dark:hover:bg-stone-800 lg:dark:hover:bg-transparent",
+    isActive ? "font-semibold text-stone-900 dark:text-stone-100" : "text-stone-600 dark:text-stone-300",
+  );
 
-const navLinkClass =
-  (layout: Layout) =>
-  ({ isActive }: { isActive: boolean }) =>
-    cx(
-      "no-underline",
-      layout === "menu" && "flex min-h-11 items-center rounded-md px-2 text-base hover:bg-stone-100 dark:hover:bg-stone-800",
-      isActive ? "font-semibold text-stone-900 dark:text-stone-100" : "text-stone-600 dark:text-stone-300",
-    );
-
-function MainNav({ layout }: { layout: Layout }) {
+function MainNav() {
   return (
     <nav aria-label="Main">
-      <ul className={layout === "row" ? "flex items-center gap-4" : "grid grid-cols-2 gap-1"}>
+      <ul className="grid grid-cols-2 gap-1 lg:flex lg:items-center lg:gap-4">
         {NAV.map((item) => (
           <li key={item.to}>
-            <NavLink to={item.to} end className={navLinkClass(layout)}>
+            <NavLink to={item.to} end className={navLinkClass}>
               {item.label}
             </NavLink>
           </li>
@@ -82,8 +68,9 @@ function MainNav({ layout }: { layout: Layout }) {
 }
 
 /**
- * The menu of a narrow screen: a <details>, so it opens without JavaScript; with it, it closes when the
- * reader goes to another page or presses Escape.
+ * The header's links. Below 1024 px a menu behind a button — a <details>, so it opens without JavaScript;
+ * with it, it closes when the reader goes to another page or presses Escape. From 1024 px up the same
+ * links are one row that never wraps (the button hidden, the panel always shown: tailwind.css).
  */
 function SiteMenu({ children }: { children: ReactNode }) {
   const menu = useRef<HTMLDetailsElement>(null);
@@ -113,7 +100,7 @@ function SiteMenu({ children }: { children: ReactNode }) {
           <path d="M6 6l12 12M18 6L6 18" />
         </svg>
       </summary>
-      <div className="absolute inset-x-0 top-full z-40 space-y-3 border-b border-stone-200 bg-white px-4 py-3 text-sm shadow-lg dark:border-stone-800 dark:bg-stone-900">
+      <div className="absolute inset-x-0 top-full z-40 space-y-3 border-b border-stone-200 bg-white px-4 py-3 text-sm shadow-lg lg:static lg:flex lg:items-center lg:gap-x-3 lg:space-y-0 lg:border-0 lg:bg-transparent lg:p-0 lg:whitespace-nowrap lg:shadow-none xl:gap-x-4 dark:border-stone-800 dark:bg-stone-900 lg:dark:bg-transparent">
         {children}
       </div>
     </details>
@@ -149,17 +136,17 @@ const ADMIN_NAV = [
 ] as const;
 
 /** Shown to those who may open the queue or the admin pages; the pages themselves check the permission again. */
-function StaffNav({ admin, layout }: { admin: boolean; layout: Layout }) {
+function StaffNav({ admin }: { admin: boolean }) {
   const items = admin ? ADMIN_NAV : MODERATOR_NAV;
   return (
     <nav
       aria-label={admin ? "Admin" : "Moderation"}
-      className={layout === "row" ? "border-l border-stone-200 pl-3 xl:pl-4 dark:border-stone-700" : "border-t border-stone-200 pt-3 dark:border-stone-700"}
+      className="border-t border-stone-200 pt-3 lg:border-t-0 lg:border-l lg:pt-0 lg:pl-3 xl:pl-4 dark:border-stone-700"
     >
-      <ul className={layout === "row" ? "flex items-center gap-x-3" : "grid grid-cols-2 gap-1"}>
+      <ul className="grid grid-cols-2 gap-1 lg:flex lg:items-center lg:gap-x-3">
         {items.map((item) => (
           <li key={item.to}>
-            <NavLink to={item.to} className={navLinkClass(layout)}>
+            <NavLink to={item.to} className={navLinkClass}>
               {item.label}
             </NavLink>
           </li>
@@ -169,13 +156,10 @@ function StaffNav({ admin, layout }: { admin: boolean; layout: Layout }) {
   );
 }
 
-function AccountControls({ user, layout }: { user: HeaderUser; layout: Layout }) {
+function AccountControls({ user }: { user: HeaderUser }) {
   return (
     <div
-      className={cx(
-        "flex min-w-0 items-center gap-x-2",
-        layout === "row" ? "border-l border-stone-200 pl-3 xl:gap-x-3 xl:pl-4 dark:border-stone-700" : "justify-between border-t border-stone-200 pt-3 dark:border-stone-700",
-      )}
+      className="flex min-w-0 items-center justify-between gap-x-2 border-t border-stone-200 pt-3 lg:justify-start lg:border-t-0 lg:border-l lg:pt-0 lg:pl-3 xl:gap-x-3 xl:pl-4 dark:border-stone-700"
     >
       <p className="flex min-w-0 items-center gap-1.5 sm:gap-2">
         <span className="sr-only">Signed in as </span>
@@ -188,7 +172,6 @@ function AccountControls({ user, layout }: { user: HeaderUser; layout: Layout })
         </Link>
         <RoleBadge role={user.role} />
       </p>
-      {layout === "row" ? <NotificationBell unread={user.unreadNotifications} /> : null}
       <Form method="post" action="/logout">
         <Button variant="secondary" size="inline" className="whitespace-nowrap px-2 py-1 sm:px-2.5">
           Sign out
@@ -205,7 +188,7 @@ function NotificationBell({ unread }: { unread: number }) {
       to="/notifications"
       aria-label={label}
       title={label}
-      className="relative inline-flex size-11 md:size-9 items-center justify-center rounded-md text-stone-600 no-underline hover:bg-stone-100 hover:text-stone-900 dark:text-stone-300 dark:hover:bg-stone-800 dark:hover:text-stone-50"
+      className="relative inline-flex size-11 lg:size-9 items-center justify-center rounded-md text-stone-600 no-underline hover:bg-stone-100 hover:text-stone-900 dark:text-stone-300 dark:hover:bg-stone-800 dark:hover:text-stone-50"
     >
       <svg aria-hidden="true" viewBox="0 0 24 24" className="size-5" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round">
         <path d="M6 8a6 6 0 1 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />

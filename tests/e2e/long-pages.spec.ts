@@ -77,7 +77,7 @@ test.describe("on a phone (390 px)", () => {
     const header = page.getByRole("banner");
     expect((await header.boundingBox())!.height).toBeLessThanOrEqual(64);
     await expect(header.getByRole("link", { name: "Sources" })).toBeHidden();
-    await header.getByRole("button", { name: "Menu" }).click();
+    await header.getByLabel("Menu").click();
     await header.getByRole("link", { name: "Sources" }).click();
     await expect(page).toHaveURL(/\/sources$/);
     // The menu closes on the new page.
@@ -107,7 +107,10 @@ test.describe("on a phone (390 px)", () => {
   });
 
   test("the queue's filters fold into a panel", async ({ page }) => {
+    // Signed in on a wide screen, where the header shows the name that signIn waits for.
+    await page.setViewportSize({ width: 1280, height: 800 });
     await signIn(page, "e2e-moderator", { redirectTo: "/moderation" });
+    await page.setViewportSize({ width: 390, height: 844 });
     const form = page.getByRole("form", { name: "Filter the queue" });
     await expect(form).toBeHidden();
     await page.locator("details[data-filter-panel] > summary").click();
