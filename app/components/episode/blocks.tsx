@@ -138,7 +138,7 @@ export function Blocks({
         <Fragment key={item.key}>
           {separator()}
           <details data-quoted-article="" className="group/article font-sans">
-            <summary className={SUMMARY_CLASS}>
+            <summary className={FOLD_SUMMARY_CLASS}>
               <span data-ui-text={`Quoted article (${words}) — show`} className="group-open/article:hidden" />
               <span data-ui-text={`Quoted article (${words}) — hide`} className="hidden group-open/article:inline" />
             </summary>
@@ -183,7 +183,7 @@ export function Blocks({
     <>
       {preview}
       <details data-comment-more="" open={markedInRest || undefined} className="group/more">
-        <summary className={`${SUMMARY_CLASS} font-sans`}>
+        <summary className={`${FOLD_SUMMARY_CLASS} font-sans`}>
           <span data-ui-text={more} className="group-open/more:hidden" />
           <span data-ui-text="Show less" className="hidden group-open/more:inline" />
         </summary>
@@ -203,5 +203,5 @@ function firstOffset(items: readonly Item[]) {
   return null;
 }
 
-const SUMMARY_CLASS =
+export const FOLD_SUMMARY_CLASS =
   "inline-flex min-h-11 cursor-pointer list-none items-center gap-1.5 rounded px-1 text-sm font-semibold text-accent-700 select-none before:mx-0.5 before:block before:size-1.5 before:-rotate-45 before:border-r-[1.5px] before:border-b-[1.5px] before:border-current before:transition-transform hover:underline focus-visible:outline-2 focus-visible:outline-accent-600 [details[open]>&]:before:rotate-45 dark:text-accent-300 [&::-webkit-details-marker]:hidden";

@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import type { CommentNode } from "~/utils/comment-tree";
-import { Blocks } from "./blocks";
+import { Blocks, FOLD_SUMMARY_CLASS } from "./blocks";
 import { FlagClaimForm } from "~/components/claims/flag-claim-form";
 import { CommentForm, DeleteCommentForm } from "./comment-form";
 import type { CommentData, DiscussionViewer, ProgramSlugs } from "./types";
@@ -120,13 +120,30 @@ function CommentArticle({ node, programSlugs, permalink, viewer }: { node: Node 
         {comment.notice ? <p className="italic text-stone-500 dark:text-stone-400">{comment.notice}</p> : null}
         {comment.html !== null ? (
           // Markdown rendered by markdown-it with raw HTML off, then sanitized to an allowlist (utils/markdown.server).
-          <div className="comment-markdown" dangerouslySetInnerHTML={{ __html: comment.html }} />
+          <>
+            <div className="comment-markdown" dangerouslySetInnerHTML={{ __html: comment.html }} />
+            {comment.htmlMore ? <MoreMarkdown more={comment.htmlMore} /> : null}
+          </>
         ) : (
           <Blocks blocks={comment.blocks} programSlugs={programSlugs} marks={comment.marks} collapseLong />
         )}
       </div>
       <CommentActions comment={comment} viewer={viewer} />
     </article>
+  );
+}
+
+/** The folded rest of a long Markdown comment; open when a claim is marked in it. Its label is drawn outside the text (data-ui-text). */
+function MoreMarkdown({ more }: { more: NonNullable<CommentData["htmlMore"]> }) {
+  const label = `Show more (${more.words.toLocaleString("en")} more words)`;
+  return (
+    <details data-comment-more="" open={more.html.includes("<mark ") || undefined} className="group/more">
+      <summary className={FOLD_SUMMARY_CLASS}>
+        <span data-ui-text={label} className="group-open/more:hidden" />
+        <span data-ui-text="Show less" className="hidden group-open/more:inline" />
+      </summary>
+      <div className="comment-markdown mt-[0.85em]" dangerouslySetInnerHTML={{ __html: more.html }} />
+    </details>
   );
 }
 
