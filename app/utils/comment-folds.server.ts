@@ -1,7 +1,7 @@
 // A comment written here (Markdown, rendered and sanitized) folded like an imported one (components/episode/blocks.tsx):
 // a long comment's start and the rest, cut between top-level elements; a long quotation right after a
 // paragraph holding a link (its citation) folded under it. The text and its order are untouched, so the
-// two parts' text together is the comment's canonical text; the fold controls add none (data-ui-text).
+// two parts' text together is the comment's canonical text; the fold controls add none (data-ui-text, aria-label).
 import render from "dom-serializer";
 import { Element, Text, type AnyNode } from "domhandler";
 import { textContent } from "domutils";
@@ -29,7 +29,7 @@ function foldQuotation(quote: Element): Element {
   const count = words(textContent(quote)).toLocaleString("en");
   const label = (state: "show" | "hide", hidden: string) =>
     new Element("span", { "data-ui-text": `Quoted article (${count} words) — ${state}`, class: hidden }, []);
-  const summary = new Element("summary", { class: SUMMARY_CLASS }, [label("show", "group-open/article:hidden"), label("hide", "hidden group-open/article:inline")]);
+  const summary = new Element("summary", { class: SUMMARY_CLASS, "aria-label": `Quoted article (${count} words)` }, [label("show", "group-open/article:hidden"), label("hide", "hidden group-open/article:inline")]);
   return new Element("details", { "data-quoted-article": "", class: "group/article" }, [summary, quote]);
 }
 

@@ -22,7 +22,6 @@ test("a long comment shows its start; “Show more” opens the rest and “Show
   await expect(toggle).toHaveAccessibleName(/^Show more \([\d,]+ more words\)$/);
   await toggle.click();
   await expect(later).toBeVisible();
-  await expect(toggle).toHaveAccessibleName("Show less");
   // By keyboard too.
   await toggle.focus();
   await page.keyboard.press("Enter");
@@ -34,14 +33,13 @@ test("a pasted article folds under its citation card, with its length", async ({
   await more(page, 4).locator("> summary").click();
   const article = page.locator("#comment-4 details[data-quoted-article]").first();
   const summary = article.locator("> summary");
-  await expect(summary).toHaveAccessibleName(/^Quoted article \([\d,]+ words\) — show$/);
+  await expect(summary).toHaveAccessibleName(/^Quoted article \([\d,]+ words\)$/);
   const quoted = article.getByText("Islamic State claimed responsibility for the attack").first();
   await expect(quoted).toBeHidden();
   // The card naming the source comes right before it.
   expect(await article.evaluate((element) => element.previousElementSibling?.textContent === "" && !!element.previousElementSibling?.querySelector("cite"))).toBe(true);
   await summary.click();
   await expect(quoted).toBeVisible();
-  await expect(summary).toHaveAccessibleName(/— hide$/);
 });
 
 test("a permalink to a long comment opens it, from another page and from a link on the page", async ({ page }) => {

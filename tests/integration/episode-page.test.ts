@@ -251,6 +251,21 @@ describe("a long discussion", () => {
   });
 });
 
+describe("long comments", () => {
+  it("folds a long comment written here: its start on the page, the rest under “Show more”, its text whole", async () => {
+    const { slug } = await importProgram();
+    const paragraphs = Array.from({ length: 10 }, (_, n) => `Paragraph ${n + 1}: ${"an argument that goes on ".repeat(12).trim()}.`);
+    await prisma.comment.create({ data: { episodeId: await episodeId(slug), ordinal: 1001, body: paragraphs.join("\n\n"), postedAt: new Date(Date.UTC(2025, 0, 1)) } });
+    const { discussion } = await page(slug);
+    const long = discussion.comments.find((comment) => comment.ordinal === 1001)!;
+    expect(long.html).toContain("Paragraph 1:");
+    expect(long.html).not.toContain("Paragraph 10:");
+    expect(long.htmlMore).toMatchObject({ html: expect.stringContaining("Paragraph 10:"), words: expect.any(Number) });
+    // An imported comment keeps its blocks: the page folds those as it renders them.
+    expect(discussion.comments.find((comment) => comment.ordinal === 4)!.htmlMore).toBeNull();
+  });
+});
+
 async function episodeId(slug: string) {
   return (await prisma.episode.findUniqueOrThrow({ where: { slug }, select: { id: true } })).id;
 }

@@ -138,7 +138,7 @@ export function Blocks({
         <Fragment key={item.key}>
           {separator()}
           <details data-quoted-article="" className="group/article font-sans">
-            <summary className={FOLD_SUMMARY_CLASS}>
+            <summary className={FOLD_SUMMARY_CLASS} aria-label={`Quoted article (${words})`}>
               <span data-ui-text={`Quoted article (${words}) — show`} className="group-open/article:hidden" />
               <span data-ui-text={`Quoted article (${words}) — hide`} className="hidden group-open/article:inline" />
             </summary>
@@ -183,7 +183,7 @@ export function Blocks({
     <>
       {preview}
       <details data-comment-more="" open={markedInRest || undefined} className="group/more">
-        <summary className={`${FOLD_SUMMARY_CLASS} font-sans`}>
+        <summary className={`${FOLD_SUMMARY_CLASS} font-sans`} aria-label={more}>
           <span data-ui-text={more} className="group-open/more:hidden" />
           <span data-ui-text="Show less" className="hidden group-open/more:inline" />
         </summary>

@@ -138,7 +138,7 @@ function MoreMarkdown({ more }: { more: NonNullable<CommentData["htmlMore"]> }) 
   const label = `Show more (${more.words.toLocaleString("en")} more words)`;
   return (
     <details data-comment-more="" open={more.html.includes("<mark ") || undefined} className="group/more">
-      <summary className={FOLD_SUMMARY_CLASS}>
+      <summary className={FOLD_SUMMARY_CLASS} aria-label={label}>
         <span data-ui-text={label} className="group-open/more:hidden" />
         <span data-ui-text="Show less" className="hidden group-open/more:inline" />
       </summary>
