@@ -50,7 +50,8 @@ export function foldCommentHtml(html: string): FoldedHtml {
     shown += textContent(node).length;
     if (shown < PREVIEW_CHARACTERS) continue;
     const rest = folded.slice(index + 1);
-    if (!rest.some((later) => later instanceof Element)) break;
+    // Folding a last few words saves nothing: then the comment shows whole.
+    if (rest.reduce((length, later) => length + textContent(later).length, 0) < PREVIEW_CHARACTERS) break;
     return { html: render(folded.slice(0, index + 1), OUTPUT), more: { html: render(rest, OUTPUT), words: words(rest.map((later) => textContent(later)).join(" ")) } };
   }
   return { html: render(folded, OUTPUT), more: null };

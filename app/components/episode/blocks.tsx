@@ -79,7 +79,10 @@ export function previewEnd(items: readonly Item[], totalCharacters: number) {
   let shown = 0;
   for (let index = 0; index < items.length; index += 1) {
     shown += itemText(items[index]!);
-    if (shown >= PREVIEW_CHARACTERS) return index + 1 < items.length ? index + 1 : null;
+    if (shown < PREVIEW_CHARACTERS) continue;
+    // Folding a last few words saves nothing: then the comment shows whole.
+    const rest = items.slice(index + 1).reduce((length, item) => length + itemText(item), 0);
+    return rest >= PREVIEW_CHARACTERS ? index + 1 : null;
   }
   return null;
 }
