@@ -16,7 +16,15 @@ const VIEWPORTS = [
   { width: 1280, height: 900 },
 ];
 
-type Shot = { name: string; path: string; fullPage: boolean; prepare?: (page: Page) => Promise<void>; as?: "moderator" };
+type Shot = {
+  name: string;
+  path: string;
+  fullPage: boolean;
+  prepare?: (page: Page) => Promise<void>;
+  as?: "moderator" | "admin";
+  /** Only at these widths (the contents drawer exists on a phone alone). */
+  widths?: number[];
+};
 // SCREENSHOTS_ONLY=suggestions,home takes only those shots.
 const only = process.env.SCREENSHOTS_ONLY?.split(",").map((name) => name.trim()).filter(Boolean);
 
@@ -66,8 +74,33 @@ try {
     { name: "article", path: ARTICLE_PATH, fullPage: true },
     { name: "source", path: labeviere.path, fullPage: true },
     { name: "search", path: "/search?q=Xinjiang", fullPage: true },
+    // A long comment folded: its start, "Show more", and the next comment below it (issue 14).
+    {
+      name: "long-comment",
+      path: PROGRAM_PATH,
+      fullPage: false,
+      prepare: async (page) => {
+        await page.locator("#comment-4").evaluate((comment) => {
+          comment.scrollIntoView({ block: "start" });
+          window.scrollBy(0, -16);
+        });
+      },
+    },
+    // The contents drawer of a phone, open.
+    {
+      name: "contents-drawer",
+      path: PROGRAM_PATH,
+      fullPage: false,
+      widths: [390],
+      prepare: async (page) => {
+        await page.locator("details[data-contents-drawer] > summary").click();
+        await page.locator("details[data-contents-drawer] nav").waitFor({ state: "visible" });
+      },
+    },
     // The moderators' suggestions tab: ranked, capped per episode and day, signals under each sentence.
     { name: "suggestions", path: "/moderation/suggestions", fullPage: true, as: "moderator" as const },
+    // The queue as an admin sees it: the widest staff header, and on a phone the filters folded.
+    { name: "queue", path: "/moderation", fullPage: false, as: "admin" as const },
   ] satisfies Shot[]).filter((shot) => !only || only.includes(shot.name));
 
   browser = await chromium.launch({
@@ -79,6 +112,7 @@ try {
     const context = await browser.newContext({ viewport, baseURL, deviceScaleFactor: 1, colorScheme: "light" });
     const page = await context.newPage();
     for (const shot of shots) {
+      if (shot.widths && !shot.widths.includes(viewport.width)) continue;
       if (shot.as) await signIn(page, `e2e-${shot.as}`);
       const response = await page.goto(shot.path, { waitUntil: "networkidle" });
       if (!response?.ok()) throw new Error(`${shot.path} answered ${response?.status()}`);
@@ -106,6 +140,7 @@ try {
 
 async function signIn(page: Page, username: string) {
   const { E2E_PASSWORD } = await import("../tests/e2e/seed");
+  await page.context().clearCookies();
   await page.goto("/login", { waitUntil: "networkidle" });
   await page.getByLabel("Username").fill(username);
   await page.getByLabel("Password").fill(E2E_PASSWORD);

@@ -8,6 +8,9 @@ const SENTENCE_START = "Interestingly, the US is insisting";
 
 /** Selects, as a reader would with the mouse, the first sentence of comment 3 that starts with `start`. */
 async function selectSentence(page: Page, ordinal: number, start: string) {
+  // A long comment shows its start: the reader opens the rest first.
+  const more = page.locator(`#comment-${ordinal} details[data-comment-more]:not([open]) > summary`);
+  if ((await more.count()) > 0) await more.click();
   await page.locator(`#comment-${ordinal} [data-claim-target]`).evaluate((container, sentenceStart) => {
     const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {

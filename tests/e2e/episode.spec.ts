@@ -186,14 +186,14 @@ test.describe("a discussion longer than a page", () => {
     await expect(page.getByRole("heading", { level: 3, name: /^61 comments for/ })).toBeVisible();
     await expect(threads(page)).toHaveCount(50);
     await expect(page.getByText("Threads 1–50 of 60")).toBeVisible();
-    await page.getByRole("link", { name: "Show more comments" }).click();
+    await page.getByRole("link", { name: "Load more comments" }).click();
     await expect(threads(page)).toHaveCount(60);
     await expect(page.getByText("Threads 1–60 of 60")).toBeVisible();
     // Appended, not navigated: the address is the same and the first threads are still there.
     expect(new URL(page.url()).search).toBe("");
     await expect(page.locator(`#comment-L${FIRST}`)).toBeAttached();
     await expect(page.locator(`#comment-L${FIRST + THREADS - 1} + details #comment-L${FIRST + THREADS}`)).toBeVisible();
-    await expect(page.getByRole("link", { name: "Show more comments" })).toHaveCount(0);
+    await expect(page.getByRole("link", { name: "Load more comments" })).toHaveCount(0);
     // The reader continues where the new threads begin.
     await expect(page.getByRole("list", { name: "Comments, page 2" })).toBeFocused();
   });
@@ -210,9 +210,9 @@ test.describe("a discussion longer than a page", () => {
   test.describe("without JavaScript", () => {
     test.use({ javaScriptEnabled: false });
 
-    test("“Show more comments” is a link to the next page", async ({ page }) => {
+    test("“Load more comments” is a link to the next page", async ({ page }) => {
       await page.goto(ARTICLE);
-      await page.getByRole("link", { name: "Show more comments" }).click();
+      await page.getByRole("link", { name: "Load more comments" }).click();
       await expect(page).toHaveURL(/\?cpage=2#comments$/);
       await expect(threads(page)).toHaveCount(10);
       await expect(page.getByText("Threads 51–60 of 60")).toBeVisible();
@@ -241,8 +241,11 @@ for (const [name, width, height] of [
     await page.goto(PROGRAM);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
     await page.screenshot({ path: testInfo.outputPath(`episode-top-${width}.png`) });
+    // A phone has the contents in a drawer; a wide screen beside the text.
+    if (width < 1024) await page.locator("details[data-contents-drawer] > summary").click();
     await page.getByRole("navigation", { name: "Sections" }).scrollIntoViewIfNeeded();
     await page.screenshot({ path: testInfo.outputPath(`episode-contents-${width}.png`) });
+    if (width < 1024) await page.keyboard.press("Escape");
     await page.locator("#section-4").scrollIntoViewIfNeeded();
     await page.screenshot({ path: testInfo.outputPath(`episode-sections-${width}.png`) });
     await page.goto(`${PROGRAM}#comments`);

@@ -204,7 +204,7 @@ describe("a long discussion", () => {
     expect(ordinals(buildCommentTree(newest.discussion.comments, { sort: "newest" })).slice(0, 2)).toEqual([1113, 1112]);
   });
 
-  it("loads the next page of threads alone for “Show more comments”", async () => {
+  it("loads the next page of threads alone for “Load more comments”", async () => {
     const { slug } = await importProgram();
     await addThreads(await episodeId(slug), 60);
     const data = await load(slug, "?cpage=2&part=comments");
@@ -253,6 +253,21 @@ describe("a long discussion", () => {
     expect(written).toMatchObject({ authorName: "unknown", imported: false, blocks: [], html: "<p>Synthetic thread 1001.</p>\n" });
     // Shown by the one time component (relative in the reader's zone), not in the episode's zone.
     expect(written.printed).toBeNull();
+  });
+});
+
+describe("long comments", () => {
+  it("folds a long comment written here: its start on the page, the rest under “Show more”, its text whole", async () => {
+    const { slug } = await importProgram();
+    const paragraphs = Array.from({ length: 10 }, (_, n) => `Paragraph ${n + 1}: ${"an argument that goes on ".repeat(12).trim()}.`);
+    await prisma.comment.create({ data: { episodeId: await episodeId(slug), ordinal: 1001, body: paragraphs.join("\n\n"), postedAt: new Date(Date.UTC(2025, 0, 1)) } });
+    const { discussion } = await page(slug);
+    const long = discussion.comments.find((comment) => comment.ordinal === 1001)!;
+    expect(long.html).toContain("Paragraph 1:");
+    expect(long.html).not.toContain("Paragraph 10:");
+    expect(long.htmlMore).toMatchObject({ html: expect.stringContaining("Paragraph 10:"), words: expect.any(Number) });
+    // An imported comment keeps its blocks: the page folds those as it renders them.
+    expect(discussion.comments.find((comment) => comment.ordinal === 4)!.htmlMore).toBeNull();
   });
 });
 

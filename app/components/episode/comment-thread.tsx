@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import type { CommentNode } from "~/utils/comment-tree";
-import { Blocks } from "./blocks";
+import { Blocks, FOLD_SUMMARY_CLASS } from "./blocks";
 import { FlagSentenceControls, useSentenceTarget } from "./claim-flagger";
 import { FallbackFlagForm } from "./fallback-flag-form";
 import { WatchControl } from "~/components/watch-control";
@@ -18,11 +18,14 @@ type ThreadContext = {
   viewer: DiscussionViewer;
 };
 
-/** Brings a comment just posted or edited into view and gives it the focus. */
-export function revealComment(anchor: string) {
+/**
+ * Brings a comment just posted or edited into view and gives it the focus; `elsewhere` is called when it
+ * is on a page of the discussion not shown (a new thread lands last, oldest first).
+ */
+export function revealComment(anchor: string, elsewhere?: () => void) {
   requestAnimationFrame(() => {
     const element = document.getElementById(`comment-${anchor}`);
-    if (!element) return;
+    if (!element) return elsewhere?.();
     element.scrollIntoView({ block: "center" });
     element.focus({ preventScroll: true });
   });
@@ -120,13 +123,30 @@ function CommentArticle({ node, programSlugs, permalink, viewer }: { node: Node 
         {comment.notice ? <p className="italic text-stone-500 dark:text-stone-400">{comment.notice}</p> : null}
         {comment.html !== null ? (
           // Markdown rendered by markdown-it with raw HTML off, then sanitized to an allowlist (utils/markdown.server).
-          <div className="comment-markdown" dangerouslySetInnerHTML={{ __html: comment.html }} />
+          <>
+            <div className="comment-markdown" dangerouslySetInnerHTML={{ __html: comment.html }} />
+            {comment.htmlMore ? <MoreMarkdown more={comment.htmlMore} /> : null}
+          </>
         ) : (
-          <Blocks blocks={comment.blocks} programSlugs={programSlugs} marks={comment.marks} />
+          <Blocks blocks={comment.blocks} programSlugs={programSlugs} marks={comment.marks} collapseLong />
         )}
       </div>
       <CommentActions comment={comment} viewer={viewer} />
     </article>
+  );
+}
+
+/** The folded rest of a long Markdown comment; open when a claim is marked in it. Its label is drawn outside the text (data-ui-text). */
+function MoreMarkdown({ more }: { more: NonNullable<CommentData["htmlMore"]> }) {
+  const label = `Show more (${more.words.toLocaleString("en")} more words)`;
+  return (
+    <details data-comment-more="" open={more.html.includes("<mark ") || undefined} className="group/more">
+      <summary className={FOLD_SUMMARY_CLASS} aria-label={label}>
+        <span data-ui-text={label} className="group-open/more:hidden" />
+        <span data-ui-text="Show less" className="hidden group-open/more:inline" />
+      </summary>
+      <div className="comment-markdown mt-[0.85em]" dangerouslySetInnerHTML={{ __html: more.html }} />
+    </details>
   );
 }
 

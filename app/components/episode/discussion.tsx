@@ -1,4 +1,4 @@
-import { Link, useFetcher } from "@remix-run/react";
+import { Link, useFetcher, useNavigate } from "@remix-run/react";
 import { useEffect, useMemo, useRef, useState, type MouseEvent } from "react";
 import { buildCommentTree, type CommentSort } from "~/utils/comment-tree";
 import { CommentForm } from "./comment-form";
@@ -18,7 +18,7 @@ export type DiscussionProps = {
 const SORT_LABELS: Record<CommentSort, string> = { oldest: "Oldest first", newest: "Newest first" };
 
 /**
- * The comments, a page of threads at a time. "Show more comments" is a link to the next page (it works
+ * The comments, a page of threads at a time. "Load more comments" is a link to the next page (it works
  * without JavaScript); with JavaScript it appends that page below the threads already shown.
  */
 export function Discussion({ title, commentCount, initialPage, pageHref, viewer }: DiscussionProps) {
@@ -114,7 +114,7 @@ export function Discussion({ title, commentCount, initialPage, pageHref, viewer 
               aria-disabled={loading || undefined}
               className="rounded-md border border-stone-300 bg-white px-4 py-2 font-semibold text-stone-800 no-underline shadow-xs hover:border-accent-600 hover:no-underline dark:border-stone-600 dark:bg-stone-900 dark:text-stone-100"
             >
-              {loading ? "Loading comments…" : "Show more comments"}
+              {loading ? "Loading comments…" : "Load more comments"}
             </a>
           ) : null}
         </div>
@@ -151,6 +151,7 @@ function SortControl({ sort, pageHref }: { sort: CommentSort; pageHref: Discussi
 
 /** The form for a new top-level comment, or what a reader must do to get one. */
 function NewCommentBox({ viewer }: { viewer: DiscussionViewer }) {
+  const navigate = useNavigate();
   if (!viewer.signedIn) {
     return (
       <p className="mt-6 rounded-lg border border-dashed border-stone-300 px-4 py-3 text-sm text-stone-600 dark:border-stone-700 dark:text-stone-300">
@@ -167,7 +168,8 @@ function NewCommentBox({ viewer }: { viewer: DiscussionViewer }) {
   }
   return (
     <div className="mt-6 rounded-lg border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
-      <CommentForm intent="post-comment" formKey="new" label="Add a comment" submitLabel="Post comment" onDone={revealComment} />
+      <CommentForm intent="post-comment" formKey="new" label="Add a comment" submitLabel="Post comment" onDone={(anchor) => revealComment(anchor, () => navigate(`?c=${anchor}#comment-${anchor}`))}
+      />
     </div>
   );
 }

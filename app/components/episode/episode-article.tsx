@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import { useRef, type ReactNode } from "react";
 import { SourcingSummary, type SourcingSummaryData } from "~/components/claims/sourcing-summary";
 import { Blocks } from "./blocks";
 import { FlagSentenceControls, useSentenceTarget } from "./claim-flagger";
@@ -68,6 +68,8 @@ export function EpisodeArticle({
         </p>
         {tools}
       </header>
+
+      {numbered.length > 0 ? <ContentsDrawer sections={numbered} /> : null}
 
       {/* One column on a phone; on a wide screen the contents sit beside the text, in the second column. */}
       <div className="mt-8 space-y-10 font-serif text-[1.0625rem] leading-[1.7] sm:text-lg lg:grid lg:grid-cols-[minmax(0,1fr)_15rem] lg:gap-x-12">
@@ -169,34 +171,80 @@ function excerpt(blocks: BlockData[], length = 90) {
   return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), length / 2)).replace(/[\s,;:.–—-]+$/, "")}…`;
 }
 
-/**
- * The numbered sections, each a link to #section-N. On a phone a row of numbers in the flow of the page
- * (their first words stay available to screen readers); on a wide screen a sticky list beside the text.
- */
+/** The numbered sections on a wide screen: a sticky list beside the text, each a link to #section-N with its first words. */
 function Contents({ sections }: { sections: { label: string; blocks: BlockData[] }[] }) {
   return (
     <nav
       aria-label="Sections"
-      className="font-sans lg:sticky lg:top-4 lg:mb-0 lg:col-start-2 lg:row-span-6 lg:row-start-1 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto"
+      className="hidden font-sans lg:sticky lg:top-4 lg:col-start-2 lg:row-span-6 lg:row-start-1 lg:block lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto"
     >
       <h2 className="text-sm font-semibold uppercase tracking-wider text-stone-500 dark:text-stone-400">Contents</h2>
-      <ol className="mt-3 flex flex-wrap gap-2 lg:block lg:space-y-1 lg:border-l lg:border-stone-200 lg:text-sm lg:leading-snug lg:dark:border-stone-800">
+      <ol className="mt-3 space-y-1 border-l border-stone-200 text-sm leading-snug dark:border-stone-800">
         {sections.map((section) => (
           <li key={section.label}>
             <a
               href={`#section-${section.label}`}
-              className="inline-flex min-h-10 min-w-10 items-center justify-center rounded-md border border-stone-300 bg-white px-2 text-sm font-semibold text-stone-700 no-underline tabular-nums hover:border-accent-600 hover:no-underline dark:border-stone-700 dark:bg-stone-900 dark:text-stone-200 lg:-ml-px lg:flex lg:min-h-0 lg:min-w-0 lg:justify-start lg:gap-2 lg:rounded-none lg:border-0 lg:border-l-2 lg:border-transparent lg:bg-transparent lg:py-1 lg:pl-3 lg:font-normal lg:text-stone-600 lg:hover:border-accent-600 lg:hover:text-stone-900 lg:dark:border-transparent lg:dark:bg-transparent lg:dark:text-stone-400 lg:dark:hover:border-accent-300 lg:dark:hover:text-stone-100"
+              className="-ml-px flex gap-2 border-l-2 border-transparent py-1 pl-3 text-stone-600 no-underline hover:border-accent-600 hover:text-stone-900 hover:no-underline dark:text-stone-400 dark:hover:border-accent-300 dark:hover:text-stone-100"
             >
-              <span className="lg:w-9 lg:shrink-0 lg:font-semibold lg:text-accent-700 lg:dark:text-accent-300">
-                {section.label}
-                <span className="sr-only lg:not-sr-only">.</span>
-              </span>
-              <span className="sr-only lg:not-sr-only lg:line-clamp-2"> {excerpt(section.blocks)}</span>
+              <span className="w-9 shrink-0 font-semibold tabular-nums text-accent-700 dark:text-accent-300">{section.label}.</span>
+              <span className="line-clamp-2">{excerpt(section.blocks)}</span>
             </a>
           </li>
         ))}
       </ol>
     </nav>
+  );
+}
+
+/**
+ * The contents on a phone or a narrow window: a button that stays at the bottom corner of the screen and
+ * opens a drawer of the sections with their first words. A <details>, so it works without JavaScript;
+ * with it, choosing a section or pressing Escape closes the drawer.
+ */
+function ContentsDrawer({ sections }: { sections: { label: string; blocks: BlockData[] }[] }) {
+  const drawer = useRef<HTMLDetailsElement>(null);
+  const close = (focusButton: boolean) => {
+    if (!drawer.current) return;
+    drawer.current.open = false;
+    if (focusButton) drawer.current.querySelector("summary")?.focus();
+  };
+  return (
+    <details
+      ref={drawer}
+      data-contents-drawer=""
+      className="group/drawer font-sans lg:hidden"
+      onKeyDown={(event) => {
+        if (event.key === "Escape" && drawer.current?.open) close(true);
+      }}
+    >
+      <summary className="fixed right-4 bottom-4 z-40 inline-flex min-h-11 cursor-pointer list-none items-center gap-2 rounded-full bg-stone-900 px-4 text-sm font-semibold text-white shadow-lg hover:bg-stone-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-600 dark:bg-stone-100 dark:text-stone-900 dark:hover:bg-white [&::-webkit-details-marker]:hidden">
+        <svg aria-hidden="true" viewBox="0 0 24 24" className="size-5" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round">
+          <path d="M8 6h12M8 12h12M8 18h12M4 6h.01M4 12h.01M4 18h.01" />
+        </svg>
+        <span className="group-open/drawer:hidden">Contents</span>
+        <span className="hidden group-open/drawer:inline">Close contents</span>
+      </summary>
+      <nav
+        aria-label="Sections"
+        className="fixed inset-x-0 bottom-0 z-30 max-h-[70vh] overflow-y-auto rounded-t-2xl border-t border-stone-200 bg-white px-4 pt-4 pb-20 shadow-[0_-8px_30px_rgba(0,0,0,0.15)] dark:border-stone-700 dark:bg-stone-900"
+      >
+        <h2 className="text-sm font-semibold uppercase tracking-wider text-stone-500 dark:text-stone-400">Contents</h2>
+        <ol className="mt-2 divide-y divide-stone-100 dark:divide-stone-800">
+          {sections.map((section) => (
+            <li key={section.label}>
+              <a
+                href={`#section-${section.label}`}
+                onClick={() => close(false)}
+                className="flex min-h-11 items-baseline gap-3 py-2 text-[0.9375rem] leading-snug text-stone-700 no-underline hover:text-stone-950 hover:no-underline dark:text-stone-200 dark:hover:text-white"
+              >
+                <span className="w-8 shrink-0 text-right font-semibold tabular-nums text-accent-700 dark:text-accent-300">{section.label}.</span>
+                <span className="line-clamp-2">{excerpt(section.blocks)}</span>
+              </a>
+            </li>
+          ))}
+        </ol>
+      </nav>
+    </details>
   );
 }
 

@@ -61,6 +61,8 @@ export type CommentData = {
   blocks: BlockData[];
   /** A comment written here: its Markdown rendered and sanitized on the server. */
   html: string | null;
+  /** The rest of a long Markdown comment, folded under "Show more" (`html` is then its start). */
+  htmlMore: { html: string; words: number } | null;
   /** The reader's own comment: its Markdown source, for the edit form. */
   source: string | null;
   /** Claims to mark inline in the comment's imported blocks (a Markdown comment has them in `html`). */

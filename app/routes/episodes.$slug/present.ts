@@ -5,6 +5,7 @@ import type { PageComment, PageSource, ResolvedBlock } from "~/models/episode.se
 import { sourceJson } from "~/models/presenters/source";
 import type { ClaimMarker } from "~/models/claims/index.server";
 import { highlightHtml } from "~/utils/canonical-text.server";
+import { foldCommentHtml } from "~/utils/comment-folds.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { formatCalendarDate, MONTH_NAMES } from "~/utils/time-format";
 
@@ -41,12 +42,15 @@ export function presentComment(comment: PageComment, timeZone: string, marks: Cl
   const { markdown, mine, fromOriginal, ...rest } = comment;
   const visibleMarks = comment.status === "visible" ? marks : [];
   // A Markdown comment's claims are marked in its HTML, whose text is the claims' canonical text.
-  const html = markdown === null ? null : highlightHtml(renderMarkdown(markdown), visibleMarks.map(({ start, end, claimId, state }) => ({ start, end, claimId, state })));
+  const marked = markdown === null ? null : highlightHtml(renderMarkdown(markdown), visibleMarks.map(({ start, end, claimId, state }) => ({ start, end, claimId, state })));
+  // A long one shows its start and folds the rest, as an imported comment does.
+  const folded = marked === null ? null : foldCommentHtml(marked);
   return {
     ...rest,
     printed: fromOriginal ? { text: formatCommentTime(comment.postedAt, timeZone).text, timeZone } : null,
     blocks: presentBlocks(comment.blocks),
-    html,
+    html: folded?.html ?? null,
+    htmlMore: folded?.more ?? null,
     source: mine ? markdown : null,
     marks: markdown === null ? visibleMarks : [],
   };

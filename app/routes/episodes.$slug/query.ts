@@ -20,7 +20,7 @@ export const EpisodePageQuerySchema = z.object({
     .trim()
     .regex(COMMENT_ANCHOR_PATTERN, "A comment is named by its number, like 10, or L3 for one posted here.")
     .optional(),
-  /** "comments": the discussion page alone, which the "Show more comments" button appends. */
+  /** "comments": the discussion page alone, which the "Load more comments" button appends. */
   part: z.enum(["comments"], { error: "The only part of an episode page that loads on its own is “comments”." }).optional(),
 });
 

@@ -31,11 +31,20 @@ export function Filters({ filters, episodes }: { filters: Filters; episodes: { s
       ))}
     />
   );
+  const active = Object.values(filters).filter(Boolean).length;
+  // On a phone the filters fold into a panel (open while some are set); from 640 px up they are always shown (tailwind.css).
   return (
+    <details open={active > 0 || undefined} data-filter-panel="" className="group/filters rounded-lg border border-stone-200 bg-white dark:border-stone-800 dark:bg-stone-900">
+      <summary className="flex min-h-11 cursor-pointer list-none items-center justify-between gap-2 px-4 text-sm font-semibold text-stone-700 dark:text-stone-200 [&::-webkit-details-marker]:hidden">
+        <span>
+          Filters{active > 0 ? <span className="font-normal text-stone-500 dark:text-stone-400"> · {active} set</span> : null}
+        </span>
+        <span aria-hidden="true" className="size-2 -translate-y-0.5 rotate-45 border-r-2 border-b-2 border-current transition-transform group-open/filters:translate-y-0.5 group-open/filters:-rotate-135" />
+      </summary>
     <Form
       method="get"
       aria-label="Filter the queue"
-      className="grid gap-3 rounded-lg border border-stone-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_1fr_auto] lg:items-end dark:border-stone-800 dark:bg-stone-900"
+      className="grid gap-3 px-4 pb-4 sm:grid-cols-2 sm:pt-4 lg:grid-cols-[2fr_1fr_1fr_1fr_auto] lg:items-end"
     >
       {select("episode", "Episode", [["", "All episodes"], ...episodes.map((episode): [string, string] => [episode.slug, episode.title])])}
       {select("state", "State", [
@@ -54,5 +63,6 @@ export function Filters({ filters, episodes }: { filters: Filters; episodes: { s
         {Object.values(filters).some(Boolean) ? <Link to="/moderation">Clear</Link> : null}
       </div>
     </Form>
+    </details>
   );
 }
