@@ -8,7 +8,8 @@ import { processTree } from "./proc";
 export async function startServerProcess({ databaseUrl, timing = false, port: chosenPort, env = {} }: { databaseUrl: string; timing?: boolean; port?: number; env?: Record<string, string> }) {
   const port = chosenPort ?? (await freePort());
   const child = fork("scripts/bench/serve.ts", [], {
-    execArgv: ["--import", "tsx"],
+    // The V8 flags of `npm run serve` (its young-generation cap): memory is measured as production runs.
+    execArgv: [...serveV8Flags(), "--import", "tsx", ...cpuProfileFlags()],
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,
@@ -88,4 +89,16 @@ export function serveArguments() {
   const [command, ...args] = script.split(/\s+/);
   if (command !== "node") throw new Error(`package.json's serve script no longer starts with node: ${script}`);
   return args;
+}
+
+/** The V8 flags of package.json's serve script (`--max-semi-space-size=8`…), without its module loader and script. */
+export function serveV8Flags() {
+  const args = serveArguments();
+  return args.filter((arg, i) => arg.startsWith("--") && arg !== "--import" && args[i - 1] !== "--import");
+}
+
+/** BENCH_CPU_PROF=DIR: every server process started here writes a V8 CPU profile into DIR when it stops (`node --cpu-prof`). */
+function cpuProfileFlags() {
+  const dir = process.env.BENCH_CPU_PROF;
+  return dir ? ["--cpu-prof", `--cpu-prof-dir=${dir}`] : [];
 }

@@ -38,11 +38,20 @@ let runStart = performance.now();
 log(`production build…`);
 await buildIfNeeded(log);
 const root = scratchDir("footnote-load-");
-const clusterOptions = { dataDir: path.join(root, "pg"), port: PG_PORT, persistent: true };
+// LOAD_PG_LOG=FILE: the database's log — statements slower than 500 ms and lock waits past 1 s — goes to FILE.
+const PG_LOG = process.env.LOAD_PG_LOG;
+const clusterOptions = { dataDir: path.join(root, "pg"), port: PG_PORT, persistent: true, log: PG_LOG ? (line: string) => fs.appendFileSync(PG_LOG, `${line}\n`) : undefined };
 let cluster: EmbeddedDatabase = await startEmbeddedPostgres(clusterOptions);
 const url = cluster.url("footnote_load");
 await ensureDatabaseExists(url);
 await migrate(url);
+if (PG_LOG) {
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  for (const setting of ["log_min_duration_statement = 500", "log_lock_waits = on", "deadlock_timeout = '1s'"]) await admin.query(`ALTER SYSTEM SET ${setting}`);
+  await admin.query("SELECT pg_reload_conf()");
+  await admin.end();
+}
 process.env.DATABASE_URL = url;
 const db = new pg.Pool({ connectionString: url, max: 4, connectionTimeoutMillis: 2_000 });
 db.on("error", () => {});
