@@ -40,6 +40,20 @@ export async function startServerProcess({ databaseUrl, timing = false, port: ch
         child.send("timings");
       });
     },
+    /** Where the process's memory is (`process.memoryUsage()`, in MB): the JavaScript heap, buffers outside it, all resident. */
+    memory() {
+      return new Promise<{ rss: number; heapUsed: number; heapTotal: number; external: number }>((resolve) => {
+        const onMessage = (message: unknown) => {
+          const memory = (message as { memory?: NodeJS.MemoryUsage }).memory;
+          if (!memory) return;
+          child.off("message", onMessage);
+          const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
+          resolve({ rss: mb(memory.rss), heapUsed: mb(memory.heapUsed), heapTotal: mb(memory.heapTotal), external: mb(memory.external) });
+        };
+        child.on("message", onMessage);
+        child.send("memory");
+      });
+    },
     /** Stops the server and waits for it, so that the database can be dropped under no open connection. */
     async stop() {
       const exited = new Promise((resolve) => child.once("exit", resolve));

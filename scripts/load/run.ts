@@ -225,7 +225,8 @@ async function propose(member: Member) {
     cookie: member.cookie,
     form: { intent: "propose-source", url: `https://example.org/load/${n}`, title: `Load source ${n}`, quote },
   });
-  const proposalId = Number(/[?&]proposed=(\d+)/.exec(answer.location)?.[1]);
+  // The answer sends the member to the proposal on the claim's page: /claims/N#proposal-ID.
+  const proposalId = Number(/#proposal-(\d+)/.exec(answer.location)?.[1]);
   if (answer.status === 303 && proposalId) acknowledged.proposals.push({ id: proposalId, claimId, userId: member.userId, quote });
 }
 
@@ -265,9 +266,16 @@ let running = true;
 runStart = performance.now();
 log(`${CLIENTS} clients for ${DURATION_S} s${FAULT ? `, database stopped at ${FAULT_AT_S} s for ${FAULT_FOR_S} s` : ""}…`);
 
-const timers = [
-  setTimeout(() => (rss["10 s"] = servers.map((server) => server.rssMegabytes())), 10_000),
-];
+// Where the memory is at each RSS sample (JavaScript heap used / allocated, buffers outside the heap).
+const memory: Record<string, string[]> = {};
+const sampleMemory = async (at: string) => {
+  rss[at] = servers.map((server) => server.rssMegabytes());
+  memory[at] = await Promise.all(servers.map(async (server) => {
+    const { heapUsed, heapTotal, external } = await server.memory();
+    return `heap ${heapUsed}/${heapTotal}, external ${external}`;
+  }));
+};
+const timers = [setTimeout(() => void sampleMemory("10 s"), 10_000)];
 const watchHealth = (async () => {
   while (running) {
     const start = performance.now();
@@ -276,6 +284,22 @@ const watchHealth = (async () => {
     healthz.push({ at, db: answer.db, ms: performance.now() - start });
     if (outage?.startedAt !== undefined && outage.recoveredAt === undefined && answer.db === "up") outage.recoveredAt = seconds();
     await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+})();
+// With LOAD_PG_LOG, what the database's sessions are doing, every 2 s: their states and wait events, and the longest-running statement.
+const watchDatabase = (async () => {
+  if (!PG_LOG) return;
+  while (running) {
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    const { rows } = await db.query<{ state: string; wait: string; ms: number; query: string }>(
+      `SELECT coalesce(state, '') AS state, coalesce(wait_event_type || ':' || wait_event, '') AS wait,
+              (extract(epoch FROM now() - query_start) * 1000)::int AS ms, left(regexp_replace(query, '\\s+', ' ', 'g'), 160) AS query
+       FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'`,
+    ).catch(() => ({ rows: [] }));
+    const counts: Record<string, number> = {};
+    for (const row of rows) counts[`${row.state}${row.wait ? ` (${row.wait})` : ""}`] = (counts[`${row.state}${row.wait ? ` (${row.wait})` : ""}`] ?? 0) + 1;
+    const longest = rows.filter((row) => row.state !== "idle").sort((a, b) => b.ms - a.ms)[0];
+    fs.appendFileSync(PG_LOG, `${seconds().toFixed(0)} s: ${JSON.stringify(counts)}${longest ? ` longest ${longest.ms} ms ${longest.wait} ${longest.query}` : ""}\n`);
   }
 })();
 const fault = (async () => {
@@ -296,10 +320,10 @@ await Promise.all(
     while (seconds() < DURATION_S) await chooseOperation(mix)(member);
   }),
 );
-rss[`${DURATION_S} s`] = servers.map((server) => server.rssMegabytes());
+await sampleMemory(`${DURATION_S} s`);
 running = false;
 timers.forEach(clearTimeout);
-await Promise.all([watchHealth, fault]);
+await Promise.all([watchHealth, fault, watchDatabase]);
 const elapsed = seconds();
 
 // ---------------------------------------------------------------- checking every acknowledged write
@@ -391,6 +415,7 @@ console.log(`\nFootnote load run${FAULT ? ` with --fault ${FAULT}` : ""}: ${CLIE
 console.table(table);
 console.log(`all requests: p50 ${Math.round(percentile(all.map((s) => s.ms), 50))} ms, p99 ${Math.round(percentile(all.map((s) => s.ms), 99))} ms`);
 console.log(`RSS (MB) per process: ${Object.entries(rss).map(([at, values]) => `${at}: ${values.join(", ")}`).join("; ")}`);
+console.log(`memory (MB) per process: ${Object.entries(memory).map(([at, values]) => `${at}: ${values.join("; ")}`).join(" | ")}`);
 console.log(`acknowledged writes: ${acknowledged.replies.length} replies, ${[...acknowledged.edits.values()].reduce((sum, edit) => sum + edit.count, 0)} edits, ${acknowledged.flags.length} flags, ${acknowledged.proposals.length} source proposals, ${acknowledged.decisions.length} moderator decisions`);
 console.log(`lost acknowledged writes: ${lost.length}${lost.length ? ` (${lost.slice(0, 10).join("; ")})` : ""}`);
 console.log(`half-applied writes: ${halfApplied.length}${halfApplied.length ? ` (${halfApplied.slice(0, 10).join("; ")})` : ""}`);
