@@ -169,6 +169,7 @@ const acknowledged = {
   proposals: [] as { id: number; claimId: number; userId: number; quote: string }[],
   decisions: [] as { claimId: number; moderatorId: number; reason: string }[],
 };
+const unanswered = { edits: new Map<string, string[]>() };
 const claimIds = new Set<number>();
 let counter = 0;
 const pick = <T>(items: readonly T[]) => items[Math.floor(Math.random() * items.length)]!;
@@ -193,6 +194,9 @@ async function edit(member: Member) {
   if (!own.id) return;
   const body = `Load reply by ${member.username}, edited (${++counter}): a source would really help here.`;
   const answer = await request("edit", member.origin, `/episodes/${own.slug}`, { cookie: member.cookie, form: { intent: "edit-comment", commentId: String(own.id), body } });
+  // An edit whose answer never came (no answer in time, or a 5xx) may still have been saved: its text is
+  // not a lost write when found in place of the acknowledged one.
+  if (answer.status !== 303 && (answer.status === -1 || answer.status >= 500)) unanswered.edits.set(`${own.episodeId}:${own.ordinal}`, [...(unanswered.edits.get(`${own.episodeId}:${own.ordinal}`) ?? []), body]);
   if (answer.status === 303) {
     const key = `${own.episodeId}:${own.ordinal}`;
     const previous = acknowledged.edits.get(key);
@@ -337,7 +341,8 @@ for (const write of acknowledged.replies) {
   );
   const row = rows[0];
   const edited = acknowledged.edits.get(`${write.episodeId}:${write.ordinal}`);
-  if (!row || row.authorId !== write.authorId || row.body !== (edited?.body ?? write.body)) lost.push(`reply ${write.episodeId}#${write.ordinal}`);
+  const maybe = unanswered.edits.get(`${write.episodeId}:${write.ordinal}`) ?? [];
+  if (!row || row.authorId !== write.authorId || (row.body !== (edited?.body ?? write.body) && !maybe.includes(row.body))) lost.push(`reply ${write.episodeId}#${write.ordinal}`);
   else if (row.notified !== 1) halfApplied.push(`reply ${write.episodeId}#${write.ordinal} without its notification`);
 }
 for (const write of acknowledged.edits.values()) {
