@@ -30,6 +30,8 @@ export async function startServerProcess({ databaseUrl, timing = false, port: ch
     pid: child.pid!,
     /** Resident memory of the server process, in MB. */
     rssMegabytes() {
+      // A process that has ended has no memory to report (the load run says so instead of ending too).
+      if (child.exitCode !== null || child.signalCode !== null || !fs.existsSync(`/proc/${child.pid}/status`)) return Number.NaN;
       const status = fs.readFileSync(`/proc/${child.pid}/status`, "utf8");
       return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
     },
@@ -43,6 +45,7 @@ export async function startServerProcess({ databaseUrl, timing = false, port: ch
     /** Where the process's memory is (`process.memoryUsage()`, in MB): the JavaScript heap, buffers outside it, all resident. */
     memory() {
       return new Promise<{ rss: number; heapUsed: number; heapTotal: number; external: number }>((resolve) => {
+        if (!child.connected) return resolve({ rss: Number.NaN, heapUsed: Number.NaN, heapTotal: Number.NaN, external: Number.NaN });
         const onMessage = (message: unknown) => {
           const memory = (message as { memory?: NodeJS.MemoryUsage }).memory;
           if (!memory) return;
@@ -56,6 +59,7 @@ export async function startServerProcess({ databaseUrl, timing = false, port: ch
     },
     /** Stops the server and waits for it, so that the database can be dropped under no open connection. */
     async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise((resolve) => child.once("exit", resolve));
       child.kill("SIGTERM");
       await exited;

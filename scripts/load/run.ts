@@ -325,6 +325,7 @@ await Promise.all(
   }),
 );
 await sampleMemory(`${DURATION_S} s`);
+const ended = servers.filter((server) => Number.isNaN(server.rssMegabytes()));
 running = false;
 timers.forEach(clearTimeout);
 await Promise.all([watchHealth, fault, watchDatabase]);
@@ -441,6 +442,10 @@ if (outageState) {
   const slow = during.filter((s) => s.ms > 5_000).length;
   console.log(`requests during the outage that took more than 5 s: ${slow}`);
   failed ||= outageViolations.length > 0 || recovery === null || recovery > 5 || slow > 0 || !down.some((c) => c.db === "down");
+}
+if (ended.length) {
+  console.log(`app processes that ended during the run: ${ended.map((server) => server.origin).join(", ")}`);
+  failed = true;
 }
 const growth = rss["10 s"] && rss[`${DURATION_S} s`] ? rss[`${DURATION_S} s`]!.map((value, i) => value / rss["10 s"]![i]! - 1) : [];
 console.log(`RSS growth 10 s → ${DURATION_S} s: ${growth.map((g) => `${(g * 100).toFixed(1)} %`).join(", ")}`);
