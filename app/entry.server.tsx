@@ -12,7 +12,15 @@ import {
   respondWithRepresentation,
   SHARED_CACHE_CONTROL,
 } from "~/utils/http-cache.server";
-import { episodeData, rememberPageAddress, renderedPages, versionNonce, type RenderedPage } from "~/utils/page-cache.server";
+import {
+  episodeData,
+  pageRenderUnderWay,
+  rememberPageAddress,
+  renderedPages,
+  trackPageRender,
+  versionNonce,
+  type RenderedPage,
+} from "~/utils/page-cache.server";
 import { RETRY_AFTER_SECONDS } from "~/utils/database-outage.server";
 import { contentSecurityPolicy, newNonce, NonceContext } from "~/utils/nonce";
 
@@ -22,9 +30,6 @@ export { taskList } from "~/jobs/task-list.server";
 const ABORT_DELAY = 5_000;
 
 export const streamTimeout = ABORT_DELAY;
-
-/** Renders of anonymous pages under way, by page key and version: a request arriving meanwhile waits for it instead of rendering again. */
-const rendering = new Map<string, Promise<RenderedPage | undefined>>();
 
 export default async function handleRequest(
   request: Request,
@@ -50,8 +55,8 @@ export default async function handleRequest(
     const { pathname, search } = new URL(request.url);
     // The next request for this address is answered before Remix while the version holds (scripts/server.ts).
     rememberPageAddress(`${pathname}${search}`, cacheKey);
-    const flight = `${cacheKey}\n${version}`;
-    const cached = renderedPages.get(cacheKey, version) ?? (await rendering.get(flight));
+    // A render under way at this version is waited for instead of made again (page-cache.server.ts).
+    const cached = renderedPages.get(cacheKey, version) ?? (await pageRenderUnderWay(cacheKey, version));
     // Compressed once per version instead of on every request; the compression middleware leaves encoded bodies alone.
     if (cached) {
       responseHeaders.set("Content-Security-Policy", contentSecurityPolicy(cached.nonce));
@@ -59,9 +64,7 @@ export default async function handleRequest(
     }
     let kept: RenderedPage | undefined;
     const done = renderDocument(request, responseStatusCode, responseHeaders, remixContext, { nonce, anonymous, version, cacheKey }, (page) => (kept = page));
-    const shared = done.then(() => kept, () => undefined);
-    rendering.set(flight, shared);
-    void shared.then(() => rendering.get(flight) === shared && rendering.delete(flight));
+    trackPageRender(cacheKey, version, done.then(() => kept, () => undefined));
     return done;
   }
   return renderDocument(request, responseStatusCode, responseHeaders, remixContext, { nonce, anonymous, version, cacheKey });

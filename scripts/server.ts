@@ -4,7 +4,7 @@ import http from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { randomBytes } from "node:crypto";
-import { createRequestHandler, writeReadableStreamToWritable, type AppLoadContext, type ServerBuild } from "@remix-run/node";
+import { createRequestHandler, type AppLoadContext, type ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express, { type Request as ExpressRequest, type RequestHandler, type Response as ExpressResponse } from "express";
 import { isDatabaseUnavailable, OUTAGE_MESSAGE, RETRY_AFTER_SECONDS } from "../app/utils/database-outage.server";
@@ -16,9 +16,10 @@ import { isSameOrigin, SAFE_METHODS } from "../app/utils/origin";
 import { answerFromRepresentation, representationOf, SHARED_CACHE_CONTROL, type CachedAnswer, type Representation } from "../app/utils/http-cache.server";
 import { currentEpisodeVersion, listenForEpisodeVersions, type VersionListener } from "../app/utils/episode-versions.server";
 import { getEpisodeVersion } from "../app/models/episode.server";
-import { episodeData, episodeJson, pageAddress, renderedPages } from "../app/utils/page-cache.server";
+import { episodeData, episodeJson, pageAddress, pageRenderUnderWay, renderedPages } from "../app/utils/page-cache.server";
 import { contentSecurityPolicy } from "../app/utils/nonce";
 import { SESSION_COOKIE } from "../app/utils/session.server";
+import { inNewRequestScope } from "../app/utils/request-scope.server";
 
 export interface ServerOptions {
   port: number;
@@ -138,7 +139,8 @@ export const answerCachedReads: RequestHandler = (req, res, next) => {
     let representation: Representation | undefined;
     const headers: Record<string, string> = { "Content-Security-Policy": NON_DOCUMENT_CSP, "Cache-Control": SHARED_CACHE_CONTROL };
     if (cacheKey) {
-      const cached = renderedPages.get(cacheKey, version);
+      // A render of this version under way in this process is waited for: the page is not rendered twice.
+      const cached = renderedPages.get(cacheKey, version) ?? (await pageRenderUnderWay(cacheKey, version));
       representation = cached?.page;
       if (cached) headers["Content-Security-Policy"] = contentSecurityPolicy(cached.nonce);
     } else if (data) {
@@ -248,8 +250,30 @@ async function sendResponse(res: ExpressResponse, response: Response) {
   res.statusMessage = response.statusText;
   res.status(response.status);
   for (const [name, value] of response.headers.entries()) res.append(name, value);
-  if (response.body) await writeReadableStreamToWritable(response.body, res);
+  if (response.body) await writeBody(response.body, res);
   else res.end();
+}
+
+/**
+ * The body written as it comes, without flushing the compressor after every chunk (Remix's
+ * writeReadableStreamToWritable does): React writes a page in thousands of small chunks, and a gzip
+ * flushed after each one is twice the size and costs more CPU. No page waits on deferred data, so
+ * nothing is held back that a reader would see sooner. Like Remix's, it does not wait for "drain": the
+ * body is already in memory, and the compression middleware never removes a "drain" listener.
+ */
+async function writeBody(body: ReadableStream<Uint8Array>, res: ExpressResponse) {
+  const reader = body.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      res.write(value);
+    }
+    res.end();
+  } catch (error) {
+    res.destroy(error as Error);
+    throw error;
+  }
 }
 
 /**
@@ -272,7 +296,8 @@ function remixBehindBoundary(build: ServerBuild, getLoadContext: (req: ExpressRe
           return refuse(res, 413, `The request is too large: this address takes at most ${describeBytes(limit)}.`);
         }
       }
-      const response = await handle(remixRequest(req, res, body), getLoadContext(req));
+      // One scope per request: the root loader and the page's loader share one session lookup (app/utils/request-scope.server.ts).
+      const response = await inNewRequestScope(() => handle(remixRequest(req, res, body), getLoadContext(req)));
       const headers = new Headers(response.headers);
       if (!headers.has("Content-Security-Policy")) headers.set("Content-Security-Policy", NON_DOCUMENT_CSP);
       await sendResponse(res, new Response(response.body, { status: response.status, statusText: response.statusText, headers }));
@@ -396,7 +421,11 @@ export function answerDatabaseOutagesWith503(build: ServerBuild): ServerBuild {
     });
   const routes = Object.fromEntries(
     Object.entries(build.routes).map(([id, route]) => {
-      const module = { ...route.module, loader: guard(route.module.loader), action: guard(route.module.action) };
+      // An action may end or change the session it was sent with: it looks up in a scope of its own, and
+      // the loaders that run after it in the same request look up afresh.
+      const action = route.module.action;
+      const scopedAction = action && ((args: Parameters<typeof action>[0]) => inNewRequestScope(() => action(args)));
+      const module = { ...route.module, loader: guard(route.module.loader), action: guard(scopedAction) };
       return [id, { ...route, module }];
     }),
   ) as ServerBuild["routes"];

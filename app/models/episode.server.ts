@@ -332,6 +332,16 @@ export async function getCommentThreadPage({
   sort: "oldest" | "newest";
   viewer: CommentViewer;
 }) {
+  const { rows, ...threads } = await getCommentThreadRows({ episodeId, page, sort });
+  return { ...threads, comments: presentCommentRows(rows, viewer) };
+}
+
+/**
+ * The rows of one page of the discussion, before any reader's view of them: the same for every reader,
+ * so a page can keep them for an episode's content version and present them to each reader
+ * (presentCommentRows).
+ */
+export async function getCommentThreadRows({ episodeId, page, sort }: { episodeId: number; page: number; sort: "oldest" | "newest" }) {
   const where = { episodeId, parentId: null };
   const [threadCount, threads] = await Promise.all([
     prisma.comment.count({ where }),
@@ -356,11 +366,17 @@ export async function getCommentThreadPage({
     pageCount: Math.max(1, Math.ceil(threadCount / THREADS_PER_PAGE)),
     threadCount,
     threadsPerPage: THREADS_PER_PAGE,
-    comments: [...threads, ...replies].map((row) => pageComment(row, viewer)),
+    rows: [...threads, ...replies] as readonly PageCommentRow[],
   };
 }
 
+/** The rows of a page of the discussion as `viewer` may read them (hidden text, their own comments). */
+export function presentCommentRows(rows: readonly PageCommentRow[], viewer: CommentViewer) {
+  return rows.map((row) => pageComment(row, viewer));
+}
+
 export type CommentThreadPage = Awaited<ReturnType<typeof getCommentThreadPage>>;
+export type CommentThreadRows = Awaited<ReturnType<typeof getCommentThreadRows>>;
 
 /**
  * The page of the discussion (in `sort` order) that holds the comment named `anchor` ("10", "L3"), and the

@@ -2,17 +2,23 @@ import { redirect } from "@remix-run/node";
 import { can, type Permission } from "~/utils/permissions";
 import { createSession, generateSessionToken, invalidateSession, validateSessionToken, type SessionUser } from "~/models/session.server";
 import { blankSessionCookie, readSessionToken, sessionCookie } from "~/utils/session.server";
+import { forgetInRequest, oncePerRequest } from "~/utils/request-scope.server";
+
+/** The session of a token, looked up once per request however many loaders ask (request-scope.server.ts). */
+function lookUpSession(token: string) {
+  return oncePerRequest(`session:${token}`, () => validateSessionToken(token));
+}
 
 /** The signed-in user, or null. */
 export async function getUser(request: Request): Promise<SessionUser | null> {
   const token = readSessionToken(request);
   if (!token) return null;
-  return (await validateSessionToken(token))?.user ?? null;
+  return (await lookUpSession(token))?.user ?? null;
 }
 
 export async function getSession(request: Request) {
   const token = readSessionToken(request);
-  return token ? validateSessionToken(token) : null;
+  return token ? lookUpSession(token) : null;
 }
 
 /**
@@ -23,7 +29,7 @@ export async function getSession(request: Request) {
 export async function getUserAndCookie(request: Request): Promise<{ user: SessionUser | null; setCookie: string | null }> {
   const token = readSessionToken(request);
   if (!token) return { user: null, setCookie: null };
-  const result = await validateSessionToken(token);
+  const result = await lookUpSession(token);
   if (!result) return { user: null, setCookie: blankSessionCookie() };
   return { user: result.user, setCookie: sessionCookie(token, result.session.expiresAt) };
 }
@@ -76,7 +82,10 @@ export async function requireUser(request: Request) {
  */
 export async function handleNewSession(request: Request, userId: number, redirectTo: string | undefined) {
   const previous = await getSession(request);
-  if (previous) await invalidateSession(previous.session.id);
+  if (previous) {
+    await invalidateSession(previous.session.id);
+    forgetInRequest(`session:${readSessionToken(request)}`);
+  }
   const token = generateSessionToken();
   const session = await createSession(token, userId);
   return redirect(safeRedirect(redirectTo), { status: 303, headers: { "Set-Cookie": sessionCookie(token, session.expiresAt) } });

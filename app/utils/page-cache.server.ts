@@ -75,11 +75,22 @@ interface PageCaches {
   renderedPages: VersionedCache<RenderedPage>;
   episodeJson: VersionedCache<Representation>;
   episodeData: VersionedCache<Representation>;
+  episodeParts: VersionedCache<unknown>;
+  pageRenders: Map<string, Promise<RenderedPage | undefined>>;
   pageAliases: Map<string, string>;
   nonceSecret: Buffer;
 }
 
 const shared = globalThis as unknown as { __footnotePageCaches?: PageCaches };
+
+/**
+ * What every reader of an episode page shares (the episode and its sections, a page of discussion rows,
+ * the links of program numbers), by part and content version: signed-in pages present them per reader
+ * instead of querying them again (routes/episodes.$slug/shared.server.ts). Sized as their JSON (UTF-16).
+ */
+function newEpisodeParts() {
+  return new VersionedCache<unknown>((value) => JSON.stringify(value).length * 2, 400, 24 * 1024 * 1024);
+}
 
 const caches: PageCaches = (shared.__footnotePageCaches ??= {
   /** Loader data of anonymous episode pages, by page key and content version; sized as its JSON (UTF-16). */
@@ -90,12 +101,19 @@ const caches: PageCaches = (shared.__footnotePageCaches ??= {
   episodeJson: new VersionedCache<Representation>(representationBytes),
   /** The single-fetch data of anonymous pages (`/episodes/:slug.data`, client-side navigation), by address and content version. */
   episodeData: new VersionedCache<Representation>(representationBytes),
+  episodeParts: newEpisodeParts(),
+  /** Renders of anonymous pages under way, by page key and version (entry.server.tsx). */
+  pageRenders: new Map(),
   /** Address as requested (path and query) → the page key the route gave it, for the answer before Remix. */
   pageAliases: new Map(),
   nonceSecret: process.env.CSP_NONCE_SECRET ? Buffer.from(process.env.CSP_NONCE_SECRET) : randomBytes(32),
 });
 
-export const { episodePageData, renderedPages, episodeJson, episodeData } = caches;
+// A process whose caches were made by an older copy of this module (development rebuilds) gains the new one.
+caches.episodeParts ??= newEpisodeParts();
+caches.pageRenders ??= new Map();
+
+export const { episodePageData, renderedPages, episodeJson, episodeData, episodeParts } = caches;
 
 const MAX_ALIASES = 2_000;
 
@@ -119,4 +137,21 @@ export function pageAddress(address: string) {
  */
 export function versionNonce(cacheKey: string, version: string) {
   return createHmac("sha256", caches.nonceSecret).update(`${cacheKey}\n${version}`).digest().subarray(0, 16).toString("base64");
+}
+
+/**
+ * The render of an anonymous page at a version that is under way, if any: a request arriving meanwhile
+ * waits for it — before Remix (scripts/server.ts) or in the document handler — instead of rendering it
+ * (and encoding its data) again.
+ */
+export function pageRenderUnderWay(cacheKey: string, version: string) {
+  return caches.pageRenders.get(`${cacheKey}\n${version}`);
+}
+
+/** Records a render under way until it settles (undefined: it was not kept). */
+export function trackPageRender(cacheKey: string, version: string, render: Promise<RenderedPage | undefined>) {
+  const flight = `${cacheKey}\n${version}`;
+  caches.pageRenders.set(flight, render);
+  const forget = () => caches.pageRenders.get(flight) === render && caches.pageRenders.delete(flight);
+  render.then(forget, forget);
 }

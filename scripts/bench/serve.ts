@@ -11,6 +11,7 @@ const server = await startServer({
 process.send?.("ready");
 process.on("message", (message) => {
   if (message === "timings") process.send?.({ timings: timings.splice(0) });
+  if (message === "memory") process.send?.({ memory: process.memoryUsage() });
 });
 process.on("SIGTERM", async () => {
   await server.close();

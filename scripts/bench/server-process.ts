@@ -8,7 +8,8 @@ import { processTree } from "./proc";
 export async function startServerProcess({ databaseUrl, timing = false, port: chosenPort, env = {} }: { databaseUrl: string; timing?: boolean; port?: number; env?: Record<string, string> }) {
   const port = chosenPort ?? (await freePort());
   const child = fork("scripts/bench/serve.ts", [], {
-    execArgv: ["--import", "tsx"],
+    // The V8 flags of `npm run serve` (its young-generation cap): memory is measured as production runs.
+    execArgv: [...serveV8Flags(), "--import", "tsx", ...cpuProfileFlags()],
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,
@@ -29,6 +30,8 @@ export async function startServerProcess({ databaseUrl, timing = false, port: ch
     pid: child.pid!,
     /** Resident memory of the server process, in MB. */
     rssMegabytes() {
+      // A process that has ended has no memory to report (the load run says so instead of ending too).
+      if (child.exitCode !== null || child.signalCode !== null || !fs.existsSync(`/proc/${child.pid}/status`)) return Number.NaN;
       const status = fs.readFileSync(`/proc/${child.pid}/status`, "utf8");
       return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
     },
@@ -39,8 +42,24 @@ export async function startServerProcess({ databaseUrl, timing = false, port: ch
         child.send("timings");
       });
     },
+    /** Where the process's memory is (`process.memoryUsage()`, in MB): the JavaScript heap, buffers outside it, all resident. */
+    memory() {
+      return new Promise<{ rss: number; heapUsed: number; heapTotal: number; external: number }>((resolve) => {
+        if (!child.connected) return resolve({ rss: Number.NaN, heapUsed: Number.NaN, heapTotal: Number.NaN, external: Number.NaN });
+        const onMessage = (message: unknown) => {
+          const memory = (message as { memory?: NodeJS.MemoryUsage }).memory;
+          if (!memory) return;
+          child.off("message", onMessage);
+          const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
+          resolve({ rss: mb(memory.rss), heapUsed: mb(memory.heapUsed), heapTotal: mb(memory.heapTotal), external: mb(memory.external) });
+        };
+        child.on("message", onMessage);
+        child.send("memory");
+      });
+    },
     /** Stops the server and waits for it, so that the database can be dropped under no open connection. */
     async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise((resolve) => child.once("exit", resolve));
       child.kill("SIGTERM");
       await exited;
@@ -88,4 +107,16 @@ export function serveArguments() {
   const [command, ...args] = script.split(/\s+/);
   if (command !== "node") throw new Error(`package.json's serve script no longer starts with node: ${script}`);
   return args;
+}
+
+/** The V8 flags of package.json's serve script (`--max-semi-space-size=8`…), without its module loader and script. */
+export function serveV8Flags() {
+  const args = serveArguments();
+  return args.filter((arg, i) => arg.startsWith("--") && arg !== "--import" && args[i - 1] !== "--import");
+}
+
+/** BENCH_CPU_PROF=DIR: every server process started here writes a V8 CPU profile into DIR when it stops (`node --cpu-prof`). */
+function cpuProfileFlags() {
+  const dir = process.env.BENCH_CPU_PROF;
+  return dir ? ["--cpu-prof", `--cpu-prof-dir=${dir}`] : [];
 }

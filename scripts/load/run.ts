@@ -38,11 +38,20 @@ let runStart = performance.now();
 log(`production build…`);
 await buildIfNeeded(log);
 const root = scratchDir("footnote-load-");
-const clusterOptions = { dataDir: path.join(root, "pg"), port: PG_PORT, persistent: true };
+// LOAD_PG_LOG=FILE: the database's log — statements slower than 500 ms and lock waits past 1 s — goes to FILE.
+const PG_LOG = process.env.LOAD_PG_LOG;
+const clusterOptions = { dataDir: path.join(root, "pg"), port: PG_PORT, persistent: true, log: PG_LOG ? (line: string) => fs.appendFileSync(PG_LOG, `${line}\n`) : undefined };
 let cluster: EmbeddedDatabase = await startEmbeddedPostgres(clusterOptions);
 const url = cluster.url("footnote_load");
 await ensureDatabaseExists(url);
 await migrate(url);
+if (PG_LOG) {
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  for (const setting of ["log_min_duration_statement = 500", "log_lock_waits = on", "deadlock_timeout = '1s'"]) await admin.query(`ALTER SYSTEM SET ${setting}`);
+  await admin.query("SELECT pg_reload_conf()");
+  await admin.end();
+}
 process.env.DATABASE_URL = url;
 const db = new pg.Pool({ connectionString: url, max: 4, connectionTimeoutMillis: 2_000 });
 db.on("error", () => {});
@@ -160,6 +169,7 @@ const acknowledged = {
   proposals: [] as { id: number; claimId: number; userId: number; quote: string }[],
   decisions: [] as { claimId: number; moderatorId: number; reason: string }[],
 };
+const unanswered = { edits: new Map<string, string[]>() };
 const claimIds = new Set<number>();
 let counter = 0;
 const pick = <T>(items: readonly T[]) => items[Math.floor(Math.random() * items.length)]!;
@@ -185,6 +195,9 @@ async function edit(member: Member) {
   if (!own.id) return;
   const body = `Load reply by ${member.username}, edited (${++counter}): a source would really help here.`;
   const answer = await request("edit", member.origin, `/episodes/${own.slug}`, { cookie: member.cookie, form: { intent: "edit-comment", commentId: String(own.id), body } });
+  // An edit whose answer never came (no answer in time, or a 5xx) may still have been saved: its text is
+  // not a lost write when found in place of the acknowledged one.
+  if (answer.status !== 303 && (answer.status === -1 || answer.status >= 500)) unanswered.edits.set(`${own.episodeId}:${own.ordinal}`, [...(unanswered.edits.get(`${own.episodeId}:${own.ordinal}`) ?? []), body]);
   if (answer.status === 303) {
     const key = `${own.episodeId}:${own.ordinal}`;
     const previous = acknowledged.edits.get(key);
@@ -217,7 +230,8 @@ async function propose(member: Member) {
     cookie: member.cookie,
     form: { intent: "propose-source", url: `https://example.org/load/${n}`, title: `Load source ${n}`, quote },
   });
-  const proposalId = Number(/[?&]proposed=(\d+)/.exec(answer.location)?.[1]);
+  // The answer sends the member to the proposal on the claim's page: /claims/N#proposal-ID.
+  const proposalId = Number(/#proposal-(\d+)/.exec(answer.location)?.[1]);
   if (answer.status === 303 && proposalId) acknowledged.proposals.push({ id: proposalId, claimId, userId: member.userId, quote });
 }
 
@@ -257,9 +271,16 @@ let running = true;
 runStart = performance.now();
 log(`${CLIENTS} clients for ${DURATION_S} s${FAULT ? `, database stopped at ${FAULT_AT_S} s for ${FAULT_FOR_S} s` : ""}…`);
 
-const timers = [
-  setTimeout(() => (rss["10 s"] = servers.map((server) => server.rssMegabytes())), 10_000),
-];
+// Where the memory is at each RSS sample (JavaScript heap used / allocated, buffers outside the heap).
+const memory: Record<string, string[]> = {};
+const sampleMemory = async (at: string) => {
+  rss[at] = servers.map((server) => server.rssMegabytes());
+  memory[at] = await Promise.all(servers.map(async (server) => {
+    const { heapUsed, heapTotal, external } = await server.memory();
+    return `heap ${heapUsed}/${heapTotal}, external ${external}`;
+  }));
+};
+const timers = [setTimeout(() => void sampleMemory("10 s"), 10_000)];
 const watchHealth = (async () => {
   while (running) {
     const start = performance.now();
@@ -268,6 +289,22 @@ const watchHealth = (async () => {
     healthz.push({ at, db: answer.db, ms: performance.now() - start });
     if (outage?.startedAt !== undefined && outage.recoveredAt === undefined && answer.db === "up") outage.recoveredAt = seconds();
     await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+})();
+// With LOAD_PG_LOG, what the database's sessions are doing, every 2 s: their states and wait events, and the longest-running statement.
+const watchDatabase = (async () => {
+  if (!PG_LOG) return;
+  while (running) {
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    const { rows } = await db.query<{ state: string; wait: string; ms: number; query: string }>(
+      `SELECT coalesce(state, '') AS state, coalesce(wait_event_type || ':' || wait_event, '') AS wait,
+              (extract(epoch FROM now() - query_start) * 1000)::int AS ms, left(regexp_replace(query, '\\s+', ' ', 'g'), 160) AS query
+       FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'`,
+    ).catch(() => ({ rows: [] }));
+    const counts: Record<string, number> = {};
+    for (const row of rows) counts[`${row.state}${row.wait ? ` (${row.wait})` : ""}`] = (counts[`${row.state}${row.wait ? ` (${row.wait})` : ""}`] ?? 0) + 1;
+    const longest = rows.filter((row) => row.state !== "idle").sort((a, b) => b.ms - a.ms)[0];
+    fs.appendFileSync(PG_LOG, `${seconds().toFixed(0)} s: ${JSON.stringify(counts)}${longest ? ` longest ${longest.ms} ms ${longest.wait} ${longest.query}` : ""}\n`);
   }
 })();
 const fault = (async () => {
@@ -288,10 +325,11 @@ await Promise.all(
     while (seconds() < DURATION_S) await chooseOperation(mix)(member);
   }),
 );
-rss[`${DURATION_S} s`] = servers.map((server) => server.rssMegabytes());
+await sampleMemory(`${DURATION_S} s`);
+const ended = servers.filter((server) => Number.isNaN(server.rssMegabytes()));
 running = false;
 timers.forEach(clearTimeout);
-await Promise.all([watchHealth, fault]);
+await Promise.all([watchHealth, fault, watchDatabase]);
 const elapsed = seconds();
 
 // ---------------------------------------------------------------- checking every acknowledged write
@@ -305,7 +343,8 @@ for (const write of acknowledged.replies) {
   );
   const row = rows[0];
   const edited = acknowledged.edits.get(`${write.episodeId}:${write.ordinal}`);
-  if (!row || row.authorId !== write.authorId || row.body !== (edited?.body ?? write.body)) lost.push(`reply ${write.episodeId}#${write.ordinal}`);
+  const maybe = unanswered.edits.get(`${write.episodeId}:${write.ordinal}`) ?? [];
+  if (!row || row.authorId !== write.authorId || (row.body !== (edited?.body ?? write.body) && !maybe.includes(row.body))) lost.push(`reply ${write.episodeId}#${write.ordinal}`);
   else if (row.notified !== 1) halfApplied.push(`reply ${write.episodeId}#${write.ordinal} without its notification`);
 }
 for (const write of acknowledged.edits.values()) {
@@ -383,6 +422,7 @@ console.log(`\nFootnote load run${FAULT ? ` with --fault ${FAULT}` : ""}: ${CLIE
 console.table(table);
 console.log(`all requests: p50 ${Math.round(percentile(all.map((s) => s.ms), 50))} ms, p99 ${Math.round(percentile(all.map((s) => s.ms), 99))} ms`);
 console.log(`RSS (MB) per process: ${Object.entries(rss).map(([at, values]) => `${at}: ${values.join(", ")}`).join("; ")}`);
+console.log(`memory (MB) per process: ${Object.entries(memory).map(([at, values]) => `${at}: ${values.join("; ")}`).join(" | ")}`);
 console.log(`acknowledged writes: ${acknowledged.replies.length} replies, ${[...acknowledged.edits.values()].reduce((sum, edit) => sum + edit.count, 0)} edits, ${acknowledged.flags.length} flags, ${acknowledged.proposals.length} source proposals, ${acknowledged.decisions.length} moderator decisions`);
 console.log(`lost acknowledged writes: ${lost.length}${lost.length ? ` (${lost.slice(0, 10).join("; ")})` : ""}`);
 console.log(`half-applied writes: ${halfApplied.length}${halfApplied.length ? ` (${halfApplied.slice(0, 10).join("; ")})` : ""}`);
@@ -403,6 +443,10 @@ if (outageState) {
   const slow = during.filter((s) => s.ms > 5_000).length;
   console.log(`requests during the outage that took more than 5 s: ${slow}`);
   failed ||= outageViolations.length > 0 || recovery === null || recovery > 5 || slow > 0 || !down.some((c) => c.db === "down");
+}
+if (ended.length) {
+  console.log(`app processes that ended during the run: ${ended.map((server) => server.origin).join(", ")}`);
+  failed = true;
 }
 const growth = rss["10 s"] && rss[`${DURATION_S} s`] ? rss[`${DURATION_S} s`]!.map((value, i) => value / rss["10 s"]![i]! - 1) : [];
 console.log(`RSS growth 10 s → ${DURATION_S} s: ${growth.map((g) => `${(g * 100).toFixed(1)} %`).join(", ")}`);

@@ -19,9 +19,14 @@ export function formatCommentTime(instant: Date, timeZone: string): CommentTime 
   return { text, title: `${text} ${zoneName(instant, timeZone)} (${timeZone})`, iso: formatInstantInZone(instant.getTime(), timeZone) };
 }
 
+/** One formatter per zone for the life of the process: making one costs far more than using it. */
+const zoneNameFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** "PDT", or "GMT+1" for a zone without an English abbreviation. */
 function zoneName(instant: Date, timeZone: string) {
-  const parts = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "short" }).formatToParts(instant);
+  let format = zoneNameFormats.get(timeZone);
+  if (!format) zoneNameFormats.set(timeZone, (format = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "short" })));
+  const parts = format.formatToParts(instant);
   return parts.find((part) => part.type === "timeZoneName")?.value ?? timeZone;
 }
 

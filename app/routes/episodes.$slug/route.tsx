@@ -10,18 +10,7 @@ import type { DiscussionViewer, ProgramSlugs, ThreadPageData } from "~/component
 import { LiveRegion } from "~/components/ui/live-region";
 import { getClaimMarkers } from "~/models/claims/index.server";
 import { CommentError, createComment, deleteOwnComment, editComment } from "~/models/comment.server";
-import {
-  findCommentPage,
-  getCommentThreadPage,
-  getEpisodeHeading,
-  getEpisodePage,
-  getEpisodeRef,
-  getEpisodeVersion,
-  getProgramSlugs,
-  getSourcingSummaries,
-  type CommentViewer,
-  type ResolvedBlock,
-} from "~/models/episode.server";
+import { findCommentPage, getEpisodeRef, getEpisodeVersion, presentCommentRows, type CommentViewer, type ResolvedBlock } from "~/models/episode.server";
 import { CommentActionSchema } from "~/schemas/comment";
 import { getUser, requireUserWithPermission } from "~/utils/auth.server";
 import { getEpisodeWatchLevels } from "~/models/watch.server";
@@ -29,7 +18,6 @@ import { WatchControl } from "~/components/watch-control";
 import type { CommentSort } from "~/utils/comment-tree";
 import { formFailure, invariantResponse, parseForm, parseQuery, text, type FormErrors } from "~/utils/http";
 import { episodePageData } from "~/utils/page-cache.server";
-import { graceCutoff } from "~/models/presenters/claim.server";
 import { episodeHeader } from "~/models/presenters/episode";
 import { readerOf } from "~/models/presenters/reader";
 import { can } from "~/utils/permissions";
@@ -38,21 +26,23 @@ import { programNumbers } from "~/utils/linkify";
 import { commentFragment, commentLabel, commentPermalink } from "~/utils/comment-anchor";
 import { formatCalendarDate, linkableTexts, marksByTarget, presentBlocks, presentComment } from "./present";
 import { canonicalSearch, discussionSearch, EpisodePageQuerySchema } from "./query";
+import { sharedEpisode, sharedProgramSlugs, sharedThreadRows, type EpisodeVersion } from "./shared.server";
 
 type PagePayload = Awaited<ReturnType<typeof loadPage>>;
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const user = await getUser(request);
-  if (user || request.method !== "GET") return data(await loadPage(request, params.slug ?? "", user, await graceCutoff()));
+  const slug = params.slug ?? "";
+  const [user, version] = await Promise.all([getUser(request), getEpisodeVersion(slug)]);
+  invariantResponse(version, `No episode has the address “/episodes/${slug}”.`, { status: 404 });
+  // Every reader's page is made from the parts all readers share at this version (shared.server.ts).
+  if (user || request.method !== "GET") return data(await loadPage(request, slug, user, version));
   const url = new URL(request.url);
-  const version = await getEpisodeVersion(params.slug ?? "");
-  invariantResponse(version, `No episode has the address “/episodes/${params.slug}”.`, { status: 404 });
   const key = `${url.pathname}${canonicalSearch(parseQuery(request, EpisodePageQuerySchema))}`;
   // Anonymous readers share one page per page key and content version (utils/page-cache.server.ts), read
   // with the grace period's end that the version was read with.
   let payload = episodePageData.get(key, version.key) as PagePayload | undefined;
   if (!payload) {
-    payload = await loadPage(request, params.slug ?? "", null, version.cutoff);
+    payload = await loadPage(request, slug, null, version);
     episodePageData.set(key, version.key, payload);
   }
   // The document renderer caches the HTML under the same version and key (entry.server.tsx). They go
@@ -65,7 +55,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 /** A 429 keeps its Retry-After on the document answer too. */
 export const headers: HeadersFunction = ({ actionHeaders }) => retryAfterHeaders({ actionHeaders });
 
-async function loadPage(request: Request, slug: string, user: Awaited<ReturnType<typeof getUser>>, cutoff: Date) {
+async function loadPage(request: Request, slug: string, user: Awaited<ReturnType<typeof getUser>>, version: EpisodeVersion) {
   const url = new URL(request.url);
   // What each reader sees is decided by the presenters (app/models/presenters/).
   const viewer: CommentViewer = readerOf(user);
@@ -80,22 +70,21 @@ async function loadPage(request: Request, slug: string, user: Awaited<ReturnType
   discussionViewer.signInHref = `/login?${new URLSearchParams({ redirectTo: `${url.pathname}${canonicalSearch(query)}#comments` })}`;
   const { sort, cpage, c, part } = query;
   const unknown = `No episode has the address “/episodes/${slug}”.`;
+  const shared = await sharedEpisode(slug, version);
+  invariantResponse(shared, unknown, { status: 404 });
+  const { episode, sourcing } = shared;
 
   if (part === "comments") {
-    const episode = await getEpisodeHeading(slug);
-    invariantResponse(episode, unknown, { status: 404 });
     discussionViewer.watch = user ? await getEpisodeWatchLevels(user.id, episode.id) : null;
-    const discussion = await loadDiscussion(episode, cpage ?? 1, sort, viewer, cutoff);
+    const discussion = await loadDiscussion(episode, cpage ?? 1, sort, viewer, version);
     return {
       part: "comments" as const,
       episode: { slug: episode.slug, title: episode.title, commentCount: episode.commentCount },
-      discussion,
+      discussion: discussion.page,
       viewer: discussionViewer,
     };
   }
 
-  const episode = await getEpisodePage(slug);
-  invariantResponse(episode, unknown, { status: 404 });
   discussionViewer.watch = user ? await getEpisodeWatchLevels(user.id, episode.id) : null;
 
   // ?c=N: the permalink of a comment on any page of the discussion. Fragments never reach the server,
@@ -107,15 +96,12 @@ async function loadPage(request: Request, slug: string, user: Awaited<ReturnType
   }
 
   const texts = [...episode.intro, ...episode.highlights, ...episode.sections.flatMap((section) => linkableTexts(section.blocks))];
-  const [discussion, sectionMarkers, sourcing] = await Promise.all([
-    loadDiscussion(episode, cpage ?? 1, sort, viewer, cutoff, texts),
-    getClaimMarkers({ episodeId: episode.id, sectionIds: episode.sections.map((section) => section.id), commentIds: [], viewer, cutoff }),
-    getSourcingSummaries([episode.id], cutoff),
-  ]);
-  const sectionMarks = marksByTarget(sectionMarkers);
+  const sectionIds = episode.sections.map((section) => section.id);
+  const discussion = await loadDiscussion(episode, cpage ?? 1, sort, viewer, version, { texts, sectionIds });
+  const sectionMarks = discussion.sectionMarks;
   const article: EpisodeArticleData = {
     ...episodeHeader(episode),
-    sourcing: sourcing.get(episode.id),
+    sourcing,
     publishedLabel: episode.publishedOn ? formatCalendarDate(episode.publishedOn) : null,
     commentCount: episode.commentCount,
     sections: episode.sections.map((section) => ({
@@ -125,13 +111,13 @@ async function loadPage(request: Request, slug: string, user: Awaited<ReturnType
       marks: sectionMarks("section", section.id),
     })),
   };
-  const canonicalPage = discussion.page > 1 ? `?cpage=${discussion.page}` : "";
+  const canonicalPage = discussion.page.page > 1 ? `?cpage=${discussion.page.page}` : "";
   return {
     part: "page" as const,
     episode: article,
     description: describe(episode.summary, episode.intro, episode.sections.flatMap((section) => section.blocks)),
     canonical: `${url.origin}/episodes/${episode.slug}${canonicalPage}`,
-    discussion,
+    discussion: discussion.page,
     viewer: discussionViewer,
   };
 }
@@ -175,17 +161,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 /**
  * A page of threads, display-ready, with the slugs of the programs referred to in it (and in `texts`:
- * the episode's own text on a full page): one query for all the page's cross-references.
+ * the episode's own text on a full page), and the claim markers of the page's comments and of
+ * `sectionIds` — the reader's own query, one for the whole page; the rest is shared (shared.server.ts).
  */
 async function loadDiscussion(
-  episode: { id: number; title: string; timeZone: string },
+  episode: { id: number; slug: string; title: string; timeZone: string },
   page: number,
   sort: CommentSort,
   viewer: CommentViewer,
-  cutoff: Date,
-  texts: string[] = [],
-): Promise<ThreadPageData> {
-  const threads = await getCommentThreadPage({ episodeId: episode.id, page, sort, viewer });
+  version: EpisodeVersion,
+  { texts = [], sectionIds = [] }: { texts?: string[]; sectionIds?: number[] } = {},
+): Promise<{ page: ThreadPageData; sectionMarks: ReturnType<typeof marksByTarget> }> {
+  const { rows, ...threads } = await sharedThreadRows(episode.slug, episode.id, page, sort, version);
   invariantResponse(
     page <= threads.pageCount,
     threads.pageCount === 1
@@ -193,19 +180,23 @@ async function loadDiscussion(
       : `The discussion of “${episode.title}” has ${threads.pageCount} pages; there is no page ${page}.`,
     { status: 404 },
   );
-  const [slugs, commentMarkers] = await Promise.all([
-    getProgramSlugs(programNumbers([...texts, ...threads.comments.flatMap((comment) => linkableTexts(comment.blocks))])),
-    getClaimMarkers({ episodeId: episode.id, sectionIds: [], commentIds: threads.comments.map((comment) => comment.id), viewer, cutoff }),
+  const comments = presentCommentRows(rows, viewer);
+  const [slugs, markers] = await Promise.all([
+    sharedProgramSlugs(episode.slug, programNumbers([...texts, ...comments.flatMap((comment) => linkableTexts(comment.blocks))]), version),
+    getClaimMarkers({ episodeId: episode.id, sectionIds, commentIds: comments.map((comment) => comment.id), viewer, cutoff: version.cutoff }),
   ]);
-  const commentMarks = marksByTarget(commentMarkers);
+  const marks = marksByTarget(markers);
   return {
-    page: threads.page,
-    pageCount: threads.pageCount,
-    threadCount: threads.threadCount,
-    threadsPerPage: threads.threadsPerPage,
-    sort,
-    comments: threads.comments.map((comment) => presentComment(comment, episode.timeZone, commentMarks("comment", comment.id))),
-    programSlugs: Object.fromEntries(slugs) as ProgramSlugs,
+    page: {
+      page: threads.page,
+      pageCount: threads.pageCount,
+      threadCount: threads.threadCount,
+      threadsPerPage: threads.threadsPerPage,
+      sort,
+      comments: comments.map((comment) => presentComment(comment, episode.timeZone, marks("comment", comment.id))),
+      programSlugs: Object.fromEntries(slugs) as ProgramSlugs,
+    },
+    sectionMarks: marks,
   };
 }
 
