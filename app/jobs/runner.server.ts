@@ -36,6 +36,9 @@ export async function startJobRunner({
     pollInterval: 2_000,
     logger: logger(log),
   });
+  // The runner's promise rejects when it stops for good (its pool failed while the database was away):
+  // that is logged, never an unhandled rejection that would take the web process down with it.
+  runner.promise.catch((error: Error) => log(`[jobs] runner stopped: ${error.message}`));
   return {
     // Lets a running job finish (graphile-worker's graceful stop), then closes the pool.
     stop: () => runner.stop(),
