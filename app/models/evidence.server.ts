@@ -99,11 +99,35 @@ async function recordWebCheck(proposalId: number, quote: string, snapshot: Snaps
   const previous = await prisma.quoteCheck.findUnique({ where: { proposalId }, select: { status: true, lostAt: true } });
   const wasFound = previous?.status === "exact" || previous?.status === "approximate";
   const lostAt = match.status !== "not_found" ? null : wasFound ? new Date() : (previous?.lostAt ?? null);
-  await prisma.quoteCheck.upsert({
-    where: { proposalId },
-    create: { proposalId, ...matchFields(match, () => snapshot.finalUrl), textKind: "web", snapshotId: snapshot.id, reason: null, lostAt, checkedAt: new Date() },
-    update: { ...matchFields(match, () => snapshot.finalUrl), textKind: "web", snapshotId: snapshot.id, reason: null, lostAt, checkedAt: new Date() },
+  await prisma.$transaction(async (tx) => {
+    await tx.quoteCheck.upsert({
+      where: { proposalId },
+      create: { proposalId, ...matchFields(match, () => snapshot.finalUrl), textKind: "web", snapshotId: snapshot.id, reason: null, lostAt, checkedAt: new Date() },
+      update: { ...matchFields(match, () => snapshot.finalUrl), textKind: "web", snapshotId: snapshot.id, reason: null, lostAt, checkedAt: new Date() },
+    });
+    if (wasFound && match.status === "not_found") {
+      await recordCheckFailed(tx, { proposalIds: [proposalId], reason: "The quoted words are no longer on the cited page." });
+    }
   });
+}
+
+/**
+ * A failed check of a source the claim relies on is an event in the claim's history (by Footnote, the state
+ * unchanged), so its watchers are told (ADR 0035's trigger on ClaimEvent) and readers see when it happened.
+ */
+async function recordCheckFailed(tx: Tx, { proposalIds, sourceId, reason }: { proposalIds?: number[]; sourceId?: number; reason: string }) {
+  const claims = await tx.claim.findMany({
+    where: { proposals: { some: { status: { in: ["pending", "accepted"] }, ...(proposalIds ? { id: { in: proposalIds } } : { sourceId }) } } },
+    select: { id: true, state: true },
+  });
+  for (const claim of claims) {
+    const event = await tx.claimEvent.create({
+      data: { claimId: claim.id, actorId: null, action: "source-check-failed", fromState: claim.state, toState: claim.state, reason },
+      select: { id: true },
+    });
+    // The trigger on ClaimEvent queues this job for changes of state only; this event keeps the state.
+    await enqueueJob(tx, "notify-claim-event", { eventId: event.id }, { jobKey: `notify-claim-event:${event.id}` });
+  }
 }
 
 async function recordFailure(proposalId: number, status: "unreachable" | "uncheckable", reason: string, textKind: string | null) {
@@ -122,8 +146,12 @@ export async function snapshotSource(sourceId: number) {
   const page = await fetchCitedPage(source.url);
   if (!page.ok) {
     if (page.kind === "gone") {
-      await prisma.source.updateMany({ where: { id: sourceId, unreachableSince: null }, data: { unreachableSince: new Date() } });
-      await prisma.source.update({ where: { id: sourceId }, data: { unreachableReason: page.reason }, select: { id: true } });
+      await prisma.$transaction(async (tx) => {
+        const marked = await tx.source.updateMany({ where: { id: sourceId, unreachableSince: null }, data: { unreachableSince: new Date() } });
+        await tx.source.update({ where: { id: sourceId }, data: { unreachableReason: page.reason }, select: { id: true } });
+        // Told once, when the page goes; not again at every re-check that finds it still gone.
+        if (marked.count === 1) await recordCheckFailed(tx, { sourceId, reason: `The cited page is gone: ${page.reason}` });
+      });
     }
     return { ok: false as const, reason: page.reason, kind: page.kind };
   }

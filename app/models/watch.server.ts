@@ -180,12 +180,14 @@ export async function notifyNewComment(commentId: number) {
  * flagged comment) are not told twice.
  */
 export async function notifyClaimEvent(eventId: number) {
-  const event = await prisma.claimEvent.findUnique({ where: { id: eventId }, select: { id: true, claimId: true, actorId: true, createdAt: true, claim: { select: { episodeId: true } } } });
+  const event = await prisma.claimEvent.findUnique({ where: { id: eventId }, select: { id: true, claimId: true, actorId: true, action: true, createdAt: true, claim: { select: { episodeId: true } } } });
   if (!event) return;
+  // A re-check that found the cited page gone or the quote lost (docs/claims.md, "Evidence") says so; any other event is a change of the claim.
+  const kind = event.action === "source-check-failed" ? "source-check-failed" : "claim-changed";
   await prisma.$transaction(async (tx) => {
     await tx.$executeRaw`
       INSERT INTO "Notification" ("userId", "actorId", "kind", "claimId", "episodeId")
-      SELECT w."userId", ${event.actorId}::int, 'claim-changed', ${event.claimId}, ${event.claim.episodeId}
+      SELECT w."userId", ${event.actorId}::int, ${kind}, ${event.claimId}, ${event.claim.episodeId}
       FROM "Watch" w
       WHERE w."claimId" = ${event.claimId} AND w.level = 'watching' AND w."userId" IS DISTINCT FROM ${event.actorId}::int
         AND NOT EXISTS (SELECT 1 FROM "Notification" n WHERE n."userId" = w."userId" AND n."claimId" = ${event.claimId} AND n."createdAt" >= ${event.createdAt})`;

@@ -389,6 +389,12 @@ describe("fetching a cited page safely", { timeout: 120_000 }, () => {
     await runJobs();
     expect((await check()).status).toBe("exact");
     expect((await queuePage("", moderator.cookie)).body.items[0].proposals[0].quoteCheck.needsAttention).toBe(false);
+    // A member watches the claim: each failed check is told to them, once (issue 18).
+    const watcher = await signedIn("member");
+    await prisma.watch.create({ data: { userId: watcher.user.id, claimId, level: "watching" } });
+    const toldWatcher = async () =>
+      (await prisma.notification.findMany({ where: { userId: watcher.user.id, kind: "source-check-failed" }, select: { claimId: true } })).length;
+    expect(await toldWatcher()).toBe(0);
 
     state.laterGone = true;
     await recheckDue();
@@ -406,6 +412,10 @@ describe("fetching a cited page safely", { timeout: 120_000 }, () => {
     expect(queued.proposals[0].quoteCheck.needsAttention).toBe(true);
     // The re-check keeps going: the next one is scheduled.
     expect(await pendingJobs()).toEqual([{ task: "recheck-source", count: 1, failing: 0 }]);
+    expect(await toldWatcher()).toBe(1);
+    expect(await prisma.claimEvent.findFirst({ where: { claimId, action: "source-check-failed" }, select: { reason: true } })).toEqual({
+      reason: "The cited page is gone: The server answered 404: the page is not there.",
+    });
 
     // Back, but without the quote: no longer unreachable, the quote lost since this re-check.
     state = { laterGone: false, changed: true };
@@ -418,6 +428,7 @@ describe("fetching a cited page safely", { timeout: 120_000 }, () => {
       needsAttention: true,
     });
     expect(lost.label).toMatch(/^Quote not found in the source ✗ — it was on the page until \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC$/);
+    expect(await toldWatcher()).toBe(2);
   });
 
   it("lists an accepted source whose page went away above the queue", async () => {

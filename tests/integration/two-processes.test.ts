@@ -134,7 +134,9 @@ describe("two app processes on one database", () => {
     const { version } = await prisma.claim.findUniqueOrThrow({ where: { id: claimId }, select: { version: true } });
     const told = notified(episode.slug);
     await told.listening;
-    const decision = { intent: "resolve-claim", claimId: String(claimId), version: String(version), decision: "accept-source", proposalId: String(proposal.id), reason: "The Taipei Times says so" };
+    const decision = { intent: "resolve-claim", claimId: String(claimId), version: String(version), decision: "accept-source", proposalId: String(proposal.id), reason: "The Taipei Times says so",
+      // The app processes run the quote check (issue 17): the page cannot be fetched from here, so accepting it takes its own reason.
+      quoteReason: "The printed article says so; the page is unreachable from the test machine." };
     expect((await b.app.post("/moderation?index", decision, { cookie: moderator.cookie })).status).toBeLessThan(400);
     await told.received;
     expect(await prisma.claim.findUniqueOrThrow({ where: { id: claimId }, select: { state: true } })).toEqual({ state: "sourced" });

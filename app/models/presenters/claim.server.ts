@@ -69,7 +69,7 @@ export const MODERATOR_DECISIONS: ReadonlySet<string> = new Set(["source-accepte
 /** Who a claim's history names: members who flagged never; moderators only to those who may see their names. */
 export function historyActor(action: string, actor: { username: string } | null, reader: Reader) {
   if (action === "flagged" || action === "flag-joined") return "a member";
-  if (action === "orphaned") return "Footnote";
+  if (action === "orphaned" || action === "source-check-failed") return "Footnote";
   if (MODERATOR_DECISIONS.has(action)) return seesModeratorNames(reader) && actor ? actor.username : "a moderator";
   return actor?.username ?? "a member";
 }

@@ -50,6 +50,9 @@ export function describeNotification(notification: NotificationRow): Notificatio
       excerpt: `“${excerptOf(claim.exact)}” — add a source before the marker is shown to everyone.`,
     };
   }
+  if (notification.kind === "source-check-failed" && claim) {
+    return { text: `The source of a claim you watch failed its check: “${excerptOf(claim.exact, 80)}”`, path: `/claims/${claim.id}`, excerpt: null };
+  }
   if (notification.kind === "claim-changed" && claim) {
     return { text: `A claim you watch is now ${claim.state.replace("_", " ")}: “${excerptOf(claim.exact, 80)}”`, path: `/claims/${claim.id}`, excerpt: null };
   }
