@@ -52,6 +52,11 @@ export async function startJobRunner({
       // rejection that ends the process when the database goes away.
       preset: { worker: { completeJobBatchDelay: 0, failJobBatchDelay: 0 } },
     });
+    if (stopped) {
+      // Stopped while this restart was connecting.
+      await runner.stop();
+      return;
+    }
     current = runner;
     retryMs = 1_000;
     runner.promise.then(
