@@ -130,7 +130,13 @@ const CASES: FormCase[] = [
     open: async (page) => {
       await episodeDiscussion(page);
       const third = page.locator("article#comment-3");
-      await third.getByText("Reply", { exact: true }).click();
+      const field = third.getByLabel("Reply to Pterrafractyl");
+      // A click that lands while the page hydrates was once seen not to open the form (CI, 2026-11-30): open it
+      // until the field shows, as a reader would click again.
+      await expect(async () => {
+        if (!(await field.isVisible())) await third.getByText("Reply", { exact: true }).click();
+        await expect(field).toBeVisible({ timeout: 2_000 });
+      }).toPass();
       return third.locator("form", { has: page.getByLabel("Reply to Pterrafractyl") });
     },
     send: async (form) => {
