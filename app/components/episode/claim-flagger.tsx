@@ -344,15 +344,23 @@ export function FlaggingProvider({ children }: { children: ReactNode }) {
   const revealFlag = useCallback(
     (result: { claimId: number; joined: boolean }, fallback?: () => HTMLElement | null) => {
       leaveMode(false);
-      requestAnimationFrame(() => {
+      // The marker arrives with the page's data revalidated after the flag, which on a busy connection takes
+      // a while: wait for it (up to 15 s) before giving the focus to the fallback.
+      const deadline = performance.now() + 15_000;
+      const reveal = () => {
         const marker = claimFocusTarget(result.claimId);
+        if (!marker && performance.now() < deadline) {
+          requestAnimationFrame(reveal);
+          return;
+        }
         const focused = marker ?? fallback?.();
         focused?.focus({ preventScroll: true });
         focused?.scrollIntoView({ block: "nearest" });
         announce(
           `${result.joined ? "Your flag joined the readers already asking for a source." : "Flagged: citation required."}${marker ? " The words are marked in the text; focus is on the marker." : ""}`,
         );
-      });
+      };
+      requestAnimationFrame(reveal);
     },
     [announce, leaveMode],
   );
