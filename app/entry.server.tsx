@@ -23,6 +23,7 @@ import {
 } from "~/utils/page-cache.server";
 import { RETRY_AFTER_SECONDS } from "~/utils/database-outage.server";
 import { contentSecurityPolicy, newNonce, NonceContext } from "~/utils/nonce";
+import { IslandContext } from "~/components/ui/island";
 
 // The background tasks, exported by the build so that scripts/server.ts runs them with the app's own modules.
 export { taskList } from "~/jobs/task-list.server";
@@ -63,11 +64,11 @@ export default async function handleRequest(
       return respondWithRepresentation(request, cached.page, responseHeaders);
     }
     let kept: RenderedPage | undefined;
-    const done = renderDocument(request, responseStatusCode, responseHeaders, remixContext, { nonce, anonymous, version, cacheKey }, (page) => (kept = page));
+    const done = renderDocument(request, responseStatusCode, responseHeaders, remixContext, { nonce, anonymous, version, cacheKey, loadContext }, (page) => (kept = page));
     trackPageRender(cacheKey, version, done.then(() => kept, () => undefined));
     return done;
   }
-  return renderDocument(request, responseStatusCode, responseHeaders, remixContext, { nonce, anonymous, version, cacheKey });
+  return renderDocument(request, responseStatusCode, responseHeaders, remixContext, { nonce, anonymous, version, cacheKey, loadContext });
 }
 
 function renderDocument(
@@ -75,7 +76,13 @@ function renderDocument(
   responseStatusCode: number,
   responseHeaders: Headers,
   remixContext: EntryContext,
-  { nonce, anonymous, version, cacheKey }: { nonce: string; anonymous: boolean; version: string | null; cacheKey: string },
+  {
+    nonce,
+    anonymous,
+    version,
+    cacheKey,
+    loadContext,
+  }: { nonce: string; anonymous: boolean; version: string | null; cacheKey: string; loadContext: AppLoadContext },
   onKept?: (page: RenderedPage) => void,
 ) {
   const waitForAll = anonymous || isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
@@ -83,7 +90,10 @@ function renderDocument(
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
       <NonceContext.Provider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        {/* The page's static islands, set by its loader: in the HTML once, not in the hydration data (ADR 0038). */}
+        <IslandContext.Provider value={loadContext.islands ?? null}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        </IslandContext.Provider>
       </NonceContext.Provider>,
       {
         nonce,

@@ -13,5 +13,9 @@ declare module "@remix-run/node" {
     cspNonce?: string;
     /** Set with pageVersion: the page's cache key, its path and validated query (`?utm=` dropped). */
     pageCacheKey?: string;
+    /** A request for a document (not single-fetch data, `.data`): its islands go in its HTML alone (ADR 0038). */
+    documentRequest?: boolean;
+    /** Set by a loader for the document renderer: the HTML of the page's islands by key (components/ui/island.tsx). */
+    islands?: ReadonlyMap<string, string>;
   }
 }

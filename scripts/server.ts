@@ -341,6 +341,8 @@ export async function startServer(options: ServerOptions) {
       clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",
       // One per request, for the Content-Security-Policy of a document and its scripts.
       cspNonce: randomBytes(16).toString("base64"),
+      // Single-fetch data (`/episodes/x.data`) brings a page's islands along; a document has them in its HTML.
+      documentRequest: !req.path.endsWith(".data"),
     })),
   );
   // Told by PostgreSQL when an episode's content changes, so cached pages are answered without a query.

@@ -76,6 +76,7 @@ interface PageCaches {
   episodeJson: VersionedCache<Representation>;
   episodeData: VersionedCache<Representation>;
   episodeParts: VersionedCache<unknown>;
+  episodeIslands: VersionedCache<{ key: string; html: string }>;
   pageRenders: Map<string, Promise<RenderedPage | undefined>>;
   pageAliases: Map<string, string>;
   nonceSecret: Buffer;
@@ -92,6 +93,14 @@ function newEpisodeParts() {
   return new VersionedCache<unknown>((value) => JSON.stringify(value).length * 2, 400, 24 * 1024 * 1024);
 }
 
+/**
+ * The HTML of the static islands of episode pages (a section's text, a comment's), by target and the claim
+ * markers shown in it, at a content version (routes/episodes.$slug/islands.server.tsx). Sized as UTF-16.
+ */
+function newEpisodeIslands() {
+  return new VersionedCache<{ key: string; html: string }>((value) => (value.html.length + value.key.length) * 2, 20_000, 32 * 1024 * 1024);
+}
+
 const caches: PageCaches = (shared.__footnotePageCaches ??= {
   /** Loader data of anonymous episode pages, by page key and content version; sized as its JSON (UTF-16). */
   episodePageData: new VersionedCache<unknown>((value) => JSON.stringify(value).length * 2),
@@ -102,6 +111,7 @@ const caches: PageCaches = (shared.__footnotePageCaches ??= {
   /** The single-fetch data of anonymous pages (`/episodes/:slug.data`, client-side navigation), by address and content version. */
   episodeData: new VersionedCache<Representation>(representationBytes),
   episodeParts: newEpisodeParts(),
+  episodeIslands: newEpisodeIslands(),
   /** Renders of anonymous pages under way, by page key and version (entry.server.tsx). */
   pageRenders: new Map(),
   /** Address as requested (path and query) → the page key the route gave it, for the answer before Remix. */
@@ -112,8 +122,9 @@ const caches: PageCaches = (shared.__footnotePageCaches ??= {
 // A process whose caches were made by an older copy of this module (development rebuilds) gains the new one.
 caches.episodeParts ??= newEpisodeParts();
 caches.pageRenders ??= new Map();
+caches.episodeIslands ??= newEpisodeIslands();
 
-export const { episodePageData, renderedPages, episodeJson, episodeData, episodeParts } = caches;
+export const { episodePageData, renderedPages, episodeJson, episodeData, episodeParts, episodeIslands } = caches;
 
 const MAX_ALIASES = 2_000;
 

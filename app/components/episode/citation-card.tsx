@@ -1,4 +1,3 @@
-import { Link } from "@remix-run/react";
 import { outletLabel } from "~/components/sources/source-format";
 import type { BlockData, SourceCardData } from "./types";
 
@@ -24,7 +23,7 @@ export function CitationCard({ citation }: { citation: CitationBlock }) {
     return (
       <p className="flex flex-wrap items-baseline gap-x-1.5 rounded-md border border-dashed border-stone-300 px-3 py-1.5 font-sans text-sm text-stone-600 dark:border-stone-700 dark:text-stone-400">
         <span aria-hidden="true" data-ui-text="↑" />
-        <Link to={href} title={source.title} data-ui-text="Same source as above" aria-label="Same source as above" />
+        <a href={href} title={source.title} data-ui-text="Same source as above" aria-label="Same source as above" />
         {pages ? <UiText text={`· ${pages}`} /> : null}
       </p>
     );
@@ -51,7 +50,7 @@ export function CitationCard({ citation }: { citation: CitationBlock }) {
       </p>
       <p className="mt-0.5 font-medium text-stone-900 dark:text-stone-100">
         <cite className={source.kind === "book" ? "italic" : "not-italic"}>
-          <Link to={href} data-ui-text={source.kind === "article" ? `“${name}”` : name} aria-label={name} />
+          <a href={href} data-ui-text={source.kind === "article" ? `“${name}”` : name} aria-label={name} />
         </cite>
       </p>
       {details.length > 0 ? <p className="mt-0.5 text-stone-600 dark:text-stone-300" data-ui-text={details.join(" · ")} /> : null}

@@ -1,4 +1,3 @@
-import { Link } from "@remix-run/react";
 import { Fragment } from "react";
 import { LinkedText } from "./linked-text";
 import type { BlockData, ClaimMarkData, ProgramSlugs } from "./types";
@@ -83,9 +82,9 @@ export function ClaimSuperscript({ claim }: { claim: ClaimMarkData }) {
   if (claim.state === "sourced") {
     return (
       <sup className="ml-0.5 whitespace-nowrap font-sans text-[0.7em] font-semibold not-italic">
-        <Link
+        <a
           id={id}
-          to={claim.acceptedSourceId ? `/sources/${claim.acceptedSourceId}` : `/claims/${claim.claimId}`}
+          href={claim.acceptedSourceId ? `/sources/${claim.acceptedSourceId}` : `/claims/${claim.claimId}`}
           data-claim-link=""
           title="A moderator accepted a source for this claim"
           data-ui-text="[sourced]"
@@ -98,9 +97,9 @@ export function ClaimSuperscript({ claim }: { claim: ClaimMarkData }) {
   if (claim.state === "unsourced") {
     return (
       <sup className="ml-0.5 whitespace-nowrap font-sans text-[0.7em] font-semibold not-italic">
-        <Link
+        <a
           id={id}
-          to={`/claims/${claim.claimId}`}
+          href={`/claims/${claim.claimId}`}
           data-claim-link=""
           data-ui-text="⚠ [unsourced]"
           aria-label="[unsourced]"
@@ -112,9 +111,9 @@ export function ClaimSuperscript({ claim }: { claim: ClaimMarkData }) {
   }
   return (
     <sup className="ml-0.5 whitespace-nowrap font-sans text-[0.7em] font-semibold not-italic">
-      <Link
+      <a
         id={id}
-        to={`/claims/${claim.claimId}`}
+        href={`/claims/${claim.claimId}`}
         data-claim-link=""
         title={`Citation required: flagged by ${flaggers}${claim.state === "source_proposed" ? "; a source was proposed" : ""}`}
         data-ui-text="[citation needed]"

@@ -1,18 +1,17 @@
 import { Link } from "@remix-run/react";
 import type { CommentNode } from "~/utils/comment-tree";
-import { Blocks, FOLD_SUMMARY_CLASS } from "./blocks";
+import { Island } from "~/components/ui/island";
 import { FlagSentenceControls, useSentenceTarget } from "./claim-flagger";
 import { FallbackFlagForm } from "./fallback-flag-form";
 import { WatchControl } from "~/components/watch-control";
 import { CommentForm, DeleteCommentForm } from "./comment-form";
-import type { CommentData, DiscussionViewer, ProgramSlugs } from "./types";
+import type { CommentData, DiscussionViewer } from "./types";
 import { Time } from "~/components/ui/time";
 import { formatUtc, toDate } from "~/utils/time-format";
 
 type Node = CommentNode<CommentData>;
 
 type ThreadContext = {
-  programSlugs: ProgramSlugs;
   /** The permalink of a comment: "#comment-N" when it is on this page of the discussion. */
   permalink: (anchor: string) => string;
   viewer: DiscussionViewer;
@@ -72,7 +71,7 @@ function CommentSubtree({ node, ...context }: { node: Node } & ThreadContext) {
 
 const IMPORTED_TITLE = "Imported from the original page; not a Footnote account";
 
-function CommentArticle({ node, programSlugs, permalink, viewer }: { node: Node } & ThreadContext) {
+function CommentArticle({ node, permalink, viewer }: { node: Node } & ThreadContext) {
   const { comment, replyingTo } = node;
   const id = `comment-${comment.anchor}`;
   const targetProps = useSentenceTarget(`comment:${comment.id}`);
@@ -121,32 +120,10 @@ function CommentArticle({ node, programSlugs, permalink, viewer }: { node: Node 
         {...(comment.status === "visible" ? targetProps : {})}
       >
         {comment.notice ? <p className="italic text-stone-500 dark:text-stone-400">{comment.notice}</p> : null}
-        {comment.html !== null ? (
-          // Markdown rendered by markdown-it with raw HTML off, then sanitized to an allowlist (utils/markdown.server).
-          <>
-            <div className="comment-markdown" dangerouslySetInnerHTML={{ __html: comment.html }} />
-            {comment.htmlMore ? <MoreMarkdown more={comment.htmlMore} /> : null}
-          </>
-        ) : (
-          <Blocks blocks={comment.blocks} programSlugs={programSlugs} marks={comment.marks} collapseLong />
-        )}
+        {comment.body ? <Island islandKey={comment.body} className="space-y-[0.85em]" /> : null}
       </div>
       <CommentActions comment={comment} viewer={viewer} />
     </article>
-  );
-}
-
-/** The folded rest of a long Markdown comment; open when a claim is marked in it. Its label is drawn outside the text (data-ui-text). */
-function MoreMarkdown({ more }: { more: NonNullable<CommentData["htmlMore"]> }) {
-  const label = `Show more (${more.words.toLocaleString("en")} more words)`;
-  return (
-    <details data-comment-more="" open={more.html.includes("<mark ") || undefined} className="group/more">
-      <summary className={FOLD_SUMMARY_CLASS} aria-label={label}>
-        <span data-ui-text={label} className="group-open/more:hidden" />
-        <span data-ui-text="Show less" className="hidden group-open/more:inline" />
-      </summary>
-      <div className="comment-markdown mt-[0.85em]" dangerouslySetInnerHTML={{ __html: more.html }} />
-    </details>
   );
 }
 

@@ -1,6 +1,7 @@
 import { Link, useFetcher, useNavigate } from "@remix-run/react";
 import { useEffect, useMemo, useRef, useState, type MouseEvent } from "react";
 import { buildCommentTree, type CommentSort } from "~/utils/comment-tree";
+import { absorbIslands } from "~/components/ui/island";
 import { CommentForm } from "./comment-form";
 import { CommentThreads, revealComment } from "./comment-thread";
 import type { DiscussionViewer, ThreadPageData } from "./types";
@@ -23,7 +24,9 @@ const SORT_LABELS: Record<CommentSort, string> = { oldest: "Oldest first", newes
  */
 export function Discussion({ title, commentCount, initialPage, pageHref, viewer }: DiscussionProps) {
   const { sort } = initialPage;
-  const fetcher = useFetcher<{ discussion: ThreadPageData }>();
+  const fetcher = useFetcher<{ discussion: ThreadPageData; islands?: Record<string, string> }>();
+  // Before the appended threads render: the islands holding their text (components/ui/island.tsx).
+  absorbIslands(fetcher.data?.islands);
   const [morePages, setMorePages] = useState<ThreadPageData[]>([]);
   const [announcement, setAnnouncement] = useState("");
   const pageLists = useRef(new Map<number, HTMLOListElement>());
@@ -98,7 +101,7 @@ export function Discussion({ title, commentCount, initialPage, pageHref, viewer 
           aria-label={page === initialPage ? undefined : `Comments, page ${page.page}`}
           className="mt-6 space-y-6 focus:outline-none"
         >
-          <CommentThreads nodes={buildCommentTree(page.comments, { sort })} programSlugs={page.programSlugs} permalink={permalink} viewer={viewer} />
+          <CommentThreads nodes={buildCommentTree(page.comments, { sort })} permalink={permalink} viewer={viewer} />
         </ol>
       ))}
 

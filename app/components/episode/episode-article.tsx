@@ -1,10 +1,10 @@
 import { useRef, type ReactNode } from "react";
 import { SourcingSummary, type SourcingSummaryData } from "~/components/claims/sourcing-summary";
-import { Blocks } from "./blocks";
+import { Island } from "~/components/ui/island";
 import { FlagSentenceControls, useSentenceTarget } from "./claim-flagger";
 import { FallbackFlagForm } from "./fallback-flag-form";
 import { LinkedText } from "./linked-text";
-import type { BlockData, ClaimMarkData, ProgramSlugs } from "./types";
+import type { ProgramSlugs } from "./types";
 
 export type EpisodeArticleData = {
   kind: "program" | "article" | "post";
@@ -22,7 +22,16 @@ export type EpisodeArticleData = {
   commentCount: number;
   slug: string;
   sourcing?: SourcingSummaryData;
-  sections: { id: number; label: string; blocks: BlockData[]; marks: ClaimMarkData[] }[];
+  sections: SectionData[];
+};
+
+export type SectionData = {
+  id: number;
+  label: string;
+  /** Its first words, for the table of contents. */
+  excerpt: string;
+  /** The island (components/ui/island.tsx) holding its text, rendered on the server. */
+  body: string;
 };
 
 /** The label an article or a post has instead of a section number. */
@@ -108,7 +117,7 @@ export function EpisodeArticle({
 
         <div className="min-w-0 space-y-12 lg:col-start-1">
           {episode.sections.map((section) => (
-            <EpisodeSection key={section.label} section={section} programSlugs={programSlugs} canFlag={canFlag} />
+            <EpisodeSection key={section.label} section={section} canFlag={canFlag} />
           ))}
         </div>
 
@@ -127,17 +136,15 @@ export function commentsLabel(count: number) {
   return count === 1 ? "1 comment" : `${count} comments`;
 }
 
-function EpisodeSection({ section, programSlugs, canFlag }: { section: EpisodeArticleData["sections"][number]; programSlugs: ProgramSlugs; canFlag: boolean }) {
-  const { label, blocks, marks } = section;
+function EpisodeSection({ section, canFlag }: { section: SectionData; canFlag: boolean }) {
+  const { label, body } = section;
   // The text readers select to flag a claim; the flagger (claim-flagger.tsx) finds its target by this.
   const target = `section:${section.id}`;
   const targetProps = useSentenceTarget(target);
   if (label === UNNUMBERED) {
     return (
       <div className="max-w-[70ch] space-y-[0.9em]">
-        <div className="space-y-[0.9em]" {...targetProps}>
-          <Blocks blocks={blocks} programSlugs={programSlugs} marks={marks} />
-        </div>
+        <Island islandKey={body} className="space-y-[0.9em]" {...targetProps} />
         {canFlag ? <SectionFlagTools sectionId={section.id} target={target} label="this text" /> : null}
       </div>
     );
@@ -154,25 +161,14 @@ function EpisodeSection({ section, programSlugs, canFlag }: { section: EpisodeAr
           {label}.
         </a>
       </h2>
-      <div className="space-y-[0.9em]" {...targetProps}>
-        <Blocks blocks={blocks} programSlugs={programSlugs} marks={marks} />
-      </div>
+      <Island islandKey={body} className="space-y-[0.9em]" {...targetProps} />
       {canFlag ? <SectionFlagTools sectionId={section.id} target={target} label={`section ${label}`} /> : null}
     </section>
   );
 }
 
-/** The first words of a section, for the table of contents. */
-function excerpt(blocks: BlockData[], length = 90) {
-  const first = blocks.find((block) => block.type === "paragraph" || block.type === "quote");
-  const text = first && "text" in first ? first.text.replace(/\s+/g, " ").trim() : "";
-  if (text.length <= length) return text;
-  const cut = text.slice(0, length);
-  return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), length / 2)).replace(/[\s,;:.–—-]+$/, "")}…`;
-}
-
 /** The numbered sections on a wide screen: a sticky list beside the text, each a link to #section-N with its first words. */
-function Contents({ sections }: { sections: { label: string; blocks: BlockData[] }[] }) {
+function Contents({ sections }: { sections: SectionData[] }) {
   return (
     <nav
       aria-label="Sections"
@@ -187,7 +183,7 @@ function Contents({ sections }: { sections: { label: string; blocks: BlockData[]
               className="-ml-px flex gap-2 border-l-2 border-transparent py-1 pl-3 text-stone-600 no-underline hover:border-accent-600 hover:text-stone-900 hover:no-underline dark:text-stone-400 dark:hover:border-accent-300 dark:hover:text-stone-100"
             >
               <span className="w-9 shrink-0 font-semibold tabular-nums text-accent-700 dark:text-accent-300">{section.label}.</span>
-              <span className="line-clamp-2">{excerpt(section.blocks)}</span>
+              <span className="line-clamp-2">{section.excerpt}</span>
             </a>
           </li>
         ))}
@@ -201,7 +197,7 @@ function Contents({ sections }: { sections: { label: string; blocks: BlockData[]
  * opens a drawer of the sections with their first words. A <details>, so it works without JavaScript;
  * with it, choosing a section or pressing Escape closes the drawer.
  */
-function ContentsDrawer({ sections }: { sections: { label: string; blocks: BlockData[] }[] }) {
+function ContentsDrawer({ sections }: { sections: SectionData[] }) {
   const drawer = useRef<HTMLDetailsElement>(null);
   const close = (focusButton: boolean) => {
     if (!drawer.current) return;
@@ -238,7 +234,7 @@ function ContentsDrawer({ sections }: { sections: { label: string; blocks: Block
                 className="flex min-h-11 items-baseline gap-3 py-2 text-[0.9375rem] leading-snug text-stone-700 no-underline hover:text-stone-950 hover:no-underline dark:text-stone-200 dark:hover:text-white"
               >
                 <span className="w-8 shrink-0 text-right font-semibold tabular-nums text-accent-700 dark:text-accent-300">{section.label}.</span>
-                <span className="line-clamp-2">{excerpt(section.blocks)}</span>
+                <span className="line-clamp-2">{section.excerpt}</span>
               </a>
             </li>
           ))}

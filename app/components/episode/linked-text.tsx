@@ -1,4 +1,3 @@
-import { Link } from "@remix-run/react";
 import { linkify, programSearchHref } from "~/utils/linkify";
 import type { ProgramSlugs } from "./types";
 
@@ -23,13 +22,13 @@ export function LinkedText({ text, programSlugs }: { text: string; programSlugs:
           case "program": {
             const slug = programSlugs[token.number];
             return slug ? (
-              <Link key={index} to={`/episodes/${slug}`} className="underline">
+              <a key={index} href={`/episodes/${slug}`} className="underline">
                 {token.text}
-              </Link>
+              </a>
             ) : (
-              <Link key={index} to={programSearchHref(token.number)} title={`FTR #${token.number} is not in the archive: search for it`} className="underline">
+              <a key={index} href={programSearchHref(token.number)} title={`FTR #${token.number} is not in the archive: search for it`} className="underline">
                 {token.text}
-              </Link>
+              </a>
             );
           }
         }

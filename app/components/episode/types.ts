@@ -57,14 +57,21 @@ export type CommentData = {
   /** When the author last edited it, or null. */
   editedAt: Date | null;
   status: "visible" | "deleted" | "hidden";
+  /** Why its text is not shown (deleted, hidden), or, to a moderator, that it is hidden from others. */
   notice: string | null;
+  /** The island (components/ui/island.tsx) holding its text: a `CommentBodyData` rendered on the server. */
+  body: string;
+  /** The reader's own comment: its Markdown source, for the edit form. */
+  source: string | null;
+};
+
+/** What a comment's text is made of, presented on the server and rendered into its island (comment-body.tsx). */
+export type CommentBodyData = {
   blocks: BlockData[];
   /** A comment written here: its Markdown rendered and sanitized on the server. */
   html: string | null;
   /** The rest of a long Markdown comment, folded under "Show more" (`html` is then its start). */
   htmlMore: { html: string; words: number } | null;
-  /** The reader's own comment: its Markdown source, for the edit form. */
-  source: string | null;
   /** Claims to mark inline in the comment's imported blocks (a Markdown comment has them in `html`). */
   marks: ClaimMarkData[];
 };

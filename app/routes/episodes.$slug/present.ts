@@ -1,5 +1,5 @@
 // Turns the model's rows into what the page shows: dates and times as words, in the episode's zone.
-import type { BlockData, ClaimMarkData, CommentData, CommentTime, SourceCardData } from "~/components/episode/types";
+import type { BlockData, ClaimMarkData, CommentBodyData, CommentData, CommentTime, SourceCardData } from "~/components/episode/types";
 import { formatInstantInZone, wallTimeAt } from "~/import/time";
 import type { PageComment, PageSource, ResolvedBlock } from "~/models/episode.server";
 import { sourceJson } from "~/models/presenters/source";
@@ -43,22 +43,41 @@ export function presentBlocks(blocks: readonly ResolvedBlock[]): BlockData[] {
   return blocks.map((block) => (block.type === "citation" ? { ...block, source: block.source ? sourceCard(block.source) : null } : block));
 }
 
-export function presentComment(comment: PageComment, timeZone: string, marks: ClaimMarkData[] = []): CommentData {
-  const { markdown, mine, fromOriginal, ...rest } = comment;
+/** A comment as the page's thread shows it; its text goes to its island as `presentCommentBody` gives it. */
+export function presentComment(comment: PageComment, timeZone: string, body: string): CommentData {
+  const { markdown, mine, fromOriginal, blocks: _blocks, ...rest } = comment;
+  return {
+    ...rest,
+    printed: fromOriginal ? { text: formatCommentTime(comment.postedAt, timeZone).text, timeZone } : null,
+    body,
+    source: mine ? markdown : null,
+  };
+}
+
+/** What a comment's island shows: its text with its claims marked; null when the reader may not read it. */
+export function presentCommentBody(comment: PageComment, marks: ClaimMarkData[] = []): CommentBodyData | null {
+  const { markdown } = comment;
+  if (markdown === null && comment.blocks.length === 0) return null;
   const visibleMarks = comment.status === "visible" ? marks : [];
   // A Markdown comment's claims are marked in its HTML, whose text is the claims' canonical text.
   const marked = markdown === null ? null : highlightHtml(renderMarkdown(markdown), visibleMarks.map(({ start, end, claimId, state }) => ({ start, end, claimId, state })));
   // A long one shows its start and folds the rest, as an imported comment does.
   const folded = marked === null ? null : foldCommentHtml(marked);
   return {
-    ...rest,
-    printed: fromOriginal ? { text: formatCommentTime(comment.postedAt, timeZone).text, timeZone } : null,
     blocks: presentBlocks(comment.blocks),
     html: folded?.html ?? null,
     htmlMore: folded?.more ?? null,
-    source: mine ? markdown : null,
     marks: markdown === null ? visibleMarks : [],
   };
+}
+
+/** The first words of a section, for the table of contents. */
+export function sectionExcerpt(blocks: readonly ResolvedBlock[], length = 90) {
+  const first = blocks.find((block) => block.type === "paragraph" || block.type === "quote");
+  const text = first && "text" in first ? first.text.replace(/\s+/g, " ").trim() : "";
+  if (text.length <= length) return text;
+  const cut = text.slice(0, length);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), length / 2)).replace(/[\s,;:.–—-]+$/, "")}…`;
 }
 
 /** Claim markers by target, as the page's components take them. */

@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type HeadersFunction, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type AppLoadContext, type LoaderFunctionArgs, type HeadersFunction, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useCallback } from "react";
 import { COMMENT_FIELDS, type CommentActionData, type CommentField } from "~/components/episode/comment-form";
@@ -8,6 +8,7 @@ import { Discussion } from "~/components/episode/discussion";
 import { EpisodeArticle, type EpisodeArticleData } from "~/components/episode/episode-article";
 import type { DiscussionViewer, ProgramSlugs, ThreadPageData } from "~/components/episode/types";
 import { LiveRegion } from "~/components/ui/live-region";
+import { absorbIslands } from "~/components/ui/island";
 import { getClaimMarkers } from "~/models/claims/index.server";
 import { CommentError, createComment, deleteOwnComment, editComment } from "~/models/comment.server";
 import { findCommentPage, getEpisodeRef, getEpisodeVersion, presentCommentRows, type CommentViewer, type ResolvedBlock } from "~/models/episode.server";
@@ -24,32 +25,52 @@ import { can } from "~/utils/permissions";
 import { consume, RateLimitedError, retryAfter, retryAfterHeaders } from "~/utils/rate-limit.server";
 import { programNumbers } from "~/utils/linkify";
 import { commentFragment, commentLabel, commentPermalink } from "~/utils/comment-anchor";
-import { formatCalendarDate, linkableTexts, marksByTarget, presentBlocks, presentComment } from "./present";
+import { formatCalendarDate, linkableTexts, marksByTarget, presentComment, sectionExcerpt } from "./present";
+import { PageIslands, type IslandHtml } from "./islands.server";
 import { canonicalSearch, discussionSearch, EpisodePageQuerySchema } from "./query";
 import { sharedEpisode, sharedProgramSlugs, sharedThreadRows, type EpisodeVersion } from "./shared.server";
 
-type PagePayload = Awaited<ReturnType<typeof loadPage>>;
+type LoadedPage = Awaited<ReturnType<typeof loadPage>>;
+
+/**
+ * A document carries the page's islands once, in its HTML: they go to the renderer through the load
+ * context (entry.server.tsx), not into the hydration data. A data response (client-side navigation,
+ * revalidation, "Load more comments") brings them along (ADR 0038).
+ */
+function pageData(context: AppLoadContext, page: LoadedPage) {
+  type Sent = LoadedPage["payload"] & { islands?: IslandHtml };
+  if (context.documentRequest) {
+    context.islands = new Map(Object.entries(page.islands));
+    return data<Sent>(page.payload);
+  }
+  // One object per loaded page, so a cached anonymous page is sent as it was kept.
+  let sent = withIslands.get(page);
+  if (!sent) withIslands.set(page, (sent = { ...page.payload, islands: page.islands }));
+  return data<Sent>(sent);
+}
+
+const withIslands = new WeakMap<LoadedPage, LoadedPage["payload"] & { islands: IslandHtml }>();
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const slug = params.slug ?? "";
   const [user, version] = await Promise.all([getUser(request), getEpisodeVersion(slug)]);
   invariantResponse(version, `No episode has the address “/episodes/${slug}”.`, { status: 404 });
   // Every reader's page is made from the parts all readers share at this version (shared.server.ts).
-  if (user || request.method !== "GET") return data(await loadPage(request, slug, user, version));
+  if (user || request.method !== "GET") return pageData(context, await loadPage(request, slug, user, version));
   const url = new URL(request.url);
   const key = `${url.pathname}${canonicalSearch(parseQuery(request, EpisodePageQuerySchema))}`;
   // Anonymous readers share one page per page key and content version (utils/page-cache.server.ts), read
   // with the grace period's end that the version was read with.
-  let payload = episodePageData.get(key, version.key) as PagePayload | undefined;
-  if (!payload) {
-    payload = await loadPage(request, slug, null, version);
-    episodePageData.set(key, version.key, payload);
+  let page = episodePageData.get(key, version.key) as LoadedPage | undefined;
+  if (!page) {
+    page = await loadPage(request, slug, null, version);
+    episodePageData.set(key, version.key, page);
   }
   // The document renderer caches the HTML under the same version and key (entry.server.tsx). They go
   // through the request's load context, never a response header, so no client ever sees them.
   context.pageVersion = version.key;
   context.pageCacheKey = key;
-  return data(payload);
+  return pageData(context, page);
 }
 
 /** A 429 keeps its Retry-After on the document answer too. */
@@ -73,16 +94,18 @@ async function loadPage(request: Request, slug: string, user: Awaited<ReturnType
   const shared = await sharedEpisode(slug, version);
   invariantResponse(shared, unknown, { status: 404 });
   const { episode, sourcing } = shared;
+  const islands = new PageIslands(slug, version);
 
   if (part === "comments") {
     discussionViewer.watch = user ? await getEpisodeWatchLevels(user.id, episode.id) : null;
-    const discussion = await loadDiscussion(episode, cpage ?? 1, sort, viewer, version);
-    return {
+    const discussion = await loadDiscussion(episode, cpage ?? 1, sort, viewer, version, islands);
+    const payload = {
       part: "comments" as const,
       episode: { slug: episode.slug, title: episode.title, commentCount: episode.commentCount },
       discussion: discussion.page,
       viewer: discussionViewer,
     };
+    return { payload, islands: islands.html };
   }
 
   discussionViewer.watch = user ? await getEpisodeWatchLevels(user.id, episode.id) : null;
@@ -97,8 +120,8 @@ async function loadPage(request: Request, slug: string, user: Awaited<ReturnType
 
   const texts = [...episode.intro, ...episode.highlights, ...episode.sections.flatMap((section) => linkableTexts(section.blocks))];
   const sectionIds = episode.sections.map((section) => section.id);
-  const discussion = await loadDiscussion(episode, cpage ?? 1, sort, viewer, version, { texts, sectionIds });
-  const sectionMarks = discussion.sectionMarks;
+  const discussion = await loadDiscussion(episode, cpage ?? 1, sort, viewer, version, islands, { texts, sectionIds });
+  const { sectionMarks } = discussion;
   const article: EpisodeArticleData = {
     ...episodeHeader(episode),
     sourcing,
@@ -107,19 +130,22 @@ async function loadPage(request: Request, slug: string, user: Awaited<ReturnType
     sections: episode.sections.map((section) => ({
       id: section.id,
       label: section.label,
-      blocks: presentBlocks(section.blocks),
-      marks: sectionMarks("section", section.id),
+      excerpt: sectionExcerpt(section.blocks),
+      body: islands.section(section, sectionMarks("section", section.id), discussion.page.programSlugs),
     })),
   };
   const canonicalPage = discussion.page.page > 1 ? `?cpage=${discussion.page.page}` : "";
-  return {
+  const payload = {
     part: "page" as const,
     episode: article,
     description: describe(episode.summary, episode.intro, episode.sections.flatMap((section) => section.blocks)),
     canonical: `${url.origin}/episodes/${episode.slug}${canonicalPage}`,
     discussion: discussion.page,
+    /** Claims marked on this page, for the next/previous-claim controls. */
+    claimCount: discussion.claimCount,
     viewer: discussionViewer,
   };
+  return { payload, islands: islands.html };
 }
 
 /**
@@ -170,8 +196,9 @@ async function loadDiscussion(
   sort: CommentSort,
   viewer: CommentViewer,
   version: EpisodeVersion,
+  islands: PageIslands,
   { texts = [], sectionIds = [] }: { texts?: string[]; sectionIds?: number[] } = {},
-): Promise<{ page: ThreadPageData; sectionMarks: ReturnType<typeof marksByTarget> }> {
+): Promise<{ page: ThreadPageData; sectionMarks: ReturnType<typeof marksByTarget>; claimCount: number }> {
   const { rows, ...threads } = await sharedThreadRows(episode.slug, episode.id, page, sort, version);
   invariantResponse(
     page <= threads.pageCount,
@@ -186,6 +213,9 @@ async function loadDiscussion(
     getClaimMarkers({ episodeId: episode.id, sectionIds, commentIds: comments.map((comment) => comment.id), viewer, cutoff: version.cutoff }),
   ]);
   const marks = marksByTarget(markers);
+  // Markers are drawn in the sections and in the comments whose text is shown as it stands.
+  const shown = new Set(comments.filter((comment) => comment.status === "visible").map((comment) => comment.id));
+  const programSlugs = Object.fromEntries(slugs) as ProgramSlugs;
   return {
     page: {
       page: threads.page,
@@ -193,10 +223,11 @@ async function loadDiscussion(
       threadCount: threads.threadCount,
       threadsPerPage: threads.threadsPerPage,
       sort,
-      comments: comments.map((comment) => presentComment(comment, episode.timeZone, marks("comment", comment.id))),
-      programSlugs: Object.fromEntries(slugs) as ProgramSlugs,
+      comments: comments.map((comment) => presentComment(comment, episode.timeZone, islands.comment(comment, marks("comment", comment.id), programSlugs))),
+      programSlugs,
     },
     sectionMarks: marks,
+    claimCount: new Set(markers.filter((marker) => marker.targetType === "section" || shown.has(marker.targetId)).map((marker) => marker.claimId)).size,
   };
 }
 
@@ -236,6 +267,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
 
 export default function EpisodeRoute() {
   const data = useLoaderData<typeof loader>();
+  // Before the page's parts render: the islands a data response brought (components/ui/island.tsx).
+  absorbIslands(data.islands);
   const { slug } = data.episode;
   const pageHref = useCallback(
     (page: number, { sort = "oldest", part }: { sort?: CommentSort; part?: "comments" } = {}) =>
@@ -262,14 +295,13 @@ export default function EpisodeRoute() {
     );
   }
 
-  const claimCount = new Set([...data.episode.sections, ...data.discussion.comments].flatMap((target) => target.marks.map((mark) => mark.claimId))).size;
   const page = (
     <>
       <EpisodeArticle
         episode={data.episode}
         programSlugs={data.discussion.programSlugs}
         canFlag={data.viewer.canFlag}
-        tools={<ClaimNavigator count={claimCount} />}
+        tools={<ClaimNavigator count={data.claimCount} />}
       />
       {data.viewer.watch ? (
         <div className="mx-auto mt-8 max-w-3xl rounded-md border border-stone-200 p-3 dark:border-stone-700">
