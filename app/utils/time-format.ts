@@ -6,6 +6,22 @@ export function formatUtc(date: Date) {
   return `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 }
 
+/**
+ * Formatters by locale, zone and style, made once: making one costs far more than using it (a page of
+ * comments formats an instant per comment). The zones seen are few, the server's UTC and a reader's own.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.RelativeTimeFormat>();
+
+function formatter<T extends Intl.DateTimeFormat | Intl.RelativeTimeFormat>(key: string, make: () => T): T {
+  let made = formatters.get(key) as T | undefined;
+  if (!made) {
+    // Zones come from the browser's own settings: a bound keeps a strange client from growing the map.
+    if (formatters.size >= 64) formatters.clear();
+    formatters.set(key, (made = make()));
+  }
+  return made;
+}
+
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ["year", 365 * 24 * 3600],
   ["month", 30 * 24 * 3600],
@@ -23,7 +39,7 @@ export function formatRelative(date: Date, now: Date, locale = "en") {
   const seconds = Math.round((date.getTime() - now.getTime()) / 1000);
   const elapsed = Math.abs(seconds);
   if (elapsed < 45) return "just now";
-  const words = new Intl.RelativeTimeFormat(locale, { numeric: "auto" });
+  const words = formatter(`relative|${locale}`, () => new Intl.RelativeTimeFormat(locale, { numeric: "auto" }));
   for (const [unit, size] of UNITS) {
     if (elapsed >= size) return words.format(Math.trunc(seconds / size), unit);
   }
@@ -32,11 +48,13 @@ export function formatRelative(date: Date, now: Date, locale = "en") {
 
 /** "Sunday, November 29, 2026 at 11:30 PM UTC": the exact time in `timeZone` (the reader's by default). */
 export function formatExact(date: Date, { timeZone, locale = "en-US" }: { timeZone?: string; locale?: string } = {}) {
-  return new Intl.DateTimeFormat(locale, { dateStyle: "full", timeStyle: "short", timeZone }).format(date) + ` ${zoneAbbreviation(date, timeZone, locale)}`;
+  const exact = formatter(`exact|${locale}|${timeZone ?? ""}`, () => new Intl.DateTimeFormat(locale, { dateStyle: "full", timeStyle: "short", timeZone }));
+  return `${exact.format(date)} ${zoneAbbreviation(date, timeZone, locale)}`;
 }
 
 function zoneAbbreviation(date: Date, timeZone: string | undefined, locale: string) {
-  const parts = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: "short" }).formatToParts(date);
+  const zone = formatter(`zone|${locale}|${timeZone ?? ""}`, () => new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: "short" }));
+  const parts = zone.formatToParts(date);
   return parts.find((part) => part.type === "timeZoneName")?.value ?? timeZone ?? "";
 }
 

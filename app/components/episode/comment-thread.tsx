@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import { useState } from "react";
 import type { CommentNode } from "~/utils/comment-tree";
 import { Island } from "~/components/ui/island";
 import { FlagSentenceControls, useSentenceTarget } from "./claim-flagger";
@@ -14,6 +15,8 @@ type Node = CommentNode<CommentData>;
 type ThreadContext = {
   /** The permalink of a comment: "#comment-N" when it is on this page of the discussion. */
   permalink: (anchor: string) => string;
+  /** Where a comment's Reply or "Flag a claim" leads without JavaScript: the page with that form open. */
+  formHref: (kind: "reply" | "flag", anchor: string) => string;
   viewer: DiscussionViewer;
 };
 
@@ -71,7 +74,7 @@ function CommentSubtree({ node, ...context }: { node: Node } & ThreadContext) {
 
 const IMPORTED_TITLE = "Imported from the original page; not a Footnote account";
 
-function CommentArticle({ node, permalink, viewer }: { node: Node } & ThreadContext) {
+function CommentArticle({ node, permalink, formHref, viewer }: { node: Node } & ThreadContext) {
   const { comment, replyingTo } = node;
   const id = `comment-${comment.anchor}`;
   const targetProps = useSentenceTarget(`comment:${comment.id}`);
@@ -122,42 +125,38 @@ function CommentArticle({ node, permalink, viewer }: { node: Node } & ThreadCont
         {comment.notice ? <p className="italic text-stone-500 dark:text-stone-400">{comment.notice}</p> : null}
         {comment.body ? <Island islandKey={comment.body} className="space-y-[0.85em]" /> : null}
       </div>
-      <CommentActions comment={comment} viewer={viewer} />
+      <CommentActions comment={comment} viewer={viewer} formHref={formHref} />
     </article>
   );
 }
 
-/** Reply, edit and delete. <details> opens the forms without JavaScript. */
-function CommentActions({ comment, viewer }: { comment: CommentData; viewer: DiscussionViewer }) {
+/**
+ * Reply, flag, edit and delete. Reply and "Flag a claim" are under every comment, so their forms are
+ * rendered when opened, not with the page (a page of a hundred comments would carry two hundred forms):
+ * with JavaScript they open in place; without it they lead to the page with that one form open.
+ */
+function CommentActions({ comment, viewer, formHref }: { comment: CommentData; viewer: DiscussionViewer; formHref: ThreadContext["formHref"] }) {
   if (comment.status !== "visible") return null;
   if (!viewer.signedIn) return null;
   const detailsClass = "group [&[open]]:basis-full";
+  const isOpen = (kind: "reply" | "flag") => viewer.openForm?.kind === kind && viewer.openForm.anchor === comment.anchor;
   const summaryClass =
     "cursor-pointer list-none text-sm font-medium text-stone-600 hover:text-stone-900 dark:text-stone-300 dark:hover:text-stone-100 [&::-webkit-details-marker]:hidden";
   return (
     <div className="mt-3 flex flex-wrap items-start gap-x-4 gap-y-2">
       {viewer.canComment ? (
-        <details className={detailsClass}>
-          <summary className={summaryClass}>Reply</summary>
-          <div className="mt-2">
-            <CommentForm
-              intent="post-comment"
-              formKey={`reply:${comment.id}`}
-              parentId={comment.id}
-              label={`Reply to ${comment.authorName}`}
-              submitLabel="Post reply"
-              onDone={(anchor) => {
-                closeDetails(`reply:${comment.id}`);
-                revealComment(anchor);
-              }}
-            />
-          </div>
-        </details>
+        <ReplyAction comment={comment} href={formHref("reply", comment.anchor)} open={isOpen("reply")} linkClass={summaryClass} />
       ) : null}
       {viewer.canFlag ? (
         <>
           <FlagSentenceControls target={`comment:${comment.id}`} label={`Flag a sentence in comment #${comment.anchor}`} />
-          <FallbackFlagForm targetType="comment" targetId={comment.id} label="Flag a claim" summaryClass={summaryClass} />
+          <FallbackFlagForm
+            targetType="comment"
+            targetId={comment.id}
+            label="Flag a claim"
+            summaryClass={summaryClass}
+            lazy={{ href: formHref("flag", comment.anchor), open: isOpen("flag") }}
+          />
         </>
       ) : null}
       {comment.source !== null && viewer.canComment ? (
@@ -184,6 +183,42 @@ function CommentActions({ comment, viewer }: { comment: CommentData; viewer: Dis
       ) : null}
       {viewer.watch && comment.parentId === null ? (
         <WatchControl targetType="thread" targetId={comment.id} level={viewer.watch.threads[String(comment.id)] ?? null} label={`Notifications for the thread of comment #${comment.anchor}`} compact />
+      ) : null}
+    </div>
+  );
+}
+
+/** "Reply": a link to the page with this comment's reply form open, which JavaScript opens in place instead. */
+function ReplyAction({ comment, href, open: openAtFirst, linkClass }: { comment: CommentData; href: string; open: boolean; linkClass: string }) {
+  const [open, setOpen] = useState(openAtFirst);
+  return (
+    <div className={open ? "basis-full" : undefined}>
+      <a
+        href={href}
+        aria-expanded={open}
+        className={`${linkClass} no-underline`}
+        onClick={(event) => {
+          if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey || event.button !== 0) return;
+          event.preventDefault();
+          setOpen(!open);
+        }}
+      >
+        Reply
+      </a>
+      {open ? (
+        <div className="mt-2">
+          <CommentForm
+            intent="post-comment"
+            formKey={`reply:${comment.id}`}
+            parentId={comment.id}
+            label={`Reply to ${comment.authorName}`}
+            submitLabel="Post reply"
+            onDone={(anchor) => {
+              setOpen(false);
+              revealComment(anchor);
+            }}
+          />
+        </div>
       ) : null}
     </div>
   );

@@ -57,6 +57,12 @@ export function Discussion({ title, commentCount, initialPage, pageHref, viewer 
   const onPage = new Set(pages.flatMap((page) => page.comments.map((comment) => comment.anchor)));
   // A comment on this page is one fragment away; one elsewhere is found by the server (?c=N).
   const permalink = (anchor: string) => (onPage.has(anchor) ? `#comment-${anchor}` : `?c=${anchor}#comment-${anchor}`);
+  // Where a comment's Reply and "Flag a claim" lead without JavaScript: its page of the discussion with that form open.
+  const pageOf = new Map(pages.flatMap((page) => page.comments.map((comment) => [comment.anchor, page.page] as const)));
+  const formHref = (kind: "reply" | "flag", anchor: string) => {
+    const href = pageHref(pageOf.get(anchor) ?? initialPage.page, { sort });
+    return `${href}${href.includes("?") ? "&" : "?"}${kind}=${encodeURIComponent(anchor)}#comment-${anchor}`;
+  };
 
   function showMore(event: MouseEvent<HTMLAnchorElement>) {
     if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
@@ -101,7 +107,7 @@ export function Discussion({ title, commentCount, initialPage, pageHref, viewer 
           aria-label={page === initialPage ? undefined : `Comments, page ${page.page}`}
           className="mt-6 space-y-6 focus:outline-none"
         >
-          <CommentThreads nodes={buildCommentTree(page.comments, { sort })} permalink={permalink} viewer={viewer} />
+          <CommentThreads nodes={buildCommentTree(page.comments, { sort })} permalink={permalink} formHref={formHref} viewer={viewer} />
         </ol>
       ))}
 

@@ -87,6 +87,8 @@ export type DiscussionViewer = {
   signInHref: string;
   /** The signed-in reader's watch levels on the episode and its threads (by top-level comment id); null when anonymous. */
   watch?: { episodeId: number; episode: WatchLevelName | null; threads: Record<string, WatchLevelName> } | null;
+  /** The one comment form the page was asked to show open (`?reply=` or `?flag=`, how they open without JavaScript). */
+  openForm?: { kind: "reply" | "flag"; anchor: string } | null;
 };
 
 export type ThreadPageData = {

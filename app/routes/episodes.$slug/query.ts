@@ -20,6 +20,13 @@ export const EpisodePageQuerySchema = z.object({
     .trim()
     .regex(COMMENT_ANCHOR_PATTERN, "A comment is named by its number, like 10, or L3 for one posted here.")
     .optional(),
+  /**
+   * A comment whose reply form, or whose "Flag a claim" form, the page shows open: where "Reply" and "Flag a
+   * claim" lead without JavaScript (with it they open in place). Only a signed-in reader's page has them,
+   * and no page key: an anonymous reader's page is the same without them.
+   */
+  reply: z.string().trim().regex(COMMENT_ANCHOR_PATTERN, "A comment is named by its number, like 10, or L3 for one posted here.").optional(),
+  flag: z.string().trim().regex(COMMENT_ANCHOR_PATTERN, "A comment is named by its number, like 10, or L3 for one posted here.").optional(),
   /** "comments": the discussion page alone, which the "Load more comments" button appends. */
   part: z.enum(["comments"], { error: "The only part of an episode page that loads on its own is “comments”." }).optional(),
 });

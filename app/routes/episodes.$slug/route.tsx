@@ -90,6 +90,8 @@ async function loadPage(request: Request, slug: string, user: Awaited<ReturnType
   // From the validated query, so that a page shared by anonymous readers carries none of one reader's extra parameters.
   discussionViewer.signInHref = `/login?${new URLSearchParams({ redirectTo: `${url.pathname}${canonicalSearch(query)}#comments` })}`;
   const { sort, cpage, c, part } = query;
+  // The comment forms are rendered for the comment asked for alone; the others open in the browser (comment-thread.tsx).
+  if (user) discussionViewer.openForm = query.reply ? { kind: "reply", anchor: query.reply } : query.flag ? { kind: "flag", anchor: query.flag } : null;
   const unknown = `No episode has the address “/episodes/${slug}”.`;
   const shared = await sharedEpisode(slug, version);
   invariantResponse(shared, unknown, { status: 404 });
@@ -118,9 +120,8 @@ async function loadPage(request: Request, slug: string, user: Awaited<ReturnType
     throw redirect(`/episodes/${episode.slug}${discussionSearch({ page: found.page, sort })}${commentFragment(found.anchor)}`);
   }
 
-  const texts = [...episode.intro, ...episode.highlights, ...episode.sections.flatMap((section) => linkableTexts(section.blocks))];
   const sectionIds = episode.sections.map((section) => section.id);
-  const discussion = await loadDiscussion(episode, cpage ?? 1, sort, viewer, version, islands, { texts, sectionIds });
+  const discussion = await loadDiscussion(episode, cpage ?? 1, sort, viewer, version, islands, { numbers: episodeProgramNumbers(episode), sectionIds });
   const { sectionMarks } = discussion;
   const article: EpisodeArticleData = {
     ...episodeHeader(episode),
@@ -185,8 +186,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   throw redirect(commentPermalink(episode.slug, anchor), 303);
 }
 
+/** The program numbers the episode's own text refers to, found once per version (the episode is shared per version). */
+const programNumbersOf = new WeakMap<object, number[]>();
+
+function episodeProgramNumbers(episode: { intro: string[]; highlights: string[]; sections: { blocks: ResolvedBlock[] }[] }) {
+  let numbers = programNumbersOf.get(episode);
+  if (!numbers) {
+    numbers = programNumbers([...episode.intro, ...episode.highlights, ...episode.sections.flatMap((section) => linkableTexts(section.blocks))]);
+    programNumbersOf.set(episode, numbers);
+  }
+  return numbers;
+}
+
 /**
- * A page of threads, display-ready, with the slugs of the programs referred to in it (and in `texts`:
+ * A page of threads, display-ready, with the slugs of the programs referred to in it (and in `numbers`:
  * the episode's own text on a full page), and the claim markers of the page's comments and of
  * `sectionIds` — the reader's own query, one for the whole page; the rest is shared (shared.server.ts).
  */
@@ -197,7 +210,7 @@ async function loadDiscussion(
   viewer: CommentViewer,
   version: EpisodeVersion,
   islands: PageIslands,
-  { texts = [], sectionIds = [] }: { texts?: string[]; sectionIds?: number[] } = {},
+  { numbers = [], sectionIds = [] }: { numbers?: number[]; sectionIds?: number[] } = {},
 ): Promise<{ page: ThreadPageData; sectionMarks: ReturnType<typeof marksByTarget>; claimCount: number }> {
   const { rows, ...threads } = await sharedThreadRows(episode.slug, episode.id, page, sort, version);
   invariantResponse(
@@ -209,7 +222,7 @@ async function loadDiscussion(
   );
   const comments = presentCommentRows(rows, viewer);
   const [slugs, markers] = await Promise.all([
-    sharedProgramSlugs(episode.slug, programNumbers([...texts, ...comments.flatMap((comment) => linkableTexts(comment.blocks))]), version),
+    sharedProgramSlugs(episode.slug, [...numbers, ...programNumbers(comments.flatMap((comment) => linkableTexts(comment.blocks)))], version),
     getClaimMarkers({ episodeId: episode.id, sectionIds, commentIds: comments.map((comment) => comment.id), viewer, cutoff: version.cutoff }),
   ]);
   const marks = marksByTarget(markers);
