@@ -20,6 +20,7 @@ import { episodeData, episodeJson, pageAddress, pageRenderUnderWay, renderedPage
 import { contentSecurityPolicy } from "../app/utils/nonce";
 import { SESSION_COOKIE } from "../app/utils/session.server";
 import { inNewRequestScope } from "../app/utils/request-scope.server";
+import { RequestSlots } from "./request-slots";
 
 export interface ServerOptions {
   port: number;
@@ -29,6 +30,8 @@ export interface ServerOptions {
   trustProxy?: TrustProxy;
   /** Told how long each request took on the server, from arrival to the last byte written (benchmarks). */
   onRequestTimed?: (method: string, path: string, milliseconds: number) => void;
+  /** How many requests Remix works on at once in this process (default: REQUEST_CONCURRENCY); scripts/request-slots.ts. */
+  requestConcurrency?: number;
   /**
    * Run the job queue's tasks in this process (default: JOB_CONCURRENCY of them at a time, 0 = none).
    * Tests over HTTP pass 0 and run the queued jobs themselves, when they choose (tests/http.ts).
@@ -280,9 +283,12 @@ async function writeBody(body: ReadableStream<Uint8Array>, res: ExpressResponse)
  * Remix behind the input boundary: a body is read here, capped at its route's size (413 with a readable
  * message past it, the connection then closed so the rest is never read), and only then handed to Remix.
  */
-function remixBehindBoundary(build: ServerBuild, getLoadContext: (req: ExpressRequest) => AppLoadContext): RequestHandler {
+function remixBehindBoundary(build: ServerBuild, getLoadContext: (req: ExpressRequest) => AppLoadContext, slots: RequestSlots): RequestHandler {
   const handle = createRequestHandler(build, build.mode);
   return async (req, res, next) => {
+    // Held from the request's turn until its last byte is written, or the client has gone.
+    const release = await slots.acquire();
+    res.once("close", release);
     try {
       let body: Buffer | undefined;
       if (req.method !== "GET" && req.method !== "HEAD") {
@@ -337,13 +343,17 @@ export async function startServer(options: ServerOptions) {
   app.use(refuseUnreadableAddresses);
   app.all(
     "*",
-    remixBehindBoundary(build, (req) => ({
-      clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",
-      // One per request, for the Content-Security-Policy of a document and its scripts.
-      cspNonce: randomBytes(16).toString("base64"),
-      // Single-fetch data (`/episodes/x.data`) brings a page's islands along; a document has them in its HTML.
-      documentRequest: !req.path.endsWith(".data"),
-    })),
+    remixBehindBoundary(
+      build,
+      (req) => ({
+        clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",
+        // One per request, for the Content-Security-Policy of a document and its scripts.
+        cspNonce: randomBytes(16).toString("base64"),
+        // Single-fetch data (`/episodes/x.data`) brings a page's islands along; a document has them in its HTML.
+        documentRequest: !req.path.endsWith(".data"),
+      }),
+      new RequestSlots(options.requestConcurrency ?? getEnv().REQUEST_CONCURRENCY),
+    ),
   );
   // Told by PostgreSQL when an episode's content changes, so cached pages are answered without a query.
   const connectionString = process.env.DATABASE_URL;
