@@ -1,7 +1,7 @@
-import type { Prisma } from "@prisma/client";
+import { Prisma } from "@prisma/client";
 import { reanchorClaims } from "~/models/claims/index.server";
 import { commentCanonicalText } from "~/utils/canonical-text.server";
-import { enqueueJob } from "~/models/jobs.server";
+import { addJobSql, enqueueJob } from "~/models/jobs.server";
 import { prisma } from "~/utils/db.server";
 import { COMMENT_AUTHOR_SELECT, commentAuthorName, LISTED_COMMENT, mayReadHistory } from "~/models/presenters/comment";
 import type { Reader } from "~/models/presenters/reader";
@@ -52,11 +52,9 @@ type Actor = { id: number };
 export async function createComment({ episodeId, parentId, author, body }: { episodeId: number; parentId: number | null; author: Actor; body: string }) {
   return prisma.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`comments:${episodeId}`}))`;
-    const comment = await insertComment(tx, { episodeId, parentId, authorId: author.id, body });
-    await queueSuggestions(tx, comment.id);
-    // Watchers, mentions, mail: told by a job after the commit (ADR 0035), one job however many watch.
-    await enqueueJob(tx, "notify-comment", { commentId: comment.id }, { jobKey: `notify-comment:${comment.id}` });
-    return comment;
+    // With its two jobs, in the insert's statement: the suggestion pass, and the watchers, mentions and mail
+    // (ADR 0035: one job however many watch), both after the commit.
+    return insertComment(tx, { episodeId, parentId, authorId: author.id, body });
   });
 }
 
@@ -73,7 +71,7 @@ async function insertComment(
   tx: Prisma.TransactionClient,
   { episodeId, parentId, authorId, body }: { episodeId: number; parentId: number | null; authorId: number; body: string },
 ) {
-  const [row] = await tx.$queryRaw<{ id: number | null; ordinal: number | null; anchor: string | null; parentId: number | null; parentStatus: string | null }[]>`
+  const [row] = await tx.$queryRaw<{ id: number | null; ordinal: number | null; anchor: string | null; parentId: number | null; parentStatus: string | null; jobs: number }[]>`
     WITH parent AS (
       SELECT c.id, c."rootId", c.status, COALESCE(c."authorId", a."linkedUserId") AS recipient
       FROM "Comment" c LEFT JOIN "ImportedAuthor" a ON a.id = c."importedAuthorId"
@@ -93,13 +91,20 @@ async function insertComment(
       INSERT INTO "Notification" ("userId", "actorId", "kind", "commentId")
       SELECT p.recipient, ${authorId}, 'reply', i.id FROM inserted i JOIN parent p ON p.id = i."parentId"
       WHERE p.recipient IS NOT NULL AND p.recipient <> ${authorId}
+    ),
+    jobs AS (
+      SELECT ${addJobSql("suggest-claims", Prisma.sql`json_build_object('target', json_build_object('type', 'comment', 'id', i.id))`, Prisma.sql`'suggest-claims:comment:' || i.id`)} AS suggestion,
+             ${addJobSql("notify-comment", Prisma.sql`json_build_object('commentId', i.id)`, Prisma.sql`'notify-comment:' || i.id`)} AS "fanOut"
+      FROM inserted i
     )
     SELECT (SELECT id FROM inserted) AS id, (SELECT ordinal FROM inserted) AS ordinal, (SELECT anchor FROM inserted) AS anchor,
-           (SELECT "parentId" FROM inserted) AS "parentId", (SELECT status::text FROM parent) AS "parentStatus"`;
+           (SELECT "parentId" FROM inserted) AS "parentId", (SELECT status::text FROM parent) AS "parentStatus",
+           (SELECT count(*) FROM jobs WHERE (suggestion).id IS NOT NULL AND ("fanOut").id IS NOT NULL)::int AS jobs`;
   if (!row || row.id === null || row.ordinal === null || row.anchor === null) {
     if (row?.parentStatus) throw new CommentError("That comment was removed, so it cannot be replied to.", 409);
     throw new CommentError("The comment you are replying to does not exist.", 404);
   }
+  if (row.jobs !== 1) throw new Error(`comment ${row.id} was inserted without its jobs`);
   return { id: row.id, ordinal: row.ordinal, anchor: row.anchor, parentId: row.parentId };
 }
 

@@ -2,7 +2,7 @@
 // is a job in PostgreSQL's own queue (graphile-worker, ADR 0029). A job is added in the transaction of the
 // write that needs it, so it exists if and only if that write committed; a job key keeps one pending job
 // per subject (a newer write replaces the older job instead of queueing a second).
-import type { Prisma } from "@prisma/client";
+import { Prisma } from "@prisma/client";
 import { prisma } from "~/utils/db.server";
 
 type Db = Prisma.TransactionClient | typeof prisma;
@@ -45,6 +45,15 @@ export async function enqueueJob<Name extends JobName>(db: Db, name: Name, paylo
       priority => ${options.priority ?? null}::int
     )).id::text AS id`;
   return row!.id;
+}
+
+/**
+ * The SQL that adds a job from inside a statement whose rows make it: `payload` and `jobKey` are SQL
+ * expressions over them (`json_build_object('commentId', i.id)`), so the write and its job cost one round
+ * trip. Its payload must have `JobPayloads[name]`'s shape: the task's schema checks it when it runs.
+ */
+export function addJobSql<Name extends JobName>(name: Name, payload: Prisma.Sql, jobKey: Prisma.Sql) {
+  return Prisma.sql`graphile_worker.add_job(${name}::text, ${payload}, job_key => ${jobKey})`;
 }
 
 /** Jobs not yet done (waiting, running or failed and waiting for a retry), by task: what /healthz and tests read. */
