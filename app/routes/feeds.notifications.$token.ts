@@ -30,7 +30,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     feed.addItem({
       id: `${origin}/notifications#n-${notification.id}-${notification.count}`,
       link,
-      title: xmlSafe(notification.text),
+      // Titles are type="html" too: a claim's text and an episode's title are not markup.
+      title: escapeHtml(xmlSafe(notification.text)),
       description: notification.excerpt ? escapeHtml(xmlSafe(notification.excerpt)) : undefined,
       date: notification.createdAt,
     });

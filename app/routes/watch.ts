@@ -1,14 +1,14 @@
 // The watch controls on episodes, claims and threads post here (a resource route: no page of its own).
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { setWatchLevel, WatchError } from "~/models/watch.server";
 import { WATCH_LEVEL_LABELS, WatchFormSchema } from "~/schemas/watch";
 import { requireUser, safeRedirect } from "~/utils/auth.server";
-import { requireForm } from "~/utils/http";
+import { invariantResponse, requireForm } from "~/utils/http";
 import { redirectWithToast } from "~/utils/toast.server";
 
+// A resource route answers with Responses: a thrown `data()` would reach the client as "Unexpected Server Error".
 export async function loader() {
-  throw data("Watch controls post here.", { status: 405, headers: { Allow: "POST" } });
+  invariantResponse(false, "Watch controls post here.", { status: 405, headers: { Allow: "POST" } });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -20,7 +20,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const description = level === null ? `You no longer chose a level for ${what}.` : `${WATCH_LEVEL_LABELS[level].label} ${what}: ${WATCH_LEVEL_LABELS[level].help.toLowerCase()}.`;
     return redirectWithToast(safeRedirect(form.redirectTo, "/settings/notifications"), { description });
   } catch (error) {
-    if (error instanceof WatchError) throw data(error.message, { status: 404 });
+    if (error instanceof WatchError) invariantResponse(false, error.message, { status: 404 });
     throw error;
   }
 }

@@ -17,7 +17,7 @@ export const WatchFormSchema = z.object({
   targetType: z.enum(["episode", "claim", "thread"], { error: "Choose what to watch: an episode, a claim or a thread." }),
   targetId: idSchema("Choose what to watch."),
   level: z.enum(WATCH_LEVEL_CHOICES, { error: "Choose watching, tracking or muted." }),
-  redirectTo: z.string().max(2000).optional(),
+  redirectTo: z.string({ error: "The page to return to must be an address on this site." }).max(2000, "The page to return to has at most 2,000 characters.").optional(),
 });
 
 export const NotificationSettingsSchema = z.discriminatedUnion("intent", [
@@ -25,10 +25,10 @@ export const NotificationSettingsSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("send-verification") }),
   z.object({ intent: z.literal("rotate-feed") }),
   z.object({ intent: z.literal("revoke-feed") }),
-]);
+], { error: "Choose what to change: how often mail comes, a verification link, or the private feed's address." });
 
 export const MentionQuerySchema = z.object({
-  episode: z.string().min(1, "Name the episode.").max(200),
+  episode: z.string({ error: "Name the episode." }).min(1, "Name the episode.").max(200, "An episode address has at most 200 characters."),
   thread: idSchema("Name the thread by one of its comments.").optional(),
   q: z.string().max(32, "A username has at most 32 characters.").regex(/^[A-Za-z0-9_.-]*$/, "A username has only letters, digits and _ - .").default(""),
 });
