@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { listEpisodeClaimEvents } from "~/models/claims/index.server";
 import { getEpisodeRef } from "~/models/episode.server";
 import { CLAIM_STATE_LABELS } from "~/schemas/claim";
-import { atomResponse, excerpt, newFeed, siteOrigin } from "~/utils/feeds.server";
+import { atomResponse, entryTitle, excerpt, newFeed, siteOrigin } from "~/utils/feeds.server";
 import { invariantResponse } from "~/utils/http";
 
 /** Every change of state of an episode's "citation required" claims: flagged, sourced, dismissed… */
@@ -29,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     feed.addItem({
       id: `${link}#event-${event.id}`,
       link,
-      title: `Claim #${event.claim.id}: ${change}`,
+      title: entryTitle(`Claim #${event.claim.id}: ${change}`),
       description: excerpt(`“${event.claim.exact}”${event.reason ? ` — ${event.reason}` : ""}${event.quoteCheck && event.action.startsWith("source-") ? ` — ${event.quoteCheck.label}` : ""}`),
       date: event.createdAt,
       published: event.createdAt,

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { listRecentEpisodes } from "~/models/episode.server";
-import { atomResponse, excerpt, newFeed, siteOrigin } from "~/utils/feeds.server";
+import { atomResponse, entryTitle, excerpt, newFeed, siteOrigin } from "~/utils/feeds.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const origin = siteOrigin(request);
@@ -18,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     feed.addItem({
       id: link,
       link,
-      title: episode.title,
+      title: entryTitle(episode.title),
       description: excerpt(episode.summary ?? episode.intro[0] ?? ""),
       date: episode.createdAt,
       published: episode.createdAt,

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { findFeedOwner } from "~/models/mail.server";
 import { listNotifications } from "~/models/notification.server";
 import { readerOf } from "~/models/presenters/reader";
-import { escapeHtml, newFeed, siteOrigin } from "~/utils/feeds.server";
+import { entryTitle, escapeHtml, newFeed, siteOrigin } from "~/utils/feeds.server";
 import { invariantResponse, parseParams } from "~/utils/http";
 import { xmlSafe } from "~/utils/input";
 
@@ -31,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       id: `${origin}/notifications#n-${notification.id}-${notification.count}`,
       link,
       // Titles are type="html" too: a claim's text and an episode's title are not markup.
-      title: escapeHtml(xmlSafe(notification.text)),
+      title: entryTitle(notification.text),
       description: notification.excerpt ? escapeHtml(xmlSafe(notification.excerpt)) : undefined,
       date: notification.createdAt,
     });

@@ -20,6 +20,11 @@ export function excerpt(text: string, length = EXCERPT_LENGTH) {
   return escapeHtml(flat.length <= length ? flat : `${flat.slice(0, length - 1).trimEnd()}…`);
 }
 
+/** An entry's title: the feed package writes entry titles as `type="html"`, so a title's text is escaped like a summary. */
+export function entryTitle(text: string) {
+  return escapeHtml(xmlSafe(text).replace(/\s+/g, " ").trim());
+}
+
 export function escapeHtml(text: string) {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 }
@@ -45,7 +50,7 @@ export function addComments(feed: Feed, origin: string, comments: FeedComment[])
       // The id stays the address it always had; the link finds the comment on whichever page holds it.
       id: `${origin}/episodes/${comment.episode.slug}${commentFragment(comment.anchor)}`,
       link: `${origin}${commentPermalink(comment.episode.slug, comment.anchor)}`,
-      title: `${feedCommentAuthor(comment)} on “${comment.episode.title}” (${commentLabel(comment.anchor)})`,
+      title: entryTitle(`${feedCommentAuthor(comment)} on “${comment.episode.title}” (${commentLabel(comment.anchor)})`),
       description: excerpt(comment.body),
       date: comment.postedAt,
       published: comment.postedAt,

@@ -64,6 +64,26 @@ describe("feeds", () => {
     expect(feed.items[0]!.description).toBe("<script>alert(1)</script> & more");
   });
 
+  it("carries markup in a title as text: entry titles are HTML too (an episode's title, an imported author's name)", async () => {
+    const episode = await importSeeds();
+    const markup = "<script>alert(1)</script> & <b>more</b>";
+    await prisma.episode.update({ where: { slug: episode.slug }, data: { title: markup, createdAt: new Date("2030-01-01") } });
+    const first = await prisma.comment.findFirstOrThrow({ where: { ordinal: 1 }, select: { importedAuthorId: true } });
+    await prisma.importedAuthor.update({ where: { id: first.importedAuthorId! }, data: { name: "<img src=x onerror=alert(1)>" } });
+    for (const [loader, path, params] of [
+      [episodesFeed, "/feeds/episodes.xml", {}],
+      [commentsFeed, "/feeds/comments.xml", {}],
+      [episodeCommentsFeed, `/feeds/episodes/${episode.slug}/comments.xml`, { slug: episode.slug }],
+    ] as const) {
+      const response = await loader({ request: new Request(`http://footnote.test${path}`), params, context: testContext });
+      const xml = await response.text();
+      expect(xml, path).not.toMatch(/<script>|<img |<b>/);
+      // A reader decodes the title's HTML and shows the markup as the literal text it was.
+      const titles = parseFeed(xml).items.map((item) => item.title ?? "");
+      expect(titles.some((title) => title.includes(markup) || title.includes("<img src=x onerror=alert(1)>")), path).toBe(true);
+    }
+  });
+
   it("answers an unknown episode's feed with 404", async () => {
     const error = await episodeCommentsFeed({ request: new Request("http://footnote.test/x"), params: { slug: "nope" }, context: testContext }).catch((e: Response) => e);
     expect((error as Response).status).toBe(404);
