@@ -2,11 +2,8 @@
 // Chromium from the production build on a throwaway database seeded like the e2e suite, into docs/screenshots/.
 import fs from "node:fs";
 import path from "node:path";
-import { chromium, type Page } from "@playwright/test";
-import { buildIfNeeded } from "./build-if-needed";
-import { freePort } from "./db/embedded";
-import { CHROMIUM_ARGS, requireChromium } from "../tests/e2e/browser";
-import { createMigratedDatabase, dropDatabase, startTestServer } from "../tests/setup/test-database";
+import type { Page } from "@playwright/test";
+import { withSeededApp } from "./seeded-app";
 
 const OUT_DIR = "docs/screenshots";
 const PROGRAM_PATH = "/episodes/ftr-863-9-11-the-muslim-brotherhood-and-the-earth-island-boogie-part-2";
@@ -30,27 +27,7 @@ const only = process.env.SCREENSHOTS_ONLY?.split(",").map((name) => name.trim())
 
 const log = (line: string) => console.log(`[screenshots] ${line}`);
 
-const { executablePath, description } = requireChromium();
-log(`Chromium: ${description}`);
-
-await buildIfNeeded(log);
-
-const database = await startTestServer("screenshots");
-const databaseName = `footnote_screenshots_${process.pid}`;
-let app: { close(): Promise<void> } | undefined;
-let browser: Awaited<ReturnType<typeof chromium.launch>> | undefined;
-try {
-  process.env.DATABASE_URL = await createMigratedDatabase(database, databaseName);
-  process.env.NODE_ENV = "production";
-  process.env.COOKIE_SECURE = "false";
-
-  const { seedE2eData } = await import("../tests/e2e/seed");
-  await seedE2eData();
-  const { startServer } = await import("./server");
-  const port = await freePort();
-  app = await startServer({ port, log });
-  const baseURL = `http://localhost:${port}`;
-
+await withSeededApp("screenshots", { log, serverLog: log }, async ({ baseURL, browser }) => {
   const sources = (await (await fetch(`${baseURL}/api/sources?q=Dollars`)).json()) as { sources: { title: string; path: string }[] };
   const labeviere = sources.sources.find((source) => /Dollars for Terror/i.test(source.title));
   if (!labeviere) throw new Error(`"Dollars for Terror" is not among the sources: ${JSON.stringify(sources.sources.map((s) => s.title))}`);
@@ -103,10 +80,6 @@ try {
     { name: "queue", path: "/moderation", fullPage: false, as: "admin" as const },
   ] satisfies Shot[]).filter((shot) => !only || only.includes(shot.name));
 
-  browser = await chromium.launch({
-    executablePath,
-    args: CHROMIUM_ARGS,
-  });
   fs.mkdirSync(OUT_DIR, { recursive: true });
   for (const viewport of VIEWPORTS) {
     const context = await browser.newContext({ viewport, baseURL, deviceScaleFactor: 1, colorScheme: "light" });
@@ -125,18 +98,7 @@ try {
     }
     await context.close();
   }
-} finally {
-  await browser?.close();
-  await app?.close();
-  if (process.env.DATABASE_URL) {
-    const { prisma } = await import("../app/utils/db.server");
-    await prisma.$disconnect();
-    const { closeRateLimits } = await import("../app/utils/rate-limit.server");
-    await closeRateLimits();
-  }
-  await dropDatabase(database, databaseName);
-  await database.stop();
-}
+});
 
 async function signIn(page: Page, username: string) {
   const { E2E_PASSWORD } = await import("../tests/e2e/seed");

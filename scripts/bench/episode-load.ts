@@ -3,40 +3,18 @@
 // and the time to the `load` event in Chromium (a fresh context, so a cold cache, each run; median of
 // EPISODE_LOAD_RUNS, 5 by default), at 390 and 1280 px.
 import zlib from "node:zlib";
-import { chromium } from "@playwright/test";
-import { buildIfNeeded } from "../build-if-needed";
-import { freePort } from "../db/embedded";
-import { CHROMIUM_ARGS, requireChromium } from "../../tests/e2e/browser";
-import { createMigratedDatabase, dropDatabase, startTestServer } from "../../tests/setup/test-database";
+import { withSeededApp } from "../seeded-app";
 
 const PROGRAM_PATH = "/episodes/ftr-863-9-11-the-muslim-brotherhood-and-the-earth-island-boogie-part-2";
 const RUNS = Number(process.env.EPISODE_LOAD_RUNS ?? 5);
 const log = (line: string) => console.log(`[episode-load] ${line}`);
 
-const { executablePath, description } = requireChromium();
-log(`Chromium: ${description}`);
-await buildIfNeeded(log);
-
-const database = await startTestServer("episode-load");
-const databaseName = `footnote_episode_load_${process.pid}`;
-let app: { close(): Promise<void> } | undefined;
-let browser: Awaited<ReturnType<typeof chromium.launch>> | undefined;
-try {
-  process.env.DATABASE_URL = await createMigratedDatabase(database, databaseName);
-  process.env.NODE_ENV = "production";
-  process.env.COOKIE_SECURE = "false";
-  const { seedE2eData } = await import("../../tests/e2e/seed");
-  await seedE2eData();
-  const { startServer } = await import("../server");
-  const port = await freePort();
-  app = await startServer({ port, log: () => {} });
-  const url = `http://localhost:${port}${PROGRAM_PATH}`;
-
+await withSeededApp("episode-load", { log }, async ({ baseURL, browser }) => {
+  const url = `${baseURL}${PROGRAM_PATH}`;
   const html = Buffer.from(await (await fetch(url, { headers: { "Accept-Encoding": "identity" } })).arrayBuffer());
   const gzipped = zlib.gzipSync(html, { level: 6 }).length;
   log(`HTML: ${html.length.toLocaleString("en")} bytes (${kb(html.length)}), gzip ${gzipped.toLocaleString("en")} bytes (${kb(gzipped)})`);
 
-  browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   for (const width of [390, 1280]) {
     const times: number[] = [];
     const heights: number[] = [];
@@ -60,18 +38,7 @@ try {
         `(${times.map((t) => Math.round(t)).join(", ")} ms); page height ${heights[0]!.toLocaleString("en")} px`,
     );
   }
-} finally {
-  await browser?.close();
-  await app?.close();
-  if (process.env.DATABASE_URL) {
-    const { prisma } = await import("../../app/utils/db.server");
-    await prisma.$disconnect();
-    const { closeRateLimits } = await import("../../app/utils/rate-limit.server");
-    await closeRateLimits();
-  }
-  await dropDatabase(database, databaseName);
-  await database.stop();
-}
+});
 
 function kb(bytes: number) {
   return `${Math.round(bytes / 1024).toLocaleString("en")} KB`;
