@@ -5,6 +5,8 @@
 // (docs/performance.md, "Load and faults"). Answers from the page cache never wait: they are given
 // before Remix (scripts/server.ts).
 
+import type { EventEmitter } from "node:events";
+
 export class RequestSlots {
   private busy = 0;
   private readonly waiting: (() => void)[] = [];
@@ -24,6 +26,27 @@ export class RequestSlots {
       if (next) next();
       else this.busy -= 1;
     };
+  }
+
+  /**
+   * Waits for a slot for the answer `res` and frees it when `res` closes (answered, or its client gone).
+   * False when the client went away while the request waited: it is not worked on at all, and the slot
+   * passes on — a request that waited and was abandoned can never keep one.
+   */
+  async hold(res: EventEmitter): Promise<boolean> {
+    let gone = false;
+    const onGone = () => {
+      gone = true;
+    };
+    res.once("close", onGone);
+    const release = await this.acquire();
+    res.off("close", onGone);
+    if (gone) {
+      release();
+      return false;
+    }
+    res.once("close", release);
+    return true;
   }
 
   /** Requests being worked on, and waiting (healthz, tests). */

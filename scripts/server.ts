@@ -286,9 +286,9 @@ async function writeBody(body: ReadableStream<Uint8Array>, res: ExpressResponse)
 function remixBehindBoundary(build: ServerBuild, getLoadContext: (req: ExpressRequest) => AppLoadContext, slots: RequestSlots): RequestHandler {
   const handle = createRequestHandler(build, build.mode);
   return async (req, res, next) => {
-    // Held from the request's turn until its last byte is written, or the client has gone.
-    const release = await slots.acquire();
-    res.once("close", release);
+    // Held from the request's turn until its last byte is written, or the client has gone; a request
+    // whose client left while it waited is dropped.
+    if (!(await slots.hold(res))) return;
     try {
       let body: Buffer | undefined;
       if (req.method !== "GET" && req.method !== "HEAD") {

@@ -1,3 +1,4 @@
+import { EventEmitter } from "node:events";
 import { describe, expect, it } from "vitest";
 import { RequestSlots } from "../../scripts/request-slots";
 
@@ -32,5 +33,22 @@ describe("request slots", () => {
     const again = await slots.acquire();
     expect(slots.load).toEqual({ busy: 1, waiting: 0 });
     again();
+  });
+
+  it("frees a held slot when its answer closes, and never gives one to a request whose client left while it waited", async () => {
+    const slots = new RequestSlots(1);
+    const answered = new EventEmitter();
+    const abandoned = new EventEmitter();
+    const next = new EventEmitter();
+    expect(await slots.hold(answered)).toBe(true);
+    const waiting = slots.hold(abandoned);
+    abandoned.emit("close"); // the client gave up while the request waited
+    const after = slots.hold(next);
+    answered.emit("close");
+    expect(await waiting).toBe(false);
+    expect(await after).toBe(true);
+    expect(slots.load).toEqual({ busy: 1, waiting: 0 });
+    next.emit("close");
+    expect(slots.load).toEqual({ busy: 0, waiting: 0 });
   });
 });
