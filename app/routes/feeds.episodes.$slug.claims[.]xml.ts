@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { listEpisodeClaimEvents } from "~/models/claims/index.server";
 import { getEpisodeRef } from "~/models/episode.server";
 import { CLAIM_STATE_LABELS } from "~/schemas/claim";
-import { atomResponse, entryTitle, excerpt, newFeed, siteOrigin } from "~/utils/feeds.server";
+import { addEntry, atomResponse, excerpt, newFeed, siteOrigin } from "~/utils/feeds.server";
 import { invariantResponse } from "~/utils/http";
 
 /** Every change of state of an episode's "citation required" claims: flagged, sourced, dismissed… */
@@ -26,10 +26,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       event.fromState && event.fromState !== event.toState
         ? `${CLAIM_STATE_LABELS[event.fromState]} → ${CLAIM_STATE_LABELS[event.toState]}`
         : CLAIM_STATE_LABELS[event.toState];
-    feed.addItem({
+    addEntry(feed, {
       id: `${link}#event-${event.id}`,
       link,
-      title: entryTitle(`Claim #${event.claim.id}: ${change}`),
+      title: `Claim #${event.claim.id}: ${change}`,
       description: excerpt(`“${event.claim.exact}”${event.reason ? ` — ${event.reason}` : ""}${event.quoteCheck && event.action.startsWith("source-") ? ` — ${event.quoteCheck.label}` : ""}`),
       date: event.createdAt,
       published: event.createdAt,

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { listRecentEpisodes } from "~/models/episode.server";
-import { atomResponse, entryTitle, excerpt, newFeed, siteOrigin } from "~/utils/feeds.server";
+import { addEntry, atomResponse, excerpt, newFeed, siteOrigin } from "~/utils/feeds.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const origin = siteOrigin(request);
@@ -15,10 +15,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
   for (const episode of episodes) {
     const link = `${origin}/episodes/${episode.slug}`;
-    feed.addItem({
+    addEntry(feed, {
       id: link,
       link,
-      title: entryTitle(episode.title),
+      title: episode.title,
       description: excerpt(episode.summary ?? episode.intro[0] ?? ""),
       date: episode.createdAt,
       published: episode.createdAt,

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { findFeedOwner } from "~/models/mail.server";
 import { listNotifications } from "~/models/notification.server";
 import { readerOf } from "~/models/presenters/reader";
-import { entryTitle, escapeHtml, newFeed, siteOrigin } from "~/utils/feeds.server";
+import { addEntry, escapeHtml, newFeed, siteOrigin } from "~/utils/feeds.server";
 import { invariantResponse, parseParams } from "~/utils/http";
 import { xmlSafe } from "~/utils/input";
 
@@ -27,11 +27,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
   for (const notification of notifications) {
     const link = notification.path ? `${origin}${notification.path}` : `${origin}/notifications`;
-    feed.addItem({
+    addEntry(feed, {
       id: `${origin}/notifications#n-${notification.id}-${notification.count}`,
       link,
-      // Titles are type="html" too: a claim's text and an episode's title are not markup.
-      title: entryTitle(notification.text),
+      title: notification.text,
       description: notification.excerpt ? escapeHtml(xmlSafe(notification.excerpt)) : undefined,
       date: notification.createdAt,
     });

@@ -1,7 +1,7 @@
 // Atom feeds. Summaries are `type="html"`, which readers render as HTML: every user- or
 // import-supplied text is HTML-escaped first, so markup in a comment shows as text in a reader, and
 // characters XML 1.0 forbids (control characters such as ESC, which older comments may hold) are dropped.
-import { Feed } from "feed";
+import { Feed, type Item } from "feed";
 import type { FeedComment } from "~/models/comment.server";
 import { feedCommentAuthor } from "~/models/comment.server";
 import { cacheForAnonymous } from "~/utils/http-cache.server";
@@ -20,9 +20,12 @@ export function excerpt(text: string, length = EXCERPT_LENGTH) {
   return escapeHtml(flat.length <= length ? flat : `${flat.slice(0, length - 1).trimEnd()}…`);
 }
 
-/** An entry's title: the feed package writes entry titles as `type="html"`, so a title's text is escaped like a summary. */
-export function entryTitle(text: string) {
-  return escapeHtml(xmlSafe(text).replace(/\s+/g, " ").trim());
+/**
+ * Every feed's one way to add an entry: the feed package writes entry titles as `type="html"`, so the
+ * title — plain text here (an episode's title, an author's name, a claim's words) — is escaped like a summary.
+ */
+export function addEntry(feed: Feed, { title, ...entry }: Item) {
+  feed.addItem({ ...entry, title: escapeHtml(xmlSafe(title).replace(/\s+/g, " ").trim()) });
 }
 
 export function escapeHtml(text: string) {
@@ -46,11 +49,11 @@ export function newFeed({ origin, path, title, description, updated }: { origin:
 
 export function addComments(feed: Feed, origin: string, comments: FeedComment[]) {
   for (const comment of comments) {
-    feed.addItem({
+    addEntry(feed, {
       // The id stays the address it always had; the link finds the comment on whichever page holds it.
       id: `${origin}/episodes/${comment.episode.slug}${commentFragment(comment.anchor)}`,
       link: `${origin}${commentPermalink(comment.episode.slug, comment.anchor)}`,
-      title: entryTitle(`${feedCommentAuthor(comment)} on “${comment.episode.title}” (${commentLabel(comment.anchor)})`),
+      title: `${feedCommentAuthor(comment)} on “${comment.episode.title}” (${commentLabel(comment.anchor)})`,
       description: excerpt(comment.body),
       date: comment.postedAt,
       published: comment.postedAt,
