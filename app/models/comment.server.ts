@@ -43,19 +43,61 @@ export class CommentError extends Error {
 
 type Actor = { id: number };
 
+/** The episode a comment is posted to: by id, or by its address (the page's form knows only that). */
+export type EpisodeKey = { episodeId: number } | { episodeSlug: string };
+
 /**
- * Posts a comment or a reply. Replies land under their parent; the parent's author (or the account
- * linked to the imported author) is notified. One transaction: the episode's comment numbers are taken
- * one at a time (an advisory lock per episode, so no retry and no second insert), and the suggestions
- * of the new text are computed in it (docs/claims.md).
+ * Posts a comment or a reply, in one statement and one round trip (ADR 0040): it finds the episode,
+ * checks the parent, takes the episode's next local number (`footnote_next_local_ordinal`: one writer at
+ * a time, under the advisory lock the import shares, so no retry and no second insert), notifies the
+ * parent's author (or the account linked to the imported author), and adds the comment's two jobs — the
+ * suggestion pass and the watchers' fan-out (ADR 0035: one job however many watch) — which run after the
+ * commit. Replies land under their parent; a removed parent refuses them.
  */
-export async function createComment({ episodeId, parentId, author, body }: { episodeId: number; parentId: number | null; author: Actor; body: string }) {
-  return prisma.$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`comments:${episodeId}`}))`;
-    // With its two jobs, in the insert's statement: the suggestion pass, and the watchers, mentions and mail
-    // (ADR 0035: one job however many watch), both after the commit.
-    return insertComment(tx, { episodeId, parentId, authorId: author.id, body });
-  });
+export async function createComment({ parentId, author, body, ...key }: EpisodeKey & { parentId: number | null; author: Actor; body: string }) {
+  const episodeWhere = "episodeId" in key ? Prisma.sql`e.id = ${key.episodeId}::int` : Prisma.sql`e.slug = ${key.episodeSlug}`;
+  const [row] = await prisma.$queryRaw<
+    { episodeId: number | null; episodeSlug: string | null; id: number | null; ordinal: number | null; anchor: string | null; parentId: number | null; parentStatus: string | null; jobs: number }[]
+  >`
+    WITH episode AS (
+      SELECT e.id, e.slug FROM "Episode" e WHERE ${episodeWhere}
+    ),
+    parent AS (
+      SELECT c.id, c."rootId", c.status, COALESCE(c."authorId", a."linkedUserId") AS recipient
+      FROM "Comment" c JOIN episode e ON e.id = c."episodeId" LEFT JOIN "ImportedAuthor" a ON a.id = c."importedAuthorId"
+      WHERE c.id = ${parentId}::int
+    ),
+    inserted AS (
+      INSERT INTO "Comment" ("episodeId", "ordinal", "parentId", "rootId", "authorId", "format", "body", "postedAt", "updatedAt")
+      -- Comments posted here have their own numbering (L1, L2…), never one of the original page's (ADR 0034).
+      SELECT e.id, "footnote_next_local_ordinal"(e.id), p.id, COALESCE(p."rootId", p.id), ${author.id}, 'markdown', ${body}, now(), now()
+      FROM episode e LEFT JOIN parent p ON true
+      WHERE ${parentId}::int IS NULL OR p.status = 'visible'
+      RETURNING id, ordinal, anchor, "parentId"
+    ),
+    notified AS (
+      INSERT INTO "Notification" ("userId", "actorId", "kind", "commentId")
+      SELECT p.recipient, ${author.id}, 'reply', i.id FROM inserted i JOIN parent p ON p.id = i."parentId"
+      WHERE p.recipient IS NOT NULL AND p.recipient <> ${author.id}
+    ),
+    jobs AS (
+      SELECT ${addJobSql("suggest-claims", Prisma.sql`json_build_object('target', json_build_object('type', 'comment', 'id', i.id))`, Prisma.sql`'suggest-claims:comment:' || i.id`)} AS suggestion,
+             ${addJobSql("notify-comment", Prisma.sql`json_build_object('commentId', i.id)`, Prisma.sql`'notify-comment:' || i.id`)} AS "fanOut"
+      FROM inserted i
+    )
+    SELECT (SELECT id FROM episode) AS "episodeId", (SELECT slug FROM episode) AS "episodeSlug",
+           (SELECT id FROM inserted) AS id, (SELECT ordinal FROM inserted) AS ordinal, (SELECT anchor FROM inserted) AS anchor,
+           (SELECT "parentId" FROM inserted) AS "parentId", (SELECT status::text FROM parent) AS "parentStatus",
+           (SELECT count(*) FROM jobs WHERE (suggestion).id IS NOT NULL AND ("fanOut").id IS NOT NULL)::int AS jobs`;
+  if (!row || row.episodeId === null || row.episodeSlug === null) {
+    throw new CommentError("episodeSlug" in key ? `No episode has the address “/episodes/${key.episodeSlug}”.` : "That episode does not exist.", 404);
+  }
+  if (row.id === null || row.ordinal === null || row.anchor === null) {
+    if (row.parentStatus) throw new CommentError("That comment was removed, so it cannot be replied to.", 409);
+    throw new CommentError("The comment you are replying to does not exist.", 404);
+  }
+  if (row.jobs !== 1) throw new Error(`comment ${row.id} was inserted without its jobs`);
+  return { id: row.id, ordinal: row.ordinal, anchor: row.anchor, parentId: row.parentId, episode: { id: row.episodeId, slug: row.episodeSlug } };
 }
 
 /**
@@ -65,47 +107,6 @@ export async function createComment({ episodeId, parentId, author, body }: { epi
  */
 function queueSuggestions(tx: Prisma.TransactionClient, commentId: number) {
   return enqueueJob(tx, "suggest-claims", { target: { type: "comment", id: commentId } }, { jobKey: `suggest-claims:comment:${commentId}` });
-}
-
-async function insertComment(
-  tx: Prisma.TransactionClient,
-  { episodeId, parentId, authorId, body }: { episodeId: number; parentId: number | null; authorId: number; body: string },
-) {
-  const [row] = await tx.$queryRaw<{ id: number | null; ordinal: number | null; anchor: string | null; parentId: number | null; parentStatus: string | null; jobs: number }[]>`
-    WITH parent AS (
-      SELECT c.id, c."rootId", c.status, COALESCE(c."authorId", a."linkedUserId") AS recipient
-      FROM "Comment" c LEFT JOIN "ImportedAuthor" a ON a.id = c."importedAuthorId"
-      WHERE c.id = ${parentId}::int AND c."episodeId" = ${episodeId}
-    ),
-    inserted AS (
-      INSERT INTO "Comment" ("episodeId", "ordinal", "parentId", "rootId", "authorId", "format", "body", "postedAt", "updatedAt")
-      SELECT ${episodeId},
-             -- Comments posted here have their own numbering (L1, L2…), never one of the original page's (ADR 0034).
-             (SELECT COALESCE(MAX(ordinal), 0) + 1 FROM "Comment" WHERE "episodeId" = ${episodeId} AND "originalOrdinal" IS NULL),
-             p.id, COALESCE(p."rootId", p.id), ${authorId}, 'markdown', ${body}, now(), now()
-      FROM (SELECT 1) AS one LEFT JOIN parent p ON true
-      WHERE ${parentId}::int IS NULL OR p.status = 'visible'
-      RETURNING id, ordinal, anchor, "parentId"
-    ),
-    notified AS (
-      INSERT INTO "Notification" ("userId", "actorId", "kind", "commentId")
-      SELECT p.recipient, ${authorId}, 'reply', i.id FROM inserted i JOIN parent p ON p.id = i."parentId"
-      WHERE p.recipient IS NOT NULL AND p.recipient <> ${authorId}
-    ),
-    jobs AS (
-      SELECT ${addJobSql("suggest-claims", Prisma.sql`json_build_object('target', json_build_object('type', 'comment', 'id', i.id))`, Prisma.sql`'suggest-claims:comment:' || i.id`)} AS suggestion,
-             ${addJobSql("notify-comment", Prisma.sql`json_build_object('commentId', i.id)`, Prisma.sql`'notify-comment:' || i.id`)} AS "fanOut"
-      FROM inserted i
-    )
-    SELECT (SELECT id FROM inserted) AS id, (SELECT ordinal FROM inserted) AS ordinal, (SELECT anchor FROM inserted) AS anchor,
-           (SELECT "parentId" FROM inserted) AS "parentId", (SELECT status::text FROM parent) AS "parentStatus",
-           (SELECT count(*) FROM jobs WHERE (suggestion).id IS NOT NULL AND ("fanOut").id IS NOT NULL)::int AS jobs`;
-  if (!row || row.id === null || row.ordinal === null || row.anchor === null) {
-    if (row?.parentStatus) throw new CommentError("That comment was removed, so it cannot be replied to.", 409);
-    throw new CommentError("The comment you are replying to does not exist.", 404);
-  }
-  if (row.jobs !== 1) throw new Error(`comment ${row.id} was inserted without its jobs`);
-  return { id: row.id, ordinal: row.ordinal, anchor: row.anchor, parentId: row.parentId };
 }
 
 /** The author edits their own comment; the previous text is kept as a revision. */

@@ -161,21 +161,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
     formFailure(status, submission, errors, { headers, extra: { ok: false as const, formKey } });
 
   if (!submission.ok) return fail(400, submission.errors);
-  const episode = await getEpisodeRef(params.slug ?? "");
-  invariantResponse(episode, `No episode has the address “/episodes/${params.slug}”.`, { status: 404 });
+  const slug = params.slug ?? "";
 
   let anchor: string;
   try {
     const input = submission.value;
     if (input.intent === "post-comment") {
       await consume("postByUser", user.id);
-      anchor = (await createComment({ episodeId: episode.id, parentId: input.parentId, author: user, body: input.body })).anchor;
-    } else if (input.intent === "edit-comment") {
-      await requireUserWithPermission(request, "comment:edit-own");
-      anchor = (await editComment({ commentId: input.commentId, editor: user, body: input.body })).anchor;
+      // The insert finds the episode by its address itself: a reply is one statement (ADR 0040).
+      anchor = (await createComment({ episodeSlug: slug, parentId: input.parentId, author: user, body: input.body })).anchor;
     } else {
-      await requireUserWithPermission(request, "comment:delete-own");
-      anchor = (await deleteOwnComment({ commentId: input.commentId, actor: user })).anchor;
+      const episode = await getEpisodeRef(slug);
+      invariantResponse(episode, `No episode has the address “/episodes/${slug}”.`, { status: 404 });
+      if (input.intent === "edit-comment") {
+        await requireUserWithPermission(request, "comment:edit-own");
+        anchor = (await editComment({ commentId: input.commentId, editor: user, body: input.body })).anchor;
+      } else {
+        await requireUserWithPermission(request, "comment:delete-own");
+        anchor = (await deleteOwnComment({ commentId: input.commentId, actor: user })).anchor;
+      }
     }
   } catch (error) {
     if (error instanceof RateLimitedError) return fail(429, { form: error.message }, retryAfter(error));
@@ -183,7 +187,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     throw error;
   }
   if (submission.form.get("js") === "1") return data<CommentActionData>({ ok: true, formKey, anchor });
-  throw redirect(commentPermalink(episode.slug, anchor), 303);
+  throw redirect(commentPermalink(slug, anchor), 303);
 }
 
 /** The program numbers the episode's own text refers to, found once per version (the episode is shared per version). */
