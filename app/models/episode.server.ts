@@ -2,7 +2,7 @@ import type { Prisma } from "@prisma/client";
 import type { StoredBlock } from "~/import/stored-blocks";
 import { SOURCE_SELECT } from "~/models/source.server";
 import { claimVisibleTo, graceCutoff } from "~/models/presenters/claim.server";
-import { ANONYMOUS, type Reader } from "~/models/presenters/reader";
+import { ANONYMOUS, seesHidden, type Reader } from "~/models/presenters/reader";
 import { COMMENT_AUTHOR_SELECT, commentAuthorName, isImportedAuthor, LISTED_COMMENT, presentCommentText } from "~/models/presenters/comment";
 import { episodeTeaser } from "~/models/presenters/episode";
 import { prisma } from "~/utils/db.server";
@@ -283,7 +283,7 @@ type PageCommentRow = Prisma.CommentGetPayload<{ select: typeof PAGE_COMMENT_SEL
 
 export { DELETED_NOTICE, HIDDEN_NOTICE } from "~/models/presenters/comment";
 
-function pageComment(row: PageCommentRow, viewer: CommentViewer) {
+function pageComment(row: PageCommentRow, viewer: CommentViewer, mine: boolean) {
   const { notice, text: blocks } = presentCommentText(row, viewer, resolveBlocks(row.blocks, row.body, row.citations), []);
   const readable = blocks.length > 0;
   return {
@@ -304,8 +304,8 @@ function pageComment(row: PageCommentRow, viewer: CommentViewer) {
     /** Comments written here are Markdown, rendered by the page; imported ones are blocks. */
     markdown: row.format === "markdown" && readable ? row.body : null,
     blocks: row.format === "markdown" ? [] : blocks,
-    /** The reader wrote it and may still edit or delete it. */
-    mine: viewer !== null && row.authorId === viewer.id && row.status === "visible",
+    /** The reader wrote it and may still edit or delete it (isMine). */
+    mine,
   };
 }
 
@@ -370,9 +370,26 @@ export async function getCommentThreadRows({ episodeId, page, sort }: { episodeI
   };
 }
 
-/** The rows of a page of the discussion as `viewer` may read them (hidden text, their own comments). */
-export function presentCommentRows(rows: readonly PageCommentRow[], viewer: CommentViewer) {
-  return rows.map((row) => pageComment(row, viewer));
+/**
+ * The rows of a page of the discussion as `viewer` may read them (hidden text, their own comments).
+ * Rows kept for a content version (shared.server.ts) are presented once per way of reading them —
+ * with or without the hidden text — and only the reader's own comments are presented for each reader:
+ * a signed-in page does not resolve every comment's blocks again on every request.
+ */
+export function presentCommentRows(rows: readonly PageCommentRow[], viewer: CommentViewer): readonly PageComment[] {
+  const way = seesHidden(viewer) ? "staff" : "reader";
+  let kept = presentedRows.get(rows);
+  if (!kept) presentedRows.set(rows, (kept = {}));
+  const shared = (kept[way] ??= rows.map((row) => pageComment(row, viewer, false)));
+  if (viewer === null || !rows.some((row) => isMine(row, viewer))) return shared;
+  return rows.map((row, i) => (isMine(row, viewer) ? pageComment(row, viewer, true) : shared[i]!));
+}
+
+const presentedRows = new WeakMap<readonly PageCommentRow[], { staff?: readonly PageComment[]; reader?: readonly PageComment[] }>();
+
+/** The reader wrote it and may still edit or delete it. */
+function isMine(row: PageCommentRow, viewer: NonNullable<CommentViewer>) {
+  return row.authorId === viewer.id && row.status === "visible";
 }
 
 export type CommentThreadPage = Awaited<ReturnType<typeof getCommentThreadPage>>;

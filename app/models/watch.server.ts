@@ -59,10 +59,13 @@ export async function getWatchLevel(userId: number, target: WatchTarget): Promis
 
 /** The member's levels on an episode and its threads, for the episode page's controls. */
 export async function getEpisodeWatchLevels(userId: number, episodeId: number) {
-  const [episode, threads] = await Promise.all([
-    prisma.watch.findFirst({ where: { userId, episodeId }, select: { level: true } }),
-    prisma.watch.findMany({ where: { userId, comment: { episodeId } }, select: { commentId: true, level: true } }),
-  ]);
+  // One query for the episode's watch and its threads' (every signed-in page asks).
+  const watches = await prisma.watch.findMany({
+    where: { userId, OR: [{ episodeId }, { comment: { episodeId } }] },
+    select: { episodeId: true, commentId: true, level: true },
+  });
+  const episode = watches.find((watch) => watch.episodeId === episodeId);
+  const threads = watches.filter((watch) => watch.commentId !== null);
   return { episodeId, episode: episode?.level ?? null, threads: Object.fromEntries(threads.map((watch) => [String(watch.commentId), watch.level])) as Record<string, WatchLevel> };
 }
 

@@ -48,9 +48,21 @@ export function formatRelative(date: Date, now: Date, locale = "en") {
 
 /** "Sunday, November 29, 2026 at 11:30 PM UTC": the exact time in `timeZone` (the reader's by default). */
 export function formatExact(date: Date, { timeZone, locale = "en-US" }: { timeZone?: string; locale?: string } = {}) {
-  const exact = formatter(`exact|${locale}|${timeZone ?? ""}`, () => new Intl.DateTimeFormat(locale, { dateStyle: "full", timeStyle: "short", timeZone }));
-  return `${exact.format(date)} ${zoneAbbreviation(date, timeZone, locale)}`;
+  // A page shows the same comments' times to every reader: each is formatted once (Intl is slow).
+  const key = `${date.getTime()}|${locale}|${timeZone ?? ""}`;
+  let text = exactTexts.get(key);
+  if (text === undefined) {
+    const exact = formatter(`exact|${locale}|${timeZone ?? ""}`, () => new Intl.DateTimeFormat(locale, { dateStyle: "full", timeStyle: "short", timeZone }));
+    text = `${exact.format(date)} ${zoneAbbreviation(date, timeZone, locale)}`;
+    if (exactTexts.size >= EXACT_TEXTS_KEPT) exactTexts.clear();
+    exactTexts.set(key, text);
+  }
+  return text;
 }
+
+/** At most this many formatted times are kept (a few hundred KB), then the memo starts again. */
+const EXACT_TEXTS_KEPT = 10_000;
+const exactTexts = new Map<string, string>();
 
 function zoneAbbreviation(date: Date, timeZone: string | undefined, locale: string) {
   const zone = formatter(`zone|${locale}|${timeZone ?? ""}`, () => new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: "short" }));

@@ -62,12 +62,23 @@ export async function getClaimMarkers({
       flaggerCount: true,
       acceptedSourceId: true,
       targetRevision: true,
-      section: { select: { revision: true } },
-      comment: { select: { revision: true } },
     },
   });
+  if (rows.length === 0) return [];
 
-  const stale = new Set(rows.filter((row) => row.targetRevision !== (row.section ?? row.comment)?.revision));
+  // The targets' current revisions, asked for only when there are claims (a relation select in the query
+  // above would ask for them, twice, on every page, even for none).
+  const sectionTargets = [...new Set(rows.flatMap((row) => (row.sectionId ? [row.sectionId] : [])))];
+  const commentTargets = [...new Set(rows.flatMap((row) => (row.commentId ? [row.commentId] : [])))];
+  const [sectionRevisions, commentRevisions] = await Promise.all([
+    sectionTargets.length ? prisma.section.findMany({ where: { id: { in: sectionTargets } }, select: { id: true, revision: true } }) : [],
+    commentTargets.length ? prisma.comment.findMany({ where: { id: { in: commentTargets } }, select: { id: true, revision: true } }) : [],
+  ]);
+  const revisions = new Map([
+    ...sectionRevisions.map((section) => [`section:${section.id}`, section.revision] as const),
+    ...commentRevisions.map((comment) => [`comment:${comment.id}`, comment.revision] as const),
+  ]);
+  const stale = new Set(rows.filter((row) => row.targetRevision !== revisions.get(`${row.targetType}:${(row.sectionId ?? row.commentId)!}`)));
   const texts = new Map<string, string>();
   if (stale.size) {
     const staleSections = [...new Set([...stale].flatMap((row) => (row.sectionId ? [row.sectionId] : [])))];

@@ -6,12 +6,12 @@ import { FlaggingProvider } from "~/components/episode/claim-flagger";
 import { ClaimNavigator } from "~/components/episode/claim-navigator";
 import { Discussion } from "~/components/episode/discussion";
 import { EpisodeArticle, type EpisodeArticleData } from "~/components/episode/episode-article";
-import type { DiscussionViewer, ProgramSlugs, ThreadPageData } from "~/components/episode/types";
+import type { CommentData, DiscussionViewer, ProgramSlugs, ThreadPageData } from "~/components/episode/types";
 import { LiveRegion } from "~/components/ui/live-region";
 import { absorbIslands } from "~/components/ui/island";
 import { getClaimMarkers } from "~/models/claims/index.server";
 import { CommentError, createComment, deleteOwnComment, editComment } from "~/models/comment.server";
-import { findCommentPage, getEpisodeRef, getEpisodeVersion, presentCommentRows, type CommentViewer, type ResolvedBlock } from "~/models/episode.server";
+import { findCommentPage, getEpisodeRef, getEpisodeVersion, presentCommentRows, type CommentViewer, type PageComment, type ResolvedBlock } from "~/models/episode.server";
 import { CommentActionSchema } from "~/schemas/comment";
 import { getUser, requireUserWithPermission } from "~/utils/auth.server";
 import { getEpisodeWatchLevels } from "~/models/watch.server";
@@ -202,6 +202,26 @@ function episodeProgramNumbers(episode: { intro: string[]; highlights: string[];
   return numbers;
 }
 
+/** The program numbers a page's comments refer to, found once for the comments a version's readers share. */
+const commentNumbersOf = new WeakMap<readonly PageComment[], number[]>();
+
+function commentProgramNumbers(comments: readonly PageComment[]) {
+  let numbers = commentNumbersOf.get(comments);
+  if (!numbers) commentNumbersOf.set(comments, (numbers = programNumbers(comments.flatMap((comment) => linkableTexts(comment.blocks)))));
+  return numbers;
+}
+
+/** A comment's display data, made once per presented comment and island (its printed time is formatted there). */
+const commentDataOf = new WeakMap<PageComment, { body: string; timeZone: string; data: CommentData }>();
+
+function commentData(comment: PageComment, timeZone: string, body: string) {
+  const kept = commentDataOf.get(comment);
+  if (kept && kept.body === body && kept.timeZone === timeZone) return kept.data;
+  const data = presentComment(comment, timeZone, body);
+  commentDataOf.set(comment, { body, timeZone, data });
+  return data;
+}
+
 /**
  * A page of threads, display-ready, with the slugs of the programs referred to in it (and in `numbers`:
  * the episode's own text on a full page), and the claim markers of the page's comments and of
@@ -226,7 +246,7 @@ async function loadDiscussion(
   );
   const comments = presentCommentRows(rows, viewer);
   const [slugs, markers] = await Promise.all([
-    sharedProgramSlugs(episode.slug, [...numbers, ...programNumbers(comments.flatMap((comment) => linkableTexts(comment.blocks)))], version),
+    sharedProgramSlugs(episode.slug, [...numbers, ...commentProgramNumbers(comments)], version),
     getClaimMarkers({ episodeId: episode.id, sectionIds, commentIds: comments.map((comment) => comment.id), viewer, cutoff: version.cutoff }),
   ]);
   const marks = marksByTarget(markers);
@@ -240,7 +260,7 @@ async function loadDiscussion(
       threadCount: threads.threadCount,
       threadsPerPage: threads.threadsPerPage,
       sort,
-      comments: comments.map((comment) => presentComment(comment, episode.timeZone, islands.comment(comment, marks("comment", comment.id), programSlugs))),
+      comments: comments.map((comment) => commentData(comment, episode.timeZone, islands.comment(comment, marks("comment", comment.id), programSlugs))),
       programSlugs,
     },
     sectionMarks: marks,
