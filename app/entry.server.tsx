@@ -14,9 +14,11 @@ import {
 } from "~/utils/http-cache.server";
 import {
   episodeData,
+  FRAGMENT_VERSION,
   pageRenderUnderWay,
   rememberPageAddress,
   renderedPages,
+  sharedFragments,
   trackPageRender,
   versionNonce,
   type RenderedPage,
@@ -24,6 +26,7 @@ import {
 import { RETRY_AFTER_SECONDS } from "~/utils/database-outage.server";
 import { contentSecurityPolicy, newNonce, NonceContext } from "~/utils/nonce";
 import { IslandContext } from "~/components/ui/island";
+import { FragmentContext, fragmentHtml } from "~/components/ui/shared-fragment";
 
 // The background tasks, exported by the build so that scripts/server.ts runs them with the app's own modules.
 export { taskList } from "~/jobs/task-list.server";
@@ -86,13 +89,26 @@ function renderDocument(
   onKept?: (page: RenderedPage) => void,
 ) {
   const waitForAll = anonymous || isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
+  // Shared fragments of a signed-in page (ADR 0041): those kept are given to the render, those missing are
+  // cut out of this render's HTML and kept for the next reader with the same key. Only for a GET: the page
+  // answering a form posted without JavaScript shows the action's answer (useActionData), which the keys —
+  // made by the loader, which Remix calls with a GET — know nothing of.
+  const fragments = new Map<string, string>();
+  const missing: [name: string, key: string][] = [];
+  for (const [name, key] of request.method === "GET" ? (loadContext.fragmentKeys ?? []) : []) {
+    const html = sharedFragments.get(key, FRAGMENT_VERSION);
+    if (html === undefined) missing.push([name, key]);
+    else fragments.set(name, html);
+  }
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
       <NonceContext.Provider value={nonce}>
         {/* The page's static islands, set by its loader: in the HTML once, not in the hydration data (ADR 0038). */}
         <IslandContext.Provider value={loadContext.islands ?? null}>
-          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+          <FragmentContext.Provider value={fragments.size ? fragments : null}>
+            <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+          </FragmentContext.Provider>
         </IslandContext.Provider>
       </NonceContext.Provider>,
       {
@@ -114,6 +130,7 @@ function renderDocument(
             });
             body.on("error", reject);
           } else {
+            if (missing.length && responseStatusCode === 200) keepFragments(body, missing, () => responseStatusCode === 200);
             if (!responseHeaders.has("Cache-Control")) responseHeaders.set("Cache-Control", PRIVATE_CACHE_CONTROL);
             resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
           }
@@ -130,6 +147,20 @@ function renderDocument(
       },
     );
     setTimeout(abort, ABORT_DELAY);
+  });
+}
+
+/** Keeps the missing shared fragments from the HTML streaming through `body`, once it is whole and rendered without error. */
+function keepFragments(body: PassThrough, missing: [name: string, key: string][], renderedWell: () => boolean) {
+  const chunks: Buffer[] = [];
+  body.on("data", (chunk: Buffer) => chunks.push(chunk));
+  body.on("end", () => {
+    if (!renderedWell()) return;
+    const document = Buffer.concat(chunks).toString("utf8");
+    for (const [name, key] of missing) {
+      const html = fragmentHtml(document, name);
+      if (html !== null) sharedFragments.set(key, FRAGMENT_VERSION, html);
+    }
   });
 }
 

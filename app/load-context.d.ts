@@ -17,5 +17,7 @@ declare module "@remix-run/node" {
     documentRequest?: boolean;
     /** Set by a loader for the document renderer: the HTML of the page's islands by key (components/ui/island.tsx). */
     islands?: ReadonlyMap<string, string>;
+    /** Set by a loader for the document renderer: its shared fragments' keys by name (components/ui/shared-fragment.tsx). */
+    fragmentKeys?: ReadonlyMap<string, string>;
   }
 }

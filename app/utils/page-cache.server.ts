@@ -77,6 +77,7 @@ interface PageCaches {
   episodeData: VersionedCache<Representation>;
   episodeParts: VersionedCache<unknown>;
   episodeIslands: VersionedCache<{ key: string; html: string }>;
+  sharedFragments: VersionedCache<string>;
   pageRenders: Map<string, Promise<RenderedPage | undefined>>;
   pageAliases: Map<string, string>;
   nonceSecret: Buffer;
@@ -97,6 +98,19 @@ function newEpisodeParts() {
  * The HTML of the static islands of episode pages (a section's text, a comment's), by target and the claim
  * markers shown in it, at a content version (routes/episodes.$slug/islands.server.tsx). Sized as UTF-16.
  */
+/**
+ * Shared fragments of signed-in pages (components/ui/shared-fragment.tsx), by the hash of what they are
+ * rendered from: a key names one HTML, so it needs no version (the constant below). They are strings in
+ * the heap, which has a ceiling (ADR 0039), so the budget is half the other caches': a discussion page of
+ * 1,000 comments is about 800 KB (1.6 MB as counted here).
+ */
+function newSharedFragments() {
+  return new VersionedCache<string>((html) => html.length * 2, 200, 16 * 1024 * 1024);
+}
+
+/** The one "version" of shared fragments: their keys change with their content. */
+export const FRAGMENT_VERSION = "by-content";
+
 function newEpisodeIslands() {
   return new VersionedCache<{ key: string; html: string }>((value) => (value.html.length + value.key.length) * 2, 20_000, 32 * 1024 * 1024);
 }
@@ -112,6 +126,7 @@ const caches: PageCaches = (shared.__footnotePageCaches ??= {
   episodeData: new VersionedCache<Representation>(representationBytes),
   episodeParts: newEpisodeParts(),
   episodeIslands: newEpisodeIslands(),
+  sharedFragments: newSharedFragments(),
   /** Renders of anonymous pages under way, by page key and version (entry.server.tsx). */
   pageRenders: new Map(),
   /** Address as requested (path and query) → the page key the route gave it, for the answer before Remix. */
@@ -123,8 +138,9 @@ const caches: PageCaches = (shared.__footnotePageCaches ??= {
 caches.episodeParts ??= newEpisodeParts();
 caches.pageRenders ??= new Map();
 caches.episodeIslands ??= newEpisodeIslands();
+caches.sharedFragments ??= newSharedFragments();
 
-export const { episodePageData, renderedPages, episodeJson, episodeData, episodeParts, episodeIslands } = caches;
+export const { episodePageData, renderedPages, episodeJson, episodeData, episodeParts, episodeIslands, sharedFragments } = caches;
 
 const MAX_ALIASES = 2_000;
 

@@ -1,6 +1,8 @@
 // The `test` every journey uses: Playwright's, with two things added to every page a test opens (its own page,
 // and pages of browsers it started with `browser.newPage()` or `browser.newContext()`):
 // - no Content-Security-Policy violation may show in its console: a blocked script means a broken page;
+// - no hydration error either: React then throws the server's HTML away and renders the page again, which
+//   hides a server render that was not the page (the shared fragments of ADR 0041 must be exactly it);
 // - its navigations (goto, reload, back, forward, waitForURL) return at DOMContentLoaded — the document parsed
 //   and its scripts run, so Remix hydrates on the first click — instead of `load`, which also waits for every
 //   font and image of an 860 KB page. The journey then waits for the element it needs. A test may still pass
@@ -10,6 +12,9 @@ import { test as base, expect, type Browser, type BrowserContext, type Page } fr
 export { expect };
 
 const CSP_MESSAGE = /Content Security Policy|Content-Security-Policy/i;
+// React 18's production messages for a failed hydration: #418 (the HTML did not match), #423 (an error while
+// hydrating, the root rendered again), #425 (text content did not match); and their development wording.
+const HYDRATION_MESSAGE = /Minified React error #(418|423|425)\b|Hydration failed|error while hydrating|did not match\. Server/i;
 const WAIT_UNTIL = "domcontentloaded" as const;
 
 const navigating = new WeakSet<Page>();
@@ -31,7 +36,10 @@ export const test = base.extend<{ cspViolations: string[] }>({
       const watchPage = (page: Page) => {
         navigateAsAReader(page);
         page.on("console", (message) => {
-          if (CSP_MESSAGE.test(message.text())) violations.push(`${page.url()}: ${message.text()}`);
+          if (CSP_MESSAGE.test(message.text()) || HYDRATION_MESSAGE.test(message.text())) violations.push(`${page.url()}: ${message.text()}`);
+        });
+        page.on("pageerror", (error) => {
+          if (HYDRATION_MESSAGE.test(error.message)) violations.push(`${page.url()}: ${error.message}`);
         });
       };
       const watchContext = (watched: BrowserContext) => {
@@ -56,7 +64,7 @@ export const test = base.extend<{ cspViolations: string[] }>({
         browser.newContext = newContext;
         browser.newPage = newPage;
       }
-      expect(violations, "Content-Security-Policy violations in the browser console").toEqual([]);
+      expect(violations, "Content-Security-Policy violations or hydration errors in the browser console").toEqual([]);
     },
     { auto: true },
   ],

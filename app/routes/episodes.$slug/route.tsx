@@ -9,6 +9,7 @@ import { EpisodeArticle, type EpisodeArticleData } from "~/components/episode/ep
 import type { CommentData, DiscussionViewer, ProgramSlugs, ThreadPageData } from "~/components/episode/types";
 import { LiveRegion } from "~/components/ui/live-region";
 import { absorbIslands } from "~/components/ui/island";
+import { SharedFragment } from "~/components/ui/shared-fragment";
 import { getClaimMarkers } from "~/models/claims/index.server";
 import { CommentError, createComment, deleteOwnComment, editComment } from "~/models/comment.server";
 import { findCommentPage, getEpisodeRef, getEpisodeVersion, presentCommentRows, type CommentViewer, type PageComment, type ResolvedBlock } from "~/models/episode.server";
@@ -26,6 +27,7 @@ import { consume, RateLimitedError, retryAfter, retryAfterHeaders } from "~/util
 import { programNumbers } from "~/utils/linkify";
 import { commentFragment, commentLabel, commentPermalink } from "~/utils/comment-anchor";
 import { formatCalendarDate, linkableTexts, marksByTarget, presentComment, sectionExcerpt } from "./present";
+import { pageFragmentKeys } from "./fragments.server";
 import { PageIslands, type IslandHtml } from "./islands.server";
 import { canonicalSearch, discussionSearch, EpisodePageQuerySchema } from "./query";
 import { sharedEpisode, sharedProgramSlugs, sharedThreadRows, type EpisodeVersion } from "./shared.server";
@@ -56,7 +58,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const [user, version] = await Promise.all([getUser(request), getEpisodeVersion(slug)]);
   invariantResponse(version, `No episode has the address “/episodes/${slug}”.`, { status: 404 });
   // Every reader's page is made from the parts all readers share at this version (shared.server.ts).
-  if (user || request.method !== "GET") return pageData(context, await loadPage(request, slug, user, version));
+  if (user || request.method !== "GET") {
+    const page = await loadPage(request, slug, user, version);
+    // The renderer uses them for a GET document alone (entry.server.tsx): a form's answer is not in them.
+    if (user && context.documentRequest && page.payload.part === "page") {
+      context.fragmentKeys = pageFragmentKeys(request, user, page.payload);
+    }
+    return pageData(context, page);
+  }
   const url = new URL(request.url);
   const key = `${url.pathname}${canonicalSearch(parseQuery(request, EpisodePageQuerySchema))}`;
   // Anonymous readers share one page per page key and content version (utils/page-cache.server.ts), read
@@ -334,25 +343,30 @@ export default function EpisodeRoute() {
 
   const page = (
     <>
-      <EpisodeArticle
-        episode={data.episode}
-        programSlugs={data.discussion.programSlugs}
-        canFlag={data.viewer.canFlag}
-        tools={<ClaimNavigator count={data.claimCount} />}
-      />
+      {/* The shared fragments are the same for every member with the same view of them: rendered once, their HTML reused (ADR 0041). */}
+      <SharedFragment name="article">
+        <EpisodeArticle
+          episode={data.episode}
+          programSlugs={data.discussion.programSlugs}
+          canFlag={data.viewer.canFlag}
+          tools={<ClaimNavigator count={data.claimCount} />}
+        />
+      </SharedFragment>
       {data.viewer.watch ? (
         <div className="mx-auto mt-8 max-w-3xl rounded-md border border-stone-200 p-3 dark:border-stone-700">
           <WatchControl targetType="episode" targetId={data.viewer.watch.episodeId} level={data.viewer.watch.episode} label="Notifications for this episode" />
         </div>
       ) : null}
-      <Discussion
-        key={`${data.discussion.sort}:${data.discussion.page}`}
-        title={data.episode.title}
-        commentCount={data.episode.commentCount}
-        initialPage={data.discussion}
-        pageHref={pageHref}
-        viewer={data.viewer}
-      />
+      <SharedFragment name="discussion">
+        <Discussion
+          key={`${data.discussion.sort}:${data.discussion.page}`}
+          title={data.episode.title}
+          commentCount={data.episode.commentCount}
+          initialPage={data.discussion}
+          pageHref={pageHref}
+          viewer={data.viewer}
+        />
+      </SharedFragment>
     </>
   );
   return <LiveRegion>{data.viewer.canFlag ? <FlaggingProvider>{page}</FlaggingProvider> : page}</LiveRegion>;
