@@ -4,9 +4,11 @@
 //   - at 1,000 comments: its JSON twin, the page of a signed-in member, and a revalidation (If-None-Match → 304);
 //   - the same gzip bytes served as a static file by Debian's nginx (started and stopped here; that row is
 //     skipped with a message when nginx is not installed), with as many worker processes as app processes.
-// Each row: autocannon, 10 connections, BENCH_SECONDS (10) after a 2 s warm-up; requests/s, p50, p99,
+// Each row: Debian's wrk with one thread when it is installed (else autocannon, in this Node process; or
+// BENCH_CLIENT=autocannon), 10 connections, BENCH_SECONDS (10) after a 2 s warm-up; requests/s, p50, p99,
 // server CPU per request — user + system time from /proc of the app's processes and of every PostgreSQL
-// process, over the run, divided by the requests answered — and the app processes' resident memory.
+// process, over the run, divided by the requests answered — the app processes' resident memory, and the
+// client's own CPU over the run's wall time.
 // The load generator runs on the same cores; CPU per request is the figure it does not distort.
 import fs from "node:fs";
 import http from "node:http";
@@ -17,17 +19,24 @@ import { postmasterOnPort, rssMegabytes, treesCpuMs } from "./proc";
 import { startServe } from "./server-process";
 import { machine } from "./stats";
 import { withBenchDatabase } from "./with-database";
+import { findWrk, runWrk, wrkVersion } from "./wrk";
 
 const SIZES = process.env.BENCH_SIZES ? process.env.BENCH_SIZES.split(",").map(Number) : [10, 1_000, 10_000];
 const DETAILED_SIZE = 1_000;
 const PROCESS_COUNTS = process.env.BENCH_PROCESSES ? process.env.BENCH_PROCESSES.split(",").map(Number) : [1, 2];
 const CONNECTIONS = 10;
 const DURATION_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const WARM_UP_SECONDS = 2;
+const TIMEOUT_SECONDS = 20;
+// autocannon runs in this Node process and takes most of a core from the server's two; wrk (C, epoll) a fraction.
+const WRK = process.env.BENCH_CLIENT === "autocannon" ? null : findWrk();
+const CLIENT = WRK ? `wrk ${wrkVersion(WRK)}, 1 thread` : "autocannon";
 
 type Row = Record<string, string | number>;
 
 await buildIfNeeded(console.log);
 if (!findNginx()) console.log("nginx is not installed: the static-file rows are skipped (Debian: apt-get install -y nginx).");
+if (!findWrk()) console.log("wrk is not installed: autocannon drives the load from this process; wrk would lighten the client (Debian: apt-get install -y wrk).");
 
 const rows = await withBenchDatabase("read", async (url) => {
   const { importDocument } = await import("../../app/models/import/index.server");
@@ -57,30 +66,30 @@ const rows = await withBenchDatabase("read", async (url) => {
         // Each process renders its copy first, one request at a time (a new connection each: the cluster
         // hands connections to its workers in turn), then the load warms up.
         for (let i = 0; i < processes * 2; i += 1) await (await fetch(target, { headers: { ...headers, Connection: "close" } })).arrayBuffer();
-        await autocannon({ url: target, connections: CONNECTIONS, duration: 2, headers }); // warm-up: every process renders its copy
+        const checked = await checkStatus(target, headers, expect);
+        await load(target, headers, WARM_UP_SECONDS, expect); // warm-up: every process renders its copy
         const roots = [server.pids()[0]!, ...(postmaster ? [postmaster] : [])];
         const appBefore = treesCpuMs(server.pids());
         const allBefore = treesCpuMs(roots);
-        const result = await autocannon({ url: target, connections: CONNECTIONS, duration: DURATION_SECONDS, headers, timeout: 20 });
+        const result = await load(target, headers, DURATION_SECONDS, expect);
         const appMs = treesCpuMs(server.pids()) - appBefore;
         const allMs = treesCpuMs(roots) - allBefore;
-        const answered = result.requests.total;
-        const expected = (result as unknown as Record<string, number>)[`${String(expect)[0]}xx`] ?? 0;
+        const { answered } = result;
         const row: Row = {
           comments: size.toLocaleString("en"),
           processes,
           what,
-          "req/s": Math.round(result.requests.average),
-          "p50 ms": result.latency.p50,
-          "p99 ms": result.latency.p99,
+          "req/s": Math.round(result.requestsPerSecond),
+          "p50 ms": result.p50Ms,
+          "p99 ms": result.p99Ms,
           "CPU ms/req (app+PG)": answered ? round(allMs / answered) : "—",
           "CPU ms/req (app)": answered ? round(appMs / answered) : "—",
-          "KB/answer": answered ? Math.round(result.throughput.total / answered / 1024) : "—",
+          "KB/answer": answered ? Math.round(result.bytes / answered / 1024) : "—",
           "RSS MB": server.pids().map(rssMegabytes).join(" / "),
+          "client CPU %": Math.round((result.clientCpuMs / result.wallMs) * 100),
         };
-        if (expected !== answered || result.errors || result.timeouts || !answered) {
-          row.note = `${answered - expected} other answers (${JSON.stringify(result.statusCodeStats)}), ${result.errors} errors, ${result.timeouts} timeouts`;
-        }
+        const note = [checked, result.problems].filter(Boolean).join("; ");
+        if (note) row.note = note;
         results.push(row);
         console.log(JSON.stringify(row));
         return result;
@@ -111,22 +120,27 @@ const rows = await withBenchDatabase("read", async (url) => {
       });
       if (nginx) {
         try {
-          await autocannon({ url: nginx.url, connections: CONNECTIONS, duration: 2, headers: gzip });
+          const checked = await checkStatus(nginx.url, gzip, 200);
+          await load(nginx.url, gzip, WARM_UP_SECONDS, 200);
           const before = treesCpuMs([nginx.pid]);
-          const result = await autocannon({ url: nginx.url, connections: CONNECTIONS, duration: DURATION_SECONDS, headers: gzip });
+          const result = await load(nginx.url, gzip, DURATION_SECONDS, 200);
           const ms = treesCpuMs([nginx.pid]) - before;
+          const { answered } = result;
           const row: Row = {
             comments: size.toLocaleString("en"),
             processes,
             what: "nginx, the same gzip bytes",
-            "req/s": Math.round(result.requests.average),
-            "p50 ms": result.latency.p50,
-            "p99 ms": result.latency.p99,
-            "CPU ms/req (app+PG)": round(ms / result.requests.total),
-            "CPU ms/req (app)": round(ms / result.requests.total),
-            "KB/answer": Math.round(result.throughput.total / result.requests.total / 1024),
+            "req/s": Math.round(result.requestsPerSecond),
+            "p50 ms": result.p50Ms,
+            "p99 ms": result.p99Ms,
+            "CPU ms/req (app+PG)": answered ? round(ms / answered) : "—",
+            "CPU ms/req (app)": answered ? round(ms / answered) : "—",
+            "KB/answer": answered ? Math.round(result.bytes / answered / 1024) : "—",
             "RSS MB": "",
+            "client CPU %": Math.round((result.clientCpuMs / result.wallMs) * 100),
           };
+          const note = [checked, result.problems].filter(Boolean).join("; ");
+          if (note) row.note = note;
           results.push(row);
           console.log(JSON.stringify(row));
         } finally {
@@ -138,12 +152,70 @@ const rows = await withBenchDatabase("read", async (url) => {
   return results;
 });
 
+/** What a row reads of one run, whichever client drove it. */
+type Load = {
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  answered: number;
+  /** Bytes read, headers included. */
+  bytes: number;
+  /** What was not answered with the expected status, errors, timeouts; "" when all was. */
+  problems: string;
+  clientCpuMs: number;
+  wallMs: number;
+};
+
+/** `seconds` of load on `target` with `headers`, CONNECTIONS connections, by wrk or else autocannon. */
+async function load(target: string, headers: Record<string, string>, seconds: number, expect: number): Promise<Load> {
+  const start = performance.now();
+  if (WRK) {
+    const result = await runWrk(WRK, { url: target, connections: CONNECTIONS, seconds, headers, timeoutSeconds: TIMEOUT_SECONDS });
+    const wallMs = performance.now() - start;
+    const { connect, read, write, timeout } = result.errors;
+    const errors = connect + read + write + timeout;
+    // wrk counts a 3xx as a success: that the answers are the status expected is checkStatus's part.
+    const problems =
+      result.non2xx3xx || errors || !result.requests
+        ? `${result.non2xx3xx} non-2xx/3xx answers, ${errors} socket errors (connect ${connect}, read ${read}, write ${write}, timeout ${timeout})`
+        : "";
+    return { requestsPerSecond: result.requestsPerSecond, p50Ms: result.p50Ms, p99Ms: result.p99Ms, answered: result.requests, bytes: result.bytes, problems, clientCpuMs: result.cpuMs, wallMs };
+  }
+  // autocannon runs in this process: its CPU is this process's over the run.
+  const cpuBefore = process.cpuUsage();
+  const result = await autocannon({ url: target, connections: CONNECTIONS, duration: seconds, headers, timeout: TIMEOUT_SECONDS });
+  const cpu = process.cpuUsage(cpuBefore);
+  const wallMs = performance.now() - start;
+  const answered = result.requests.total;
+  const expected = (result as unknown as Record<string, number>)[`${String(expect)[0]}xx`] ?? 0;
+  const problems =
+    expected !== answered || result.errors || result.timeouts || !answered
+      ? `${answered - expected} other answers (${JSON.stringify(result.statusCodeStats)}), ${result.errors} errors, ${result.timeouts} timeouts`
+      : "";
+  return {
+    requestsPerSecond: result.requests.average,
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    answered,
+    bytes: result.throughput.total,
+    problems,
+    clientCpuMs: (cpu.user + cpu.system) / 1000,
+    wallMs,
+  };
+}
+
+/** One request with the run's headers, before it: "" when it is answered with `expect`, else what it got. */
+async function checkStatus(target: string, headers: Record<string, string>, expect: number) {
+  const { status } = await rawGet(target, headers);
+  return status === expect ? "" : `answered ${status} before the run, not ${expect}`;
+}
+
 function rawGet(target: string, headers: Record<string, string>) {
-  return new Promise<{ etag: string; body: Buffer }>((resolve, reject) => {
+  return new Promise<{ status: number; etag: string; body: Buffer }>((resolve, reject) => {
     http.get(target, { headers }, (response) => {
       const chunks: Buffer[] = [];
       response.on("data", (chunk: Buffer) => chunks.push(chunk));
-      response.on("end", () => resolve({ etag: String(response.headers.etag ?? ""), body: Buffer.concat(chunks) }));
+      response.on("end", () => resolve({ status: response.statusCode ?? 0, etag: String(response.headers.etag ?? ""), body: Buffer.concat(chunks) }));
       response.on("error", reject);
     }).on("error", reject);
   });
@@ -153,7 +225,7 @@ function round(value: number) {
   return Math.round(value * 100) / 100;
 }
 
-console.log(`\nRead benchmark — FTR #863, ${CONNECTIONS} connections × ${DURATION_SECONDS} s per row, ${machine()}`);
+console.log(`\nRead benchmark — FTR #863, client: ${CLIENT}, ${CONNECTIONS} connections × ${DURATION_SECONDS} s per row, ${machine()}`);
 console.table(rows);
 // The same as a Markdown table, for docs/performance.md.
 const columns = Object.keys(rows[0] ?? {}).filter((column) => column !== "note");
