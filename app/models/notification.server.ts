@@ -3,8 +3,13 @@ import { presentCommentText } from "~/models/presenters/comment";
 import { describeNotification, type NotificationRow } from "~/models/presenters/notification";
 import type { Reader } from "~/models/presenters/reader";
 
-export function countUnreadNotifications(userId: number) {
-  return prisma.notification.count({ where: { userId, readAt: null } });
+/**
+ * The bell's count, asked by the root loader on every signed-in request: one raw statement, which skips
+ * Prisma's per-query compilation of a model query (about 0.5 ms of the main thread, ADR 0040).
+ */
+export async function countUnreadNotifications(userId: number) {
+  const [row] = await prisma.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS count FROM "Notification" WHERE "userId" = ${userId}::int AND "readAt" IS NULL`;
+  return row?.count ?? 0;
 }
 
 const NOTIFICATION_SELECT = {

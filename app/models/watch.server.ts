@@ -59,11 +59,13 @@ export async function getWatchLevel(userId: number, target: WatchTarget): Promis
 
 /** The member's levels on an episode and its threads, for the episode page's controls. */
 export async function getEpisodeWatchLevels(userId: number, episodeId: number) {
-  // One query for the episode's watch and its threads' (every signed-in page asks).
-  const watches = await prisma.watch.findMany({
-    where: { userId, OR: [{ episodeId }, { comment: { episodeId } }] },
-    select: { episodeId: true, commentId: true, level: true },
-  });
+  // One raw statement for the episode's watch and its threads' (every signed-in page asks; ADR 0040).
+  const watches = await prisma.$queryRaw<{ episodeId: number | null; commentId: number | null; level: WatchLevel }[]>`
+    SELECT w."episodeId", w."commentId", w.level::text AS level FROM "Watch" w
+    WHERE w."userId" = ${userId}::int AND w."episodeId" = ${episodeId}::int
+    UNION ALL
+    SELECT w."episodeId", w."commentId", w.level::text AS level FROM "Watch" w JOIN "Comment" c ON c.id = w."commentId"
+    WHERE w."userId" = ${userId}::int AND c."episodeId" = ${episodeId}::int`;
   const episode = watches.find((watch) => watch.episodeId === episodeId);
   const threads = watches.filter((watch) => watch.commentId !== null);
   return { episodeId, episode: episode?.level ?? null, threads: Object.fromEntries(threads.map((watch) => [String(watch.commentId), watch.level])) as Record<string, WatchLevel> };

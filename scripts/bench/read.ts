@@ -1,7 +1,8 @@
 // `npm run bench:read`: reading FTR #863 side by side, in one run, through `npm run serve` (the production
 // path) with one and with two app processes (WEB_CONCURRENCY), on a throwaway PostgreSQL:
 //   - the anonymous page at 10 / 1,000 / 10,000 synthetic comments (gzip, as browsers get it; Brotli at 1,000);
-//   - at 1,000 comments: its JSON twin, the page of a signed-in member, and a revalidation (If-None-Match → 304);
+//   - at 1,000 comments: its JSON twin, the page of a signed-in member (gzip; and Brotli, as browsers ask,
+//     with one process), and a revalidation (If-None-Match → 304);
 //   - the same gzip bytes served as a static file by Debian's nginx (started and stopped here; that row is
 //     skipped with a message when nginx is not installed), with as many worker processes as app processes.
 // Each row: Debian's wrk with one thread when it is installed (else autocannon, in this Node process; or
@@ -104,6 +105,8 @@ const rows = await withBenchDatabase("read", async (url) => {
         await measure("If-None-Match → 304", pageUrl, { ...gzip, "If-None-Match": etag }, 304);
         await measure("JSON twin (gzip)", `${server.origin}/api/episodes/${episode.slug}`, gzip);
         await measure("signed-in page (gzip)", pageUrl, { ...gzip, Cookie: memberCookie });
+        // What a browser asks for (Brotli first).
+        if (processes === 1) await measure("signed-in page (br)", pageUrl, { "Accept-Encoding": "gzip, deflate, br", Cookie: memberCookie });
       }
       if (size === DETAILED_SIZE && processes === 1) {
         const sizes = await Promise.all(
