@@ -90,6 +90,11 @@ export async function consume(name: RateLimitName, key: string | number) {
   }
 }
 
+/** Gives back the point `consume` spent, for an attempt that was refused and so made nothing. */
+export async function refund(name: RateLimitName, key: string | number) {
+  await limiter(name).reward(String(key), 1);
+}
+
 /** Throws RateLimitedError when the key has no points left, without spending one. */
 export async function ensureNotLimited(name: RateLimitName, key: string | number) {
   const current = limiter(name);

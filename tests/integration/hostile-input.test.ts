@@ -560,3 +560,28 @@ describe("15. the episode page's query parameters", () => {
     expect(await prisma.comment.count()).toBe(1);
   });
 });
+
+describe("16. a comment posted to an address that names no episode", () => {
+  it("is refused 404 with its message whatever the address holds — the insert finds the episode itself (ADR 0040) — and stores nothing", async () => {
+    const app = await testApp();
+    const { cookie } = await signedIn("member");
+    const slugs: Record<string, string> = { ...HOSTILE, unknown: "no-such-episode", "4 KB": "x".repeat(4096), "dot dot": "%2e%2e", emoji: "%F0%9F%93%BB" };
+    for (const [name, slug] of Object.entries(slugs)) {
+      for (const js of ["1", undefined]) {
+        const what = `POST /episodes/${name}${js ? " (js)" : ""}`;
+        const fields = { intent: "post-comment", body: "A comment with nowhere to go.", ...(js ? { js } : {}) };
+        const response = await app.post(`/episodes/${slug}`, fields, { cookie });
+        const body = await expectHandled(response, what);
+        // An address that is not an episode's at all is refused before the action: NUL, a lone surrogate, past
+        // Node's header limit, none (`/episodes/`), or `/episodes/..`, which the URL makes `/`.
+        if (["NUL", "lone surrogate", "1 MB", "empty", "dot dot"].includes(name)) continue;
+        expect(response.status, what).toBe(404);
+        expect(body, what).toContain("No episode has the address");
+      }
+    }
+    expect(await prisma.comment.count()).toBe(0);
+    // Refused posts were given their point back: the member may still post (10 a minute).
+    const episode = await createEpisode();
+    expect((await app.post(`/episodes/${episode.slug}`, { intent: "post-comment", body: "Here it is.", js: "1" }, { cookie })).status).toBe(200);
+  });
+});

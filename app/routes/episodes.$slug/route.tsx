@@ -23,7 +23,7 @@ import { episodePageData } from "~/utils/page-cache.server";
 import { episodeHeader } from "~/models/presenters/episode";
 import { readerOf } from "~/models/presenters/reader";
 import { can } from "~/utils/permissions";
-import { consume, RateLimitedError, retryAfter, retryAfterHeaders } from "~/utils/rate-limit.server";
+import { consume, RateLimitedError, refund, retryAfter, retryAfterHeaders } from "~/utils/rate-limit.server";
 import { programNumbers } from "~/utils/linkify";
 import { commentFragment, commentLabel, commentPermalink } from "~/utils/comment-anchor";
 import { formatCalendarDate, linkableTexts, marksByTarget, presentComment, sectionExcerpt } from "./present";
@@ -177,8 +177,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const input = submission.value;
     if (input.intent === "post-comment") {
       await consume("postByUser", user.id);
-      // The insert finds the episode by its address itself: a reply is one statement (ADR 0040).
-      anchor = (await createComment({ episodeSlug: slug, parentId: input.parentId, author: user, body: input.body })).anchor;
+      // The insert finds the episode by its address itself: a reply is one statement (ADR 0040). A post it
+      // refuses (no such episode, a parent gone) made nothing, so its point is given back.
+      anchor = (
+        await createComment({ episodeSlug: slug, parentId: input.parentId, author: user, body: input.body }).catch(async (error: unknown) => {
+          if (error instanceof CommentError) await refund("postByUser", user.id);
+          throw error;
+        })
+      ).anchor;
     } else {
       const episode = await getEpisodeRef(slug);
       invariantResponse(episode, `No episode has the address “/episodes/${slug}”.`, { status: 404 });
