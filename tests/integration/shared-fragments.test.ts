@@ -80,6 +80,17 @@ describe("the shared fragments of a signed-in episode page", () => {
     for (const name of Object.keys(readers).reverse()) expect(await page(app, slug, readers[name as keyof typeof readers].cookie)).toBe(fresh.get(name));
   });
 
+  it("are kept only for a page's own address: an open form or an unknown parameter is rendered for its reader alone", async () => {
+    const reader = await signedIn("member");
+    for (const search of ["?reply=3", "?flag=3", "?utm_source=feed"]) {
+      const response = await app.get(`/episodes/${slug}${search}`, { cookie: reader.cookie });
+      expect(response.status, search).toBe(200);
+      expect(sharedFragments.size, search).toBe(0);
+    }
+    await page(app, slug, reader.cookie);
+    expect(sharedFragments.size).toBe(2);
+  });
+
   it("follow the page's content: a new comment is on the next page of a member whose fragments were kept", async () => {
     const reader = await signedIn("member");
     const writer = await signedIn("member");

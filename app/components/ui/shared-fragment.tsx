@@ -1,9 +1,10 @@
 // Shared fragments (ADR 0041): a part of a signed-in page that many readers get byte for byte — an
 // episode's discussion is the same for every member who has no comment, watch or open form on it — is
 // rendered by React once and its HTML reused. The page's loader names the fragment by a hash of
-// everything it is rendered from (fragmentKey); the document renderer (entry.server.tsx) keeps the HTML
-// under that key and hands it back for the next request with the same key, which then renders the
-// fragment's element with that HTML inside instead of its components.
+// everything it is rendered from (pageFragmentKeys, app/routes/episodes.$slug/fragments.server.ts); the
+// document renderer (entry.server.tsx) keeps the HTML under that key and hands it back for the next
+// request with the same key, which then renders the fragment's element with that HTML inside instead of
+// its components.
 //
 // The browser renders the components as always and hydrates them against that HTML: it is what React
 // rendered for the same props in the same place of the tree, so hydration cannot tell the difference.

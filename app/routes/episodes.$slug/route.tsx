@@ -61,7 +61,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (user || request.method !== "GET") {
     const page = await loadPage(request, slug, user, version);
     // The renderer uses them for a GET document alone (entry.server.tsx): a form's answer is not in them.
-    if (user && context.documentRequest && page.payload.part === "page") {
+    // Only at a page's own address: `?reply=`, `?flag=` or `?utm=` would each keep a copy for one reader.
+    const { search } = new URL(request.url);
+    if (user && context.documentRequest && page.payload.part === "page" && search === canonicalSearch(parseQuery(request, EpisodePageQuerySchema))) {
       context.fragmentKeys = pageFragmentKeys(request, user, page.payload);
     }
     return pageData(context, page);
