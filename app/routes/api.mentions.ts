@@ -8,7 +8,7 @@ import { requireUserWithPermission } from "~/utils/auth.server";
 import { invariantResponse, jsonResponse, parseQuery } from "~/utils/http";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUserWithPermission(request, "comment:create");
+  await requireUserWithPermission(request, "comment:create", { redirectToSignIn: false });
   const query = parseQuery(request, MentionQuerySchema);
   const episode = await getEpisodeRef(query.episode);
   invariantResponse(episode, "No such episode.", { status: 404 });

@@ -41,12 +41,14 @@ function loginRedirect(request: Request) {
 
 /**
  * The user when they hold `permission` (epic-stack's name). Pages (GET) send anonymous readers to the
- * sign-in page; actions answer 401. A signed-in user without the permission gets 403 either way.
+ * sign-in page; actions, and the JSON endpoints a page's script calls (`redirectToSignIn: false`: a
+ * redirect to an HTML page is no answer for them), answer 401. A signed-in user without the permission
+ * gets 403 either way.
  */
-export async function requireUserWithPermission(request: Request, permission: Permission) {
+export async function requireUserWithPermission(request: Request, permission: Permission, { redirectToSignIn = true }: { redirectToSignIn?: boolean } = {}) {
   const user = await getUser(request);
   if (!user) {
-    if (request.method === "GET" || request.method === "HEAD") throw loginRedirect(request);
+    if (redirectToSignIn && (request.method === "GET" || request.method === "HEAD")) throw loginRedirect(request);
     throw new Response("Sign in to do that.", { status: 401 });
   }
   if (!can(user, permission)) {
