@@ -16,6 +16,17 @@ describe("ids and body limits", () => {
     expect(idSchema("no").safeParse("9999999999999").success).toBe(false);
   });
 
+  it("reads an id in digits only: no hexadecimal, exponent, fraction or sign", () => {
+    for (const written of ["0x10", "1e3", "12.0", "+12", "-1", "0", "", "12abc", "Infinity", "1_000"]) {
+      const parsed = idSchema("That comment does not exist.").safeParse(written);
+      expect(parsed.success, written).toBe(false);
+      expect(parsed.error?.issues[0]?.message, written).toBe("That comment does not exist.");
+    }
+    expect(idSchema("no").parse(" 12 ")).toBe(12);
+    expect(idSchema("no").parse("012")).toBe(12);
+    expect(idSchema("no").parse(12)).toBe(12);
+  });
+
   it("gives forms 64 KB and the import its uploads", () => {
     expect(maxBodyBytes("/login")).toBe(64 * 1024);
     expect(maxBodyBytes("/admin/import")).toBeGreaterThan(50 * 1024 * 1024);

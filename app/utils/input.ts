@@ -26,9 +26,15 @@ export function describeBytes(bytes: number) {
 /** The largest id PostgreSQL's `integer` holds: every id of the database. */
 export const MAX_INT4 = 2_147_483_647;
 
-/** A database id from a form, query or path: a whole number from 1 to 2³¹−1, else `message`. */
+/**
+ * A database id from a form, query or path: a whole number from 1 to 2³¹−1, else `message`. Written in
+ * digits: `Number()` alone would also read "0x10", "1e3" or "12.0" as ids.
+ */
 export function idSchema(message: string) {
-  return z.coerce.number({ error: message }).int(message).positive(message).max(MAX_INT4, message);
+  return z.preprocess(
+    (value) => (typeof value === "string" && !/^\s*[0-9]+\s*$/.test(value) ? Number.NaN : value),
+    z.coerce.number({ error: message }).int(message).positive(message).max(MAX_INT4, message),
+  );
 }
 
 /** A database id in a path segment (`/claims/12`): digits only, no sign, no exponent, within int4. */
