@@ -75,24 +75,7 @@ const rows = await withBenchDatabase("read", async (url) => {
         const result = await load(target, headers, DURATION_SECONDS, expect);
         const appMs = treesCpuMs(server.pids()) - appBefore;
         const allMs = treesCpuMs(roots) - allBefore;
-        const { answered } = result;
-        const row: Row = {
-          comments: size.toLocaleString("en"),
-          processes,
-          what,
-          "req/s": Math.round(result.requestsPerSecond),
-          "p50 ms": result.p50Ms,
-          "p99 ms": result.p99Ms,
-          "CPU ms/req (app+PG)": answered ? round(allMs / answered) : "—",
-          "CPU ms/req (app)": answered ? round(appMs / answered) : "—",
-          "KB/answer": answered ? Math.round(result.bytes / answered / 1024) : "—",
-          "RSS MB": server.pids().map(rssMegabytes).join(" / "),
-          "client CPU %": Math.round((result.clientCpuMs / result.wallMs) * 100),
-        };
-        const note = [checked, result.problems].filter(Boolean).join("; ");
-        if (note) row.note = note;
-        results.push(row);
-        console.log(JSON.stringify(row));
+        results.push(report({ comments: size, processes, what }, result, { allMs, appMs }, server.pids().map(rssMegabytes).join(" / "), checked));
         return result;
       };
 
@@ -128,24 +111,7 @@ const rows = await withBenchDatabase("read", async (url) => {
           const before = treesCpuMs([nginx.pid]);
           const result = await load(nginx.url, gzip, DURATION_SECONDS, 200);
           const ms = treesCpuMs([nginx.pid]) - before;
-          const { answered } = result;
-          const row: Row = {
-            comments: size.toLocaleString("en"),
-            processes,
-            what: "nginx, the same gzip bytes",
-            "req/s": Math.round(result.requestsPerSecond),
-            "p50 ms": result.p50Ms,
-            "p99 ms": result.p99Ms,
-            "CPU ms/req (app+PG)": answered ? round(ms / answered) : "—",
-            "CPU ms/req (app)": answered ? round(ms / answered) : "—",
-            "KB/answer": answered ? Math.round(result.bytes / answered / 1024) : "—",
-            "RSS MB": "",
-            "client CPU %": Math.round((result.clientCpuMs / result.wallMs) * 100),
-          };
-          const note = [checked, result.problems].filter(Boolean).join("; ");
-          if (note) row.note = note;
-          results.push(row);
-          console.log(JSON.stringify(row));
+          results.push(report({ comments: size, processes, what: "nginx, the same gzip bytes" }, result, { allMs: ms, appMs: ms }, "", checked));
         } finally {
           await nginx.stop();
         }
@@ -154,6 +120,34 @@ const rows = await withBenchDatabase("read", async (url) => {
   }
   return results;
 });
+
+/** One row of the table, from one run and the CPU its servers spent (printed as it comes). */
+function report(
+  { comments, processes, what }: { comments: number; processes: number; what: string },
+  result: Load,
+  { allMs, appMs }: { allMs: number; appMs: number },
+  rss: string,
+  checked: string | null,
+): Row {
+  const { answered } = result;
+  const row: Row = {
+    comments: comments.toLocaleString("en"),
+    processes,
+    what,
+    "req/s": Math.round(result.requestsPerSecond),
+    "p50 ms": result.p50Ms,
+    "p99 ms": result.p99Ms,
+    "CPU ms/req (app+PG)": answered ? round(allMs / answered) : "—",
+    "CPU ms/req (app)": answered ? round(appMs / answered) : "—",
+    "KB/answer": answered ? Math.round(result.bytes / answered / 1024) : "—",
+    "RSS MB": rss,
+    "client CPU %": Math.round((result.clientCpuMs / result.wallMs) * 100),
+  };
+  const note = [checked, result.problems].filter(Boolean).join("; ");
+  if (note) row.note = note;
+  console.log(JSON.stringify(row));
+  return row;
+}
 
 /** What a row reads of one run, whichever client drove it. */
 type Load = {

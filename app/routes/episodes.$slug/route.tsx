@@ -330,6 +330,17 @@ export default function EpisodeRoute() {
     [slug],
   );
 
+  const discussion = (
+    <Discussion
+      key={`${data.discussion.sort}:${data.discussion.page}`}
+      title={data.episode.title}
+      commentCount={data.episode.commentCount}
+      initialPage={data.discussion}
+      pageHref={pageHref}
+      viewer={data.viewer}
+    />
+  );
+
   if (data.part === "comments") {
     // The discussion page alone (what "Show more comments" appends), when it is opened as a page.
     return (
@@ -337,14 +348,7 @@ export default function EpisodeRoute() {
         <p className="text-sm">
           <Link to={`/episodes/${slug}`}>← {data.episode.title}</Link>
         </p>
-        <Discussion
-          key={`${data.discussion.sort}:${data.discussion.page}`}
-          title={data.episode.title}
-          commentCount={data.episode.commentCount}
-          initialPage={data.discussion}
-          pageHref={pageHref}
-          viewer={data.viewer}
-        />
+        {discussion}
       </div>
     );
   }
@@ -365,16 +369,7 @@ export default function EpisodeRoute() {
           <WatchControl targetType="episode" targetId={data.viewer.watch.episodeId} level={data.viewer.watch.episode} label="Notifications for this episode" />
         </div>
       ) : null}
-      <SharedFragment name="discussion">
-        <Discussion
-          key={`${data.discussion.sort}:${data.discussion.page}`}
-          title={data.episode.title}
-          commentCount={data.episode.commentCount}
-          initialPage={data.discussion}
-          pageHref={pageHref}
-          viewer={data.viewer}
-        />
-      </SharedFragment>
+      <SharedFragment name="discussion">{discussion}</SharedFragment>
     </>
   );
   return <LiveRegion>{data.viewer.canFlag ? <FlaggingProvider>{page}</FlaggingProvider> : page}</LiveRegion>;
