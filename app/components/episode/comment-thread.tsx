@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import type { CommentNode } from "~/utils/comment-tree";
 import { Island } from "~/components/ui/island";
 import { FlagSentenceControls, useSentenceTarget } from "./claim-flagger";
@@ -161,23 +161,7 @@ function CommentActions({ comment, viewer, formHref }: { comment: CommentData; v
       ) : null}
       {comment.source !== null && viewer.canComment ? (
         <>
-          <details className={detailsClass}>
-            <summary className={summaryClass}>Edit</summary>
-            <div className="mt-2">
-              <CommentForm
-                intent="edit-comment"
-                formKey={`edit:${comment.id}`}
-                commentId={comment.id}
-                defaultBody={comment.source}
-                label={`Edit your comment #${comment.anchor}`}
-                submitLabel="Save changes"
-                onDone={(anchor) => {
-                  closeDetails(`edit:${comment.id}`);
-                  revealComment(anchor);
-                }}
-              />
-            </div>
-          </details>
+          <EditAction comment={comment} source={comment.source} detailsClass={detailsClass} summaryClass={summaryClass} />
           <DeleteCommentForm commentId={comment.id} anchor={comment.anchor} />
         </>
       ) : null}
@@ -224,7 +208,26 @@ function ReplyAction({ comment, href, open: openAtFirst, linkClass }: { comment:
   );
 }
 
-function closeDetails(formKey: string) {
-  const input = document.querySelector<HTMLInputElement>(`input[name="formKey"][value="${formKey}"]`);
-  input?.closest("details")?.removeAttribute("open");
+/** "Edit": the author's form in a <details>, which opens without JavaScript; saving closes it. */
+function EditAction({ comment, source, detailsClass, summaryClass }: { comment: CommentData; source: string; detailsClass: string; summaryClass: string }) {
+  const details = useRef<HTMLDetailsElement>(null);
+  return (
+    <details ref={details} className={detailsClass}>
+      <summary className={summaryClass}>Edit</summary>
+      <div className="mt-2">
+        <CommentForm
+          intent="edit-comment"
+          formKey={`edit:${comment.id}`}
+          commentId={comment.id}
+          defaultBody={source}
+          label={`Edit your comment #${comment.anchor}`}
+          submitLabel="Save changes"
+          onDone={(anchor) => {
+            details.current?.removeAttribute("open");
+            revealComment(anchor);
+          }}
+        />
+      </div>
+    </details>
+  );
 }
