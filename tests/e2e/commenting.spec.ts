@@ -52,6 +52,8 @@ test("a member signs up, comments, replies to comment 3, edits the reply, and fi
   await reply.getByRole("textbox").fill("A reply to the third comment, edited.");
   await submit(reply.getByRole("button", { name: "Save changes" }));
   await expect(replyUnder(page, 3, "A reply to the third comment, edited.")).toBeVisible();
+  // Saved, the edit form closes.
+  await expect(replyUnder(page, 3, "A reply to the third comment, edited.").getByRole("button", { name: "Save changes" })).toBeHidden();
 
   await page.reload();
   const edited = replyUnder(page, 3, "A reply to the third comment, edited.");
