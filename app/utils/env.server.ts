@@ -87,7 +87,7 @@ const EnvSchema = z.object({
   /** Background jobs (the suggestion pass, ADR 0029) each app process runs at a time; 0 runs none here. */
   JOB_CONCURRENCY: z.coerce.number().int().min(0).max(32).default(2),
   /** Requests one app process works on at once; the others wait their turn (scripts/request-slots.ts). */
-  REQUEST_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(8),
+  REQUEST_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(4),
   /**
    * Where mail goes: an SMTP server as smtp(s)://user:password@host:port. Unset: mail is written and
    * kept in the database, shown to admins at /admin/mail, and sent nowhere (ADR 0035).

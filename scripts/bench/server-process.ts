@@ -12,6 +12,7 @@ export async function startServerProcess({ databaseUrl, timing = false, port: ch
     execArgv: [...serveV8Flags(), "--import", "tsx", ...cpuProfileFlags()],
     env: {
       ...process.env,
+      ...serveEnvironment(),
       DATABASE_URL: databaseUrl,
       PORT: String(port),
       NODE_ENV: "production",
@@ -74,7 +75,7 @@ export async function startServerProcess({ databaseUrl, timing = false, port: ch
 export async function startServe({ databaseUrl, processes, port: chosenPort, env = {} }: { databaseUrl: string; processes: number; port?: number; env?: Record<string, string> }) {
   const port = chosenPort ?? (await freePort());
   const child = spawn(process.execPath, serveArguments(), {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), NODE_ENV: "production", COOKIE_SECURE: "false", WEB_CONCURRENCY: String(processes), ...env },
+    env: { ...process.env, ...serveEnvironment(), DATABASE_URL: databaseUrl, PORT: String(port), NODE_ENV: "production", COOKIE_SECURE: "false", WEB_CONCURRENCY: String(processes), ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -101,12 +102,28 @@ export async function startServe({ databaseUrl, processes, port: chosenPort, env
   };
 }
 
-/** The node arguments of `npm run serve` as package.json writes them (its V8 flags included), for processes started here. */
-export function serveArguments() {
+/** `npm run serve` as package.json writes it: the environment it sets (`MALLOC_ARENA_MAX=2`) and node's arguments. */
+function serveScript() {
   const script = (JSON.parse(fs.readFileSync("package.json", "utf8")) as { scripts: Record<string, string> }).scripts.serve!;
-  const [command, ...args] = script.split(/\s+/);
+  const words = script.split(/\s+/);
+  const env: Record<string, string> = {};
+  while (/^[A-Z_]+=/.test(words[0] ?? "")) {
+    const [name, value] = words.shift()!.split("=", 2) as [string, string];
+    env[name] = value;
+  }
+  const [command, ...args] = words;
   if (command !== "node") throw new Error(`package.json's serve script no longer starts with node: ${script}`);
-  return args;
+  return { env, args };
+}
+
+/** The node arguments of `npm run serve` (its V8 flags included), for processes started here. */
+export function serveArguments() {
+  return serveScript().args;
+}
+
+/** The environment `npm run serve` sets before node starts, for processes started here. */
+export function serveEnvironment() {
+  return serveScript().env;
 }
 
 /** The V8 flags of package.json's serve script (`--max-semi-space-size=8`…), without its module loader and script. */
