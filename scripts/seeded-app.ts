@@ -35,10 +35,8 @@ export async function withSeededApp<T>(
     await browser?.close();
     await app?.close();
     if (process.env.DATABASE_URL) {
-      const { prisma } = await import("../app/utils/db.server");
-      await prisma.$disconnect();
-      const { closeRateLimits } = await import("../app/utils/rate-limit.server");
-      await closeRateLimits();
+      const { closeAppConnections } = await import("../app/utils/connections.server");
+      await closeAppConnections();
     }
     await dropDatabase(database, databaseName);
     await database.stop();

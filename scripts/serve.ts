@@ -54,9 +54,8 @@ async function primary() {
     if (count === 1) {
       const { startServer } = await import("./server");
       const server = await startServer({ port: env.PORT, log: () => {} });
-      const { prisma } = await import("../app/utils/db.server");
-      const { closeRateLimits } = await import("../app/utils/rate-limit.server");
-      closers.push(() => prisma.$disconnect(), closeRateLimits, () => server.close());
+      const { closeAppConnections } = await import("../app/utils/connections.server");
+      closers.push(closeAppConnections, () => server.close());
     } else {
       const crashes: number[] = [];
       const fork = () => {
@@ -94,9 +93,8 @@ async function worker() {
     if (stopping) return;
     stopping = true;
     await server.close();
-    const { prisma } = await import("../app/utils/db.server");
-    const { closeRateLimits } = await import("../app/utils/rate-limit.server");
-    await Promise.allSettled([prisma.$disconnect(), closeRateLimits()]);
+    const { closeAppConnections } = await import("../app/utils/connections.server");
+    await closeAppConnections().catch(() => {});
     process.exit(0);
   };
   process.on("SIGTERM", () => void stop());

@@ -40,10 +40,8 @@ try {
   process.env.DATABASE_URL = database.url;
   // Migrations, demo accounts, seeds — under the setup lock, so a second server starting now waits.
   const accounts = await prepareDatabase(database.url, log, { accounts: "demo" });
-  const { prisma } = await import("../app/utils/db.server");
-  closers.push(() => prisma.$disconnect());
-  const { closeRateLimits } = await import("../app/utils/rate-limit.server");
-  closers.push(closeRateLimits);
+  const { closeAppConnections } = await import("../app/utils/connections.server");
+  closers.push(closeAppConnections);
   if (await buildIfNeeded(log)) log("build ready");
 
   const { startServer } = await import("./server");

@@ -28,10 +28,8 @@ export default async function globalSetup() {
 
   return async () => {
     await app.close();
-    const { prisma } = await import("../../app/utils/db.server");
-    await prisma.$disconnect();
-    const { closeRateLimits } = await import("../../app/utils/rate-limit.server");
-    await closeRateLimits();
+    const { closeAppConnections } = await import("../../app/utils/connections.server");
+    await closeAppConnections();
     await dropDatabase(server, name);
     await server.stop();
   };

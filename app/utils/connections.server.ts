@@ -1,0 +1,9 @@
+// The app's connections to PostgreSQL: Prisma's pool (db.server.ts) and the rate limits' (rate-limit.server.ts).
+// Whatever stops the app — a graceful shutdown, a script that served it, a test run — closes both with this,
+// after its server stopped taking requests, so the database can stop or be dropped with nothing left open.
+import { prisma } from "~/utils/db.server";
+import { closeRateLimits } from "~/utils/rate-limit.server";
+
+export async function closeAppConnections() {
+  await Promise.all([prisma.$disconnect(), closeRateLimits()]);
+}
