@@ -2,23 +2,13 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { isStale } from "./newest-change.mjs";
 
 const BUILD = "build/index.js";
 const SOURCES = ["app", "remix.config.js", "postcss.config.js", "package-lock.json"];
 
-function newestMtime(entry: string): number {
-  if (!fs.existsSync(entry)) return 0;
-  const stat = fs.statSync(entry);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return fs
-    .readdirSync(entry)
-    .reduce((newest, name) => Math.max(newest, newestMtime(path.join(entry, name))), stat.mtimeMs);
-}
-
 export function buildIsStale() {
-  if (!fs.existsSync(BUILD)) return true;
-  const built = fs.statSync(BUILD).mtimeMs;
-  return SOURCES.some((source) => newestMtime(source) > built);
+  return isStale(BUILD, SOURCES);
 }
 
 export async function buildIfNeeded(log: (line: string) => void) {

@@ -7,24 +7,12 @@ import cluster from "node:cluster";
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { isStale } from "./newest-change.mjs";
 
 const SERVER_BUILD = "build/serve.mjs";
 const SOURCES = ["scripts", "app", "package-lock.json", "tsconfig.json"];
 
-function newestMtime(entry) {
-  if (!fs.existsSync(entry)) return 0;
-  const stat = fs.statSync(entry);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return fs.readdirSync(entry).reduce((newest, name) => Math.max(newest, newestMtime(path.join(entry, name))), stat.mtimeMs);
-}
-
-function stale() {
-  if (!fs.existsSync(SERVER_BUILD)) return true;
-  const built = fs.statSync(SERVER_BUILD).mtimeMs;
-  return SOURCES.some((source) => newestMtime(source) > built);
-}
-
-if (cluster.isPrimary && stale()) {
+if (cluster.isPrimary && isStale(SERVER_BUILD, SOURCES)) {
   if (!fs.existsSync("node_modules/esbuild") && fs.existsSync(SERVER_BUILD)) {
     console.log("[footnote] the server's sources are newer than build/serve.mjs, and esbuild is not installed to remake it: serving the build as it is");
   } else {
