@@ -29,7 +29,7 @@ import { commentFragment, commentLabel, commentPermalink } from "~/utils/comment
 import { formatCalendarDate, linkableTexts, marksByTarget, presentComment, sectionExcerpt } from "./present";
 import { pageFragmentKeys } from "./fragments.server";
 import { PageIslands, type IslandHtml } from "./islands.server";
-import { canonicalSearch, discussionSearch, EpisodePageQuerySchema } from "./query";
+import { canonicalSearch, discussionSearch, EpisodePageQuerySchema, type EpisodePageQuery } from "./query";
 import { sharedEpisode, sharedProgramSlugs, sharedThreadRows, type EpisodeVersion } from "./shared.server";
 
 type LoadedPage = Awaited<ReturnType<typeof loadPage>>;
@@ -57,24 +57,26 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const slug = params.slug ?? "";
   const [user, version] = await Promise.all([getUser(request), getEpisodeVersion(slug)]);
   invariantResponse(version, `No episode has the address “/episodes/${slug}”.`, { status: 404 });
+  const url = new URL(request.url);
+  const query = parseQuery(request, EpisodePageQuerySchema);
+  // The page's own address: its validated query, without `?utm=`, `?reply=` or `?flag=`.
+  const ownSearch = canonicalSearch(query);
   // Every reader's page is made from the parts all readers share at this version (shared.server.ts).
   if (user || request.method !== "GET") {
-    const page = await loadPage(request, slug, user, version);
+    const page = await loadPage(url, query, slug, user, version);
     // The renderer uses them for a GET document alone (entry.server.tsx): a form's answer is not in them.
     // Only at a page's own address: `?reply=`, `?flag=` or `?utm=` would each keep a copy for one reader.
-    const { search } = new URL(request.url);
-    if (user && context.documentRequest && page.payload.part === "page" && search === canonicalSearch(parseQuery(request, EpisodePageQuerySchema))) {
+    if (user && context.documentRequest && page.payload.part === "page" && url.search === ownSearch) {
       context.fragmentKeys = pageFragmentKeys(request, user, page.payload);
     }
     return pageData(context, page);
   }
-  const url = new URL(request.url);
-  const key = `${url.pathname}${canonicalSearch(parseQuery(request, EpisodePageQuerySchema))}`;
+  const key = `${url.pathname}${ownSearch}`;
   // Anonymous readers share one page per page key and content version (utils/page-cache.server.ts), read
   // with the grace period's end that the version was read with.
   let page = episodePageData.get(key, version.key) as LoadedPage | undefined;
   if (!page) {
-    page = await loadPage(request, slug, null, version);
+    page = await loadPage(url, query, slug, null, version);
     episodePageData.set(key, version.key, page);
   }
   // The document renderer caches the HTML under the same version and key (entry.server.tsx). They go
@@ -87,8 +89,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 /** A 429 keeps its Retry-After on the document answer too. */
 export const headers: HeadersFunction = ({ actionHeaders }) => retryAfterHeaders({ actionHeaders });
 
-async function loadPage(request: Request, slug: string, user: Awaited<ReturnType<typeof getUser>>, version: EpisodeVersion) {
-  const url = new URL(request.url);
+async function loadPage(url: URL, query: EpisodePageQuery, slug: string, user: Awaited<ReturnType<typeof getUser>>, version: EpisodeVersion) {
   // What each reader sees is decided by the presenters (app/models/presenters/).
   const viewer: CommentViewer = readerOf(user);
   const discussionViewer: DiscussionViewer = {
@@ -97,7 +98,6 @@ async function loadPage(request: Request, slug: string, user: Awaited<ReturnType
     canFlag: can(user, "claim:flag"),
     signInHref: "",
   };
-  const query = parseQuery(request, EpisodePageQuerySchema);
   // From the validated query, so that a page shared by anonymous readers carries none of one reader's extra parameters.
   discussionViewer.signInHref = `/login?${new URLSearchParams({ redirectTo: `${url.pathname}${canonicalSearch(query)}#comments` })}`;
   const { sort, cpage, c, part } = query;
