@@ -31,6 +31,8 @@ type ClaimRow = {
   flaggerCount: number;
   acceptedSourceId: number | null;
   targetRevision: number;
+  /** The revision its section or comment has now. */
+  currentRevision: number | null;
 };
 
 /**
@@ -54,33 +56,24 @@ export async function getClaimMarkers({
   cutoff?: Date;
 }): Promise<ClaimMarker[]> {
   if (sectionIds.length === 0 && commentIds.length === 0) return [];
-  // Raw SQL with the presenter's SQL twin of the visibility rule: every signed-in page asks, and a model
-  // query of this shape costs Prisma a millisecond or more of the main thread to compile (ADR 0040).
+  // Raw SQL with the presenter's SQL twin of the visibility rule, and the targets' revisions in the same
+  // statement: every signed-in page asks, and a model query of this shape costs Prisma a millisecond or
+  // more of the main thread to compile (ADR 0040).
   const rows = await prisma.$queryRaw<ClaimRow[]>`
     SELECT c.id, c."targetType"::text AS "targetType", c."sectionId", c."commentId", c.exact, c.prefix, c.suffix,
-           c.start, c."end", c.state::text AS state, c."flaggerCount", c."acceptedSourceId", c."targetRevision"
+           c.start, c."end", c.state::text AS state, c."flaggerCount", c."acceptedSourceId", c."targetRevision",
+           COALESCE(target_section.revision, target_comment.revision) AS "currentRevision"
     FROM "Claim" c
+    LEFT JOIN "Section" target_section ON target_section.id = c."sectionId"
+    LEFT JOIN "Comment" target_comment ON target_comment.id = c."commentId"
     WHERE c."episodeId" = ${episodeId}::int
       AND c.state IN (${Prisma.join(MARKED_STATES.map((state) => Prisma.sql`${state}::"ClaimState"`))})
       AND c."anchorStatus" <> 'orphaned'::"AnchorStatus"
       AND (c."sectionId" = ANY(${sectionIds}::int[]) OR c."commentId" = ANY(${commentIds}::int[]))
       AND ${claimVisibleToSql(viewer, cutoff ?? (await graceCutoff()))}
     ORDER BY c.start ASC, c.id ASC`;
-  if (rows.length === 0) return [];
-
-  // The targets' current revisions, asked for only when there are claims (a relation select in the query
-  // above would ask for them, twice, on every page, even for none).
-  const sectionTargets = [...new Set(rows.flatMap((row) => (row.sectionId ? [row.sectionId] : [])))];
-  const commentTargets = [...new Set(rows.flatMap((row) => (row.commentId ? [row.commentId] : [])))];
-  const [sectionRevisions, commentRevisions] = await Promise.all([
-    sectionTargets.length ? prisma.section.findMany({ where: { id: { in: sectionTargets } }, select: { id: true, revision: true } }) : [],
-    commentTargets.length ? prisma.comment.findMany({ where: { id: { in: commentTargets } }, select: { id: true, revision: true } }) : [],
-  ]);
-  const revisions = new Map([
-    ...sectionRevisions.map((section) => [`section:${section.id}`, section.revision] as const),
-    ...commentRevisions.map((comment) => [`comment:${comment.id}`, comment.revision] as const),
-  ]);
-  const stale = new Set(rows.filter((row) => row.targetRevision !== revisions.get(`${row.targetType}:${(row.sectionId ?? row.commentId)!}`)));
+  // A claim whose target changed since it was anchored is found again by its quote (below).
+  const stale = new Set(rows.filter((row) => row.targetRevision !== row.currentRevision));
   const texts = new Map<string, string>();
   if (stale.size) {
     const staleSections = [...new Set([...stale].flatMap((row) => (row.sectionId ? [row.sectionId] : [])))];
