@@ -35,7 +35,7 @@ export async function withSeededApp<T>(
     await browser?.close();
     await app?.close();
     if (process.env.DATABASE_URL) {
-      const { closeAppConnections } = await import("../app/utils/connections.server");
+      const { closeAppConnections } = await import("../app/models/connections.server");
       await closeAppConnections();
     }
     await dropDatabase(database, databaseName);

@@ -54,7 +54,7 @@ async function primary() {
     if (count === 1) {
       const { startServer } = await import("./server");
       const server = await startServer({ port: env.PORT, log: () => {} });
-      const { closeAppConnections } = await import("../app/utils/connections.server");
+      const { closeAppConnections } = await import("../app/models/connections.server");
       closers.push(closeAppConnections, () => server.close());
     } else {
       const crashes: number[] = [];
@@ -93,7 +93,7 @@ async function worker() {
     if (stopping) return;
     stopping = true;
     await server.close();
-    const { closeAppConnections } = await import("../app/utils/connections.server");
+    const { closeAppConnections } = await import("../app/models/connections.server");
     await closeAppConnections().catch(() => {});
     process.exit(0);
   };

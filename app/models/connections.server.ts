@@ -1,4 +1,4 @@
-// The app's connections to PostgreSQL: Prisma's pool (db.server.ts) and the rate limits' (rate-limit.server.ts).
+// The app's connections to PostgreSQL: Prisma's pool (utils/db.server.ts) and the rate limits' (utils/rate-limit.server.ts).
 // Whatever stops the app — a graceful shutdown, a script that served it, a test run — closes both with this,
 // after its server stopped taking requests, so the database can stop or be dropped with nothing left open.
 import { prisma } from "~/utils/db.server";
