@@ -12,12 +12,15 @@ export async function findSignUpConflicts({ username, email }: { username: strin
     email ? prisma.user.findUnique({ where: { email: email.trim().toLowerCase() }, select: { id: true } }) : null,
     findLookalikeName(username),
   ]);
+  // The three reads run side by side: a member who signed up with this very name between them is found by
+  // the look-alike read alone, and the name is then taken, not a look-alike of itself.
+  const usernameTaken = byName !== null || (lookalike?.kind === "member" && usernameKey(lookalike.name) === usernameKey(username));
   return {
-    usernameTaken: byName !== null,
+    usernameTaken,
     emailTaken: byEmail !== null,
     usernameImported: lookalike?.kind === "imported-author",
     /** An existing member whose name this one could be taken for (not the same name: that is `usernameTaken`). */
-    lookalikeMember: byName === null && lookalike?.kind === "member" ? lookalike.name : null,
+    lookalikeMember: !usernameTaken && lookalike?.kind === "member" ? lookalike.name : null,
   };
 }
 
