@@ -2,7 +2,7 @@ import { Prisma } from "@prisma/client";
 import { reanchorClaims } from "~/models/claims/index.server";
 import { commentCanonicalText } from "~/utils/canonical-text.server";
 import { addJobSql, enqueueJob } from "~/models/jobs.server";
-import { prisma } from "~/utils/db.server";
+import { prisma, sqlRows } from "~/utils/db.server";
 import { COMMENT_AUTHOR_SELECT, commentAuthorName, LISTED_COMMENT, mayReadHistory } from "~/models/presenters/comment";
 import type { Reader } from "~/models/presenters/reader";
 
@@ -56,9 +56,7 @@ export type EpisodeKey = { episodeId: number } | { episodeSlug: string };
  */
 export async function createComment({ parentId, author, body, ...key }: EpisodeKey & { parentId: number | null; author: Actor; body: string }) {
   const episodeWhere = "episodeId" in key ? Prisma.sql`e.id = ${key.episodeId}::int` : Prisma.sql`e.slug = ${key.episodeSlug}`;
-  const [row] = await prisma.$queryRaw<
-    { episodeId: number | null; episodeSlug: string | null; id: number | null; ordinal: number | null; anchor: string | null; parentId: number | null; parentStatus: string | null; jobs: number }[]
-  >`
+  const [row] = await sqlRows<{ episodeId: number | null; episodeSlug: string | null; id: number | null; ordinal: number | null; anchor: string | null; parentId: number | null; parentStatus: string | null; jobs: number }>(Prisma.sql`
     WITH episode AS (
       SELECT e.id, e.slug FROM "Episode" e WHERE ${episodeWhere}
     ),
@@ -88,7 +86,7 @@ export async function createComment({ parentId, author, body, ...key }: EpisodeK
     SELECT (SELECT id FROM episode) AS "episodeId", (SELECT slug FROM episode) AS "episodeSlug",
            (SELECT id FROM inserted) AS id, (SELECT ordinal FROM inserted) AS ordinal, (SELECT anchor FROM inserted) AS anchor,
            (SELECT "parentId" FROM inserted) AS "parentId", (SELECT status::text FROM parent) AS "parentStatus",
-           (SELECT count(*) FROM jobs WHERE (suggestion).id IS NOT NULL AND ("fanOut").id IS NOT NULL)::int AS jobs`;
+           (SELECT count(*) FROM jobs WHERE (suggestion).id IS NOT NULL AND ("fanOut").id IS NOT NULL)::int AS jobs`);
   if (!row || row.episodeId === null || row.episodeSlug === null) {
     throw new CommentError("episodeSlug" in key ? `No episode has the address “/episodes/${key.episodeSlug}”.` : "That episode does not exist.", 404);
   }

@@ -1,11 +1,11 @@
-import type { Prisma } from "@prisma/client";
+import { Prisma } from "@prisma/client";
 import type { StoredBlock } from "~/import/stored-blocks";
 import { SOURCE_SELECT } from "~/models/source.server";
 import { claimVisibleTo, graceCutoff } from "~/models/presenters/claim.server";
 import { ANONYMOUS, seesHidden, type Reader } from "~/models/presenters/reader";
 import { COMMENT_AUTHOR_SELECT, commentAuthorName, isImportedAuthor, LISTED_COMMENT, presentCommentText } from "~/models/presenters/comment";
 import { episodeTeaser } from "~/models/presenters/episode";
-import { prisma } from "~/utils/db.server";
+import { prisma, sqlRows } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 
 export const EPISODES_PER_PAGE = 20;
@@ -431,13 +431,14 @@ export async function findCommentPage({ episodeId, anchor, sort }: { episodeId: 
  * unknown slug. The key is the server's own: it is never sent to a client.
  */
 export async function getEpisodeVersion(slug: string): Promise<{ key: string; cutoff: Date } | null> {
-  const [row] = await prisma.$queryRaw<{ version: bigint; cutoffMs: number; nextGraceMs: number | null }[]>`
+  // Past Prisma (ADR 0045): every page that is not a cache hit asks. The version is an int8: its text.
+  const [row] = await sqlRows<{ version: string; cutoffMs: number; nextGraceMs: number | null }>(Prisma.sql`
     WITH clock AS (SELECT date_trunc('milliseconds', now() AT TIME ZONE 'UTC') - make_interval(mins => ${getEnv().CLAIM_GRACE_MINUTES}) AS cutoff)
     SELECT e."contentVersion" AS version,
       (extract(epoch FROM clock.cutoff) * 1000)::float8 AS "cutoffMs",
       (SELECT (extract(epoch FROM min(c."createdAt")) * 1000)::float8 FROM "Claim" c
         WHERE c."episodeId" = e.id AND c."createdAt" > clock.cutoff AND c."commentId" IS NOT NULL) AS "nextGraceMs"
-    FROM "Episode" e, clock WHERE e.slug = ${slug}`;
+    FROM "Episode" e, clock WHERE e.slug = ${slug}`);
   if (!row) return null;
   return { key: `${row.version}:${row.nextGraceMs ?? ""}`, cutoff: new Date(row.cutoffMs) };
 }

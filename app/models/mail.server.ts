@@ -4,7 +4,7 @@
 // which sends a row at most once and retries a failed delivery. Nothing but the verification mail goes
 // to an address before it is verified, and nothing at all after the member unsubscribed.
 import { randomBytes } from "node:crypto";
-import type { EmailDelivery, Prisma } from "@prisma/client";
+import { Prisma, type EmailDelivery } from "@prisma/client";
 import { prisma } from "~/utils/db.server";
 import { appOrigin } from "~/utils/env.server";
 import { deliverMail } from "~/utils/mailer.server";
@@ -61,19 +61,29 @@ export async function scheduleMailFor(db: Db, about: { commentId: number } | { c
   const commentId = "commentId" in about ? about.commentId : null;
   const claimId = "claimId" in about ? about.claimId : null;
   const userId = "userId" in about ? about.userId : null;
-  const digestAt = nextDigestAt();
-  await db.$queryRaw`
+  await db.$queryRaw(
+    mailJobsSql(Prisma.sql`
+      SELECT n."userId" FROM "Notification" n
+      WHERE n."readAt" IS NULL AND n."emailedAt" IS NULL
+        AND (${commentId}::int IS NULL OR n."commentId" = ${commentId}::int)
+        AND (${claimId}::int IS NULL OR n."claimId" = ${claimId}::int)
+        AND (${userId}::int IS NULL OR n."userId" = ${userId}::int)`),
+  );
+}
+
+/**
+ * scheduleMailFor's statement for the members `recipients` (a query of user ids) names: a statement that
+ * writes their notifications names them by what it wrote (app/models/watch.server.ts), as its own reads
+ * do not see its writes.
+ */
+export function mailJobsSql(recipients: Prisma.Sql) {
+  return Prisma.sql`
     SELECT graphile_worker.add_job('mail-notifications', json_build_object('userId', s."userId"),
-             run_at => CASE WHEN s."emailDelivery" = 'daily' THEN ${digestAt}::timestamptz ELSE now() END,
+             run_at => CASE WHEN s."emailDelivery" = 'daily' THEN ${nextDigestAt()}::timestamptz ELSE now() END,
              job_key => 'mail-notifications:' || s."userId")::text
     FROM "NotificationSettings" s JOIN "User" u ON u.id = s."userId"
     WHERE s."emailDelivery" <> 'none' AND s."verifiedEmail" = u.email AND u."suspendedAt" IS NULL
-      AND s."userId" IN (
-        SELECT n."userId" FROM "Notification" n
-        WHERE n."readAt" IS NULL AND n."emailedAt" IS NULL
-          AND (${commentId}::int IS NULL OR n."commentId" = ${commentId}::int)
-          AND (${claimId}::int IS NULL OR n."claimId" = ${claimId}::int)
-          AND (${userId}::int IS NULL OR n."userId" = ${userId}::int))`;
+      AND s."userId" IN (${recipients})`;
 }
 
 function escapeHtml(text: string) {

@@ -1,4 +1,5 @@
-import { prisma } from "~/utils/db.server";
+import { Prisma } from "@prisma/client";
+import { prisma, sqlRows } from "~/utils/db.server";
 import { presentCommentText } from "~/models/presenters/comment";
 import { describeNotification, type NotificationRow } from "~/models/presenters/notification";
 import type { Reader } from "~/models/presenters/reader";
@@ -8,7 +9,7 @@ import type { Reader } from "~/models/presenters/reader";
  * Prisma's per-query compilation of a model query (about 0.5 ms of the main thread, ADR 0040).
  */
 export async function countUnreadNotifications(userId: number) {
-  const [row] = await prisma.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS count FROM "Notification" WHERE "userId" = ${userId}::int AND "readAt" IS NULL`;
+  const [row] = await sqlRows<{ count: number }>(Prisma.sql`SELECT count(*)::int AS count FROM "Notification" WHERE "userId" = ${userId}::int AND "readAt" IS NULL`);
   return row?.count ?? 0;
 }
 

@@ -1,9 +1,10 @@
 // Lucia's session design (docs/decisions/0003): a random token in the cookie, only its SHA-256 in
 // the database, 30-day sessions that slide forward when used in their second half.
 // The cookie itself is app/utils/session.server.ts.
+import { Prisma } from "@prisma/client";
 import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
-import { prisma } from "~/utils/db.server";
+import { prisma, sqlRows } from "~/utils/db.server";
 import type { Role } from "~/utils/permissions";
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -38,10 +39,10 @@ export type SessionUser = { id: number; username: string; role: Role; suspendedA
  */
 export async function validateSessionToken(token: string) {
   const id = sessionIdFromToken(token);
-  const [row] = await prisma.$queryRaw<{ expiresAt: Date; userId: number; username: string; role: Role; suspendedAt: Date | null }[]>`
+  const [row] = await sqlRows<{ expiresAt: Date; userId: number; username: string; role: Role; suspendedAt: Date | null }>(Prisma.sql`
     SELECT s."expiresAt", u.id AS "userId", u.username, u.role::text AS role, u."suspendedAt"
     FROM "Session" s JOIN "User" u ON u.id = s."userId"
-    WHERE s.id = ${id}`;
+    WHERE s.id = ${id}`);
   if (!row) return null;
   const now = Date.now();
   if (row.expiresAt.getTime() <= now) {

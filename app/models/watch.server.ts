@@ -3,10 +3,10 @@
 // (only replies to me and mentions of me: the default once I comment in a thread), muted (nothing).
 // A thread's level overrides the episode's. The fan-out runs in a job after the write committed
 // (app/jobs/notify.server.ts): a comment on an episode 10,000 members watch costs the request one job.
-import type { WatchLevel } from "@prisma/client";
-import { prisma } from "~/utils/db.server";
+import { Prisma, type WatchLevel } from "@prisma/client";
+import { prisma, sqlRows } from "~/utils/db.server";
 import { mentionedNames } from "~/utils/mentions";
-import { scheduleMailFor } from "./mail.server";
+import { mailJobsSql, scheduleMailFor } from "./mail.server";
 import { commentLabel, commentPermalink } from "~/utils/comment-anchor";
 
 export type WatchTargetType = "episode" | "claim" | "thread";
@@ -60,12 +60,12 @@ export async function getWatchLevel(userId: number, target: WatchTarget): Promis
 /** The member's levels on an episode and its threads, for the episode page's controls. */
 export async function getEpisodeWatchLevels(userId: number, episodeId: number) {
   // One raw statement for the episode's watch and its threads' (every signed-in page asks; ADR 0040).
-  const watches = await prisma.$queryRaw<{ episodeId: number | null; commentId: number | null; level: WatchLevel }[]>`
+  const watches = await sqlRows<{ episodeId: number | null; commentId: number | null; level: WatchLevel }>(Prisma.sql`
     SELECT w."episodeId", w."commentId", w.level::text AS level FROM "Watch" w
     WHERE w."userId" = ${userId}::int AND w."episodeId" = ${episodeId}::int
     UNION ALL
     SELECT w."episodeId", w."commentId", w.level::text AS level FROM "Watch" w JOIN "Comment" c ON c.id = w."commentId"
-    WHERE w."userId" = ${userId}::int AND c."episodeId" = ${episodeId}::int`;
+    WHERE w."userId" = ${userId}::int AND c."episodeId" = ${episodeId}::int`);
   const episode = watches.find((watch) => watch.episodeId === episodeId);
   const threads = watches.filter((watch) => watch.commentId !== null);
   return { episodeId, episode: episode?.level ?? null, threads: Object.fromEntries(threads.map((watch) => [String(watch.commentId), watch.level])) as Record<string, WatchLevel> };
@@ -124,59 +124,64 @@ export async function listMentionCandidates({ episodeId, threadId, prefix, take 
  * "new comments" notification, counted up. The author tracks the thread from now on.
  */
 export async function notifyNewComment(commentId: number) {
-  const comment = await prisma.comment.findUnique({
-    where: { id: commentId },
-    select: {
-      id: true,
-      episodeId: true,
-      rootId: true,
-      authorId: true,
-      body: true,
-      status: true,
-      parent: { select: { authorId: true, importedAuthor: { select: { linkedUserId: true } } } },
-    },
-  });
+  // Two statements past Prisma (ADR 0045): every new comment runs this job.
+  const [comment] = await sqlRows<{ episodeId: number; thread: number; authorId: number | null; body: string; visible: boolean; parentRecipient: number | null }>(Prisma.sql`
+    SELECT c."episodeId", COALESCE(c."rootId", c.id) AS thread, c."authorId", c.body, c.status = 'visible' AS visible,
+           COALESCE(p."authorId", a."linkedUserId") AS "parentRecipient"
+    FROM "Comment" c LEFT JOIN "Comment" p ON p.id = c."parentId" LEFT JOIN "ImportedAuthor" a ON a.id = p."importedAuthorId"
+    WHERE c.id = ${commentId}`);
   // A comment hidden or deleted before its job ran tells nobody.
-  if (!comment || comment.status !== "visible" || comment.authorId === null) return;
-  const authorId = comment.authorId;
-  const thread = comment.rootId ?? comment.id;
-  const parentRecipient = comment.parent ? (comment.parent.authorId ?? comment.parent.importedAuthor?.linkedUserId ?? null) : null;
+  if (!comment || !comment.visible || comment.authorId === null) return;
+  const { episodeId, thread, authorId, parentRecipient } = comment;
   const names = mentionedNames(comment.body);
-
-  await prisma.$transaction(async (tx) => {
-    // Tracking is the default once I comment, unless I muted the whole episode (then the thread stays muted).
-    const mutedEpisode = await tx.watch.count({ where: { userId: authorId, episodeId: comment.episodeId, level: "muted" } });
-    if (mutedEpisode === 0) await tx.watch.createMany({ data: [{ userId: authorId, commentId: thread, level: "tracking" }], skipDuplicates: true });
-    // One statement: levels (the thread's over the episode's), the reply silenced when muted, mentions, watchers.
-    await tx.$executeRaw`
-      WITH levels AS (
-        SELECT COALESCE(t."userId", e."userId") AS "userId", COALESCE(t.level, e.level) AS level
-        FROM (SELECT "userId", level FROM "Watch" WHERE "episodeId" = ${comment.episodeId}) e
-        FULL JOIN (SELECT "userId", level FROM "Watch" WHERE "commentId" = ${thread}) t ON t."userId" = e."userId"
-      ),
-      muted_reply AS (
-        DELETE FROM "Notification" n
-        WHERE n."commentId" = ${comment.id} AND n.kind = 'reply'
-          AND EXISTS (SELECT 1 FROM levels l WHERE l."userId" = n."userId" AND l.level = 'muted')
-      ),
-      mentioned AS (
-        SELECT u.id FROM "User" u
-        WHERE u."usernameKey" = ANY(${names}::text[]) AND u.id <> ${authorId} AND u.id IS DISTINCT FROM ${parentRecipient}::int
-          AND u."suspendedAt" IS NULL
-          AND NOT EXISTS (SELECT 1 FROM levels l WHERE l."userId" = u.id AND l.level = 'muted')
-      ),
-      mention AS (
-        INSERT INTO "Notification" ("userId", "actorId", "kind", "commentId", "episodeId")
-        SELECT id, ${authorId}, 'mention', ${comment.id}, ${comment.episodeId} FROM mentioned
-      )
+  // One statement: the author's tracking, the levels (the thread's over the episode's), the reply silenced
+  // when muted, mentions, watchers, and the mail of everyone it leaves an unread notification.
+  await sqlRows(Prisma.sql`
+    WITH tracked AS (
+      -- Tracking is the default once I comment, unless I muted the whole episode (then the thread stays muted).
+      INSERT INTO "Watch" ("userId", "commentId", level, "createdAt", "updatedAt")
+      SELECT ${authorId}::int, ${thread}::int, 'tracking', now(), now()
+      WHERE NOT EXISTS (SELECT 1 FROM "Watch" WHERE "userId" = ${authorId}::int AND "episodeId" = ${episodeId}::int AND level = 'muted')
+      ON CONFLICT DO NOTHING
+    ),
+    levels AS (
+      SELECT COALESCE(t."userId", e."userId") AS "userId", COALESCE(t.level, e.level) AS level
+      FROM (SELECT "userId", level FROM "Watch" WHERE "episodeId" = ${episodeId}::int) e
+      FULL JOIN (SELECT "userId", level FROM "Watch" WHERE "commentId" = ${thread}::int) t ON t."userId" = e."userId"
+    ),
+    muted_reply AS (
+      DELETE FROM "Notification" n
+      WHERE n."commentId" = ${commentId}::int AND n.kind = 'reply'
+        AND EXISTS (SELECT 1 FROM levels l WHERE l."userId" = n."userId" AND l.level = 'muted')
+      RETURNING n.id
+    ),
+    mentioned AS (
+      SELECT u.id FROM "User" u
+      WHERE u."usernameKey" = ANY(${names}::text[]) AND u.id <> ${authorId}::int AND u.id IS DISTINCT FROM ${parentRecipient}::int
+        AND u."suspendedAt" IS NULL
+        AND NOT EXISTS (SELECT 1 FROM levels l WHERE l."userId" = u.id AND l.level = 'muted')
+    ),
+    mention AS (
+      INSERT INTO "Notification" ("userId", "actorId", "kind", "commentId", "episodeId")
+      SELECT id, ${authorId}::int, 'mention', ${commentId}::int, ${episodeId}::int FROM mentioned
+      RETURNING "userId"
+    ),
+    watchers AS (
       INSERT INTO "Notification" ("userId", "actorId", "kind", "commentId", "episodeId", "count")
-      SELECT l."userId", ${authorId}, 'new-comments', ${comment.id}, ${comment.episodeId}, 1 FROM levels l
-      WHERE l.level = 'watching' AND l."userId" <> ${authorId} AND l."userId" IS DISTINCT FROM ${parentRecipient}::int
+      SELECT l."userId", ${authorId}::int, 'new-comments', ${commentId}::int, ${episodeId}::int, 1 FROM levels l
+      WHERE l.level = 'watching' AND l."userId" <> ${authorId}::int AND l."userId" IS DISTINCT FROM ${parentRecipient}::int
         AND l."userId" NOT IN (SELECT id FROM mentioned)
       ON CONFLICT ("userId", "episodeId") WHERE kind = 'new-comments' AND "readAt" IS NULL AND "emailedAt" IS NULL
-      DO UPDATE SET count = "Notification".count + 1, "commentId" = EXCLUDED."commentId", "actorId" = EXCLUDED."actorId", "createdAt" = now()`;
-    await scheduleMailFor(tx, { commentId: comment.id });
-  });
+      DO UPDATE SET count = "Notification".count + 1, "commentId" = EXCLUDED."commentId", "actorId" = EXCLUDED."actorId", "createdAt" = now()
+      RETURNING "userId"
+    ),
+    mail AS (
+      ${mailJobsSql(Prisma.sql`
+        SELECT "userId" FROM mention UNION SELECT "userId" FROM watchers
+        UNION SELECT n."userId" FROM "Notification" n
+        WHERE n."commentId" = ${commentId}::int AND n."readAt" IS NULL AND n."emailedAt" IS NULL AND n.id NOT IN (SELECT id FROM muted_reply)`)}
+    )
+    SELECT count(*)::int AS mailed FROM mail`);
 }
 
 /**

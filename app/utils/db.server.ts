@@ -1,5 +1,5 @@
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "@prisma/client";
+import { Prisma, PrismaClient } from "@prisma/client";
 import pg from "pg";
 
 /**
@@ -39,12 +39,18 @@ export class GuardedClient extends pg.Client {
 
 // One client per process; in development the module is re-evaluated on every rebuild,
 // so the instance is kept on globalThis to avoid exhausting connections.
-const globalForPrisma = globalThis as unknown as { __footnotePrisma?: PrismaClient };
+const globalForPrisma = globalThis as unknown as { __footnotePrisma?: PrismaClient; __footnotePool?: pg.Pool; __footnoteStatementNames?: Map<string, string> };
 
-function createClient() {
+/**
+ * The process's pool of connections: Prisma's adapter runs on it, and so do the statements sent past
+ * Prisma (`sqlRows`, ADR 0045). It is ended by closeAppConnections (app/models/connections.server.ts);
+ * Prisma's `$disconnect` leaves it open, and its idle connections do not keep a finished script alive.
+ */
+function appPool() {
+  if (globalForPrisma.__footnotePool) return globalForPrisma.__footnotePool;
   const connectionString = process.env.DATABASE_URL;
   if (!connectionString) throw new Error("DATABASE_URL is not set (npm start and npm test set it for the embedded PostgreSQL).");
-  const adapter = new PrismaPg({
+  const pool = new pg.Pool({
     connectionString,
     max: DATABASE_LIMITS.poolSize,
     connectionTimeoutMillis: DATABASE_LIMITS.connectionWaitMs,
@@ -52,12 +58,66 @@ function createClient() {
     statement_timeout: DATABASE_LIMITS.statementTimeoutMs,
     idle_in_transaction_session_timeout: DATABASE_LIMITS.idleInTransactionMs,
     keepAlive: true,
+    allowExitOnIdle: true,
     Client: GuardedClient,
   });
+  // An idle connection the server ends (a restart, the end of a test run) is dropped by the pool; the
+  // adapter listens for this only while Prisma is connected, and an "error" nobody hears ends the process.
+  pool.on("error", () => {});
+  return (globalForPrisma.__footnotePool = pool);
+}
+
+function createClient() {
   return new PrismaClient({
-    adapter,
+    adapter: new PrismaPg(appPool()),
     transactionOptions: { maxWait: DATABASE_LIMITS.transactionMaxWaitMs, timeout: DATABASE_LIMITS.transactionTimeoutMs },
   });
+}
+
+// `timestamp` columns (Prisma's DateTime) hold UTC; node-postgres would read them as local time.
+const TIMESTAMP_OID = 1114;
+const parseUtcTimestamp = (text: string) => new Date(`${text.replace(" ", "T")}Z`);
+const statementTypes = {
+  getTypeParser: ((oid: number, format?: "text" | "binary") => (oid === TIMESTAMP_OID && format !== "binary" ? parseUtcTimestamp : pg.types.getTypeParser(oid, format as "text"))) as pg.CustomTypesConfig["getTypeParser"],
+};
+
+/**
+ * One statement straight to the pool, past Prisma (ADR 0045): Prisma 6's JavaScript engine compiles every
+ * query on the main thread, a raw one too (0.3–1 ms of CPU each; its plan cache came with Prisma 7.4, which
+ * cannot run here). For the statements of the hottest paths — a reply, the session, the jobs every comment
+ * queues. `query` is a `Prisma.sql` template: its values are parameters, never text in the SQL. Columns
+ * arrive as node-postgres reads them: cast what needs a type (`::int` for a count, `::text` for an enum).
+ * A failure is node-postgres's error, which isDatabaseUnavailable reads like Prisma's.
+ */
+export async function sqlRows<Row>(query: Prisma.Sql): Promise<Row[]> {
+  const text = query.text;
+  // Dates as UTC text: a `timestamp` parameter keeps the wall time it is given.
+  const values = query.values.map((value) => (value instanceof Date ? value.toISOString() : value));
+  const result = await appPool().query<Row & pg.QueryResultRow>({ text, values, name: statementName(text), types: statementTypes });
+  return result.rows;
+}
+
+/**
+ * A name per statement text, so that each connection parses and plans it once (a prepared statement):
+ * a reply's statement took PostgreSQL 1.1 ms to parse and plan each time. Bounded: a text past the
+ * first 500 is sent unnamed, as Prisma sends every statement. Kept beside the pool (a module evaluated
+ * again, in development or a test run, meets connections that already prepared names).
+ */
+function statementName(text: string) {
+  const statementNames = (globalForPrisma.__footnoteStatementNames ??= new Map());
+  let name = statementNames.get(text);
+  if (name === undefined && statementNames.size < 500) {
+    name = `footnote_${statementNames.size + 1}`;
+    statementNames.set(text, name);
+  }
+  return name;
+}
+
+/** Ends the pool (after Prisma's `$disconnect`): what stops the app calls it once nothing else will run. */
+export async function closeAppPool() {
+  const pool = globalForPrisma.__footnotePool;
+  globalForPrisma.__footnotePool = undefined;
+  if (pool && !pool.ended && !pool.ending) await pool.end();
 }
 
 export const prisma: PrismaClient = (globalForPrisma.__footnotePrisma ??= createClient());
