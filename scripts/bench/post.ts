@@ -2,9 +2,12 @@
 // discussion through the production server (session lookup, validation, rate limit, transaction),
 // sent as the page's fetcher sends them: the first 100 on an episode nobody watches, the next 100 after
 // 10,000 members started watching it (the fan-out is a job, ADR 0035: the reply should not grow).
+// Beside the time, the cost: CPU ms per reply of the app process (the request and the jobs it queued, run
+// in the same process as `npm run serve` runs them) and of PostgreSQL, read from /proc once the queue is empty.
 import fs from "node:fs";
 import { buildIfNeeded } from "../build-if-needed";
 import { startServerProcess } from "./server-process";
+import { postmasterOnPort, treesCpuMs } from "./proc";
 import { machine, summarize } from "./stats";
 import { withBenchDatabase } from "./with-database";
 
@@ -12,6 +15,9 @@ const POSTS = 200;
 const WATCHERS = 10_000;
 // The per-user posting limit is 10 a minute: the posts are spread over enough members.
 const POSTS_PER_MEMBER = 10;
+// Replies before the measured ones, so that the server's code is compiled (V8 optimises what runs often)
+// and its connections have prepared their statements: the figures are a running server's.
+const WARM_UP = 50;
 
 await buildIfNeeded(console.log);
 
@@ -20,6 +26,7 @@ const timings = await withBenchDatabase("post", async (url) => {
   const { createUser } = await import("../../app/models/users/index.server");
   const { createSession, generateSessionToken } = await import("../../app/models/session.server");
   const { prisma } = await import("../../app/utils/db.server");
+  const { pendingJobs } = await import("../../app/models/jobs.server");
   const file = "seeds/ftr-863-9-11-muslim-brotherhood-earth-island-boogie-part-2.txt";
   const { episode } = await importDocument({ fileName: "ftr-863.txt", bytes: fs.readFileSync(file) });
   const parent = await prisma.comment.findFirstOrThrow({ where: { episodeId: episode.id, ordinal: 3 }, select: { id: true } });
@@ -32,6 +39,16 @@ const timings = await withBenchDatabase("post", async (url) => {
   }
 
   const server = await startServerProcess({ databaseUrl: url, timing: true });
+  const postmaster = postmasterOnPort(Number(new URL(url).port));
+  const cpu = () => ({ app: treesCpuMs([server.pid]), database: postmaster ? treesCpuMs([postmaster]) : Number.NaN });
+  // The jobs the replies queued are part of their cost: wait until the queue has run them.
+  const drained = async () => {
+    while ((await pendingJobs()).length > 0) await new Promise((resolve) => setTimeout(resolve, 50));
+  };
+  const costPerReply = (before: ReturnType<typeof cpu>, after: ReturnType<typeof cpu>, replies: number) => ({
+    "app process (request + its jobs)": Math.round(((after.app - before.app) / replies) * 100) / 100,
+    PostgreSQL: Math.round(((after.database - before.database) / replies) * 100) / 100,
+  });
   // What the browser's fetcher sends: the single-fetch action request (the page revalidates separately,
   // which is the read benchmark's business).
   const endpoint = `${server.origin}/episodes/${episode.slug}.data`;
@@ -45,21 +62,30 @@ const timings = await withBenchDatabase("post", async (url) => {
     return elapsed;
   };
   try {
-    // Warm-up on a throwaway member outside the measured posts.
-    const warm = await createUser({ username: "bench-warm", password: "bench-password-123" });
-    const token = generateSessionToken();
-    await createSession(token, warm.id);
-    for (let i = 0; i < 5; i++) {
-      await fetch(endpoint, { method: "POST", body: new URLSearchParams({ intent: "post-comment", body: "warm", js: "1" }), headers: { Cookie: `footnote_session=${token}` } });
+    // Warm-up on throwaway members outside the measured posts.
+    for (let i = 0; i < WARM_UP; i++) {
+      if (i % POSTS_PER_MEMBER === 0) {
+        const warm = await createUser({ username: `bench-warm-${i}`, password: "bench-password-123" });
+        const token = generateSessionToken();
+        await createSession(token, warm.id);
+        cookies.push(`footnote_session=${token}`);
+      }
+      const response = await fetch(endpoint, { method: "POST", body: new URLSearchParams({ intent: "post-comment", body: `warm-up ${i}`, js: "1" }), headers: { Cookie: cookies.at(-1)! } });
+      if (response.status !== 200) throw new Error(`warm-up reply ${i} answered ${response.status}`);
     }
+    await drained();
     await server.timings(); // forget the warm-up
     const samples: number[] = [];
+    let before = cpu();
     for (let i = 0; i < POSTS / 2; i++) samples.push(await send(i));
-    const unwatched = { roundTrip: samples.splice(0), server: await server.timings() };
+    await drained();
+    const unwatched = { roundTrip: samples.splice(0), server: await server.timings(), cpu: costPerReply(before, cpu(), POSTS / 2) };
     await prisma.$executeRaw`INSERT INTO "User" (username, "usernameKey", "passwordHash", "updatedAt") SELECT 'watcher-' || i, 'watcher-' || i, 'x', now() FROM generate_series(1, ${WATCHERS}::int) i`;
     await prisma.$executeRaw`INSERT INTO "Watch" ("userId", "episodeId", level) SELECT id, ${episode.id}, 'watching' FROM "User" WHERE username LIKE 'watcher-%'`;
+    before = cpu();
     for (let i = POSTS / 2; i < POSTS; i++) samples.push(await send(i));
-    const watched = { roundTrip: samples, server: await server.timings() };
+    await drained();
+    const watched = { roundTrip: samples, server: await server.timings(), cpu: costPerReply(before, cpu(), POSTS / 2) };
     const stored = await prisma.comment.count({ where: { parentId: parent.id } });
     if (stored < POSTS) throw new Error(`only ${stored} replies were stored`);
     const notified = await prisma.notification.count({ where: { kind: "new-comments" } });
@@ -76,5 +102,7 @@ console.table({
   [`post a reply, server time (ms), ${WATCHERS.toLocaleString("en")} watching`]: summarize(timings.watched.server),
   [`post a reply, HTTP round trip (ms), ${WATCHERS.toLocaleString("en")} watching`]: summarize(timings.watched.roundTrip),
 });
+console.log("CPU per reply (ms), with the jobs it queued, from /proc:");
+console.table({ "nobody watching": timings.unwatched.cpu, [`${WATCHERS.toLocaleString("en")} watching`]: timings.watched.cpu });
 console.log(`The watchers' notifications written by the fan-out jobs while the benchmark ran: ${timings.notified.toLocaleString("en")} (one grouped notification per watcher).`);
 
