@@ -87,7 +87,8 @@ const statementTypes = {
  * cannot run here). For the statements of the hottest paths — a reply, the session, the jobs every comment
  * queues. `query` is a `Prisma.sql` template: its values are parameters, never text in the SQL. Columns
  * arrive as node-postgres reads them: cast what needs a type (`::int` for a count, `::text` for an enum).
- * A failure is node-postgres's error, which isDatabaseUnavailable reads like Prisma's.
+ * A failure is node-postgres's error, which isDatabaseUnavailable reads like Prisma's. It takes a connection
+ * of its own: never the statement of an interactive transaction, which it would run outside.
  */
 export async function sqlRows<Row>(query: Prisma.Sql): Promise<Row[]> {
   const text = query.text;

@@ -127,6 +127,30 @@ describe("mail", { timeout: 120_000 }, () => {
     expect(received).toHaveLength(1);
   });
 
+  it("a reply mails its parent's author at once; a reply in a thread they muted mails nothing", async () => {
+    const { ada, episode, other } = await verifiedWatcher("immediate");
+    await runJobs();
+    await makeJobsDue();
+    await runJobs();
+    const question = await createComment({ episodeId: episode.id, parentId: null, author: ada, body: "Who said so?" });
+    await runJobs();
+    received.length = 0;
+
+    // The fan-out's one statement names ada by the reply notification the insert wrote, not by a watch.
+    await createComment({ episodeId: episode.id, parentId: question.id, author: other.user, body: "The report did." });
+    await runJobs();
+    expect(received.map((mail) => mail.subject)).toEqual([`${other.user.username} replied to your comment on “FTR #863”`]);
+    received.length = 0;
+
+    await setWatchLevel({ user: ada, target: { type: "thread", id: question.id }, level: "muted" });
+    await createComment({ episodeId: episode.id, parentId: question.id, author: other.user, body: "And so did the minister." });
+    await runJobs();
+    await makeJobsDue();
+    await runJobs();
+    expect(received).toEqual([]);
+    expect(await prisma.notification.count({ where: { userId: ada.id, readAt: null, emailedAt: null } })).toBe(0);
+  });
+
   it("a refused delivery is retried and delivered once", async () => {
     const { episode, other } = await verifiedWatcher("immediate");
     await runJobs();
