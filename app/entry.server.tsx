@@ -1,4 +1,4 @@
-import { PassThrough } from "node:stream";
+import { PassThrough, pipeline } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
@@ -27,6 +27,7 @@ import { RETRY_AFTER_SECONDS } from "~/utils/database-outage.server";
 import { contentSecurityPolicy, newNonce, NonceContext } from "~/utils/nonce";
 import { IslandContext } from "~/components/ui/island";
 import { FragmentContext, fragmentHtml } from "~/components/ui/shared-fragment";
+import { fragmentMark, spliceFragments } from "~/utils/fragment-splice.server";
 
 // The background tasks, exported by the build so that scripts/server.ts runs them with the app's own modules.
 export { taskList } from "~/jobs/task-list.server";
@@ -93,12 +94,17 @@ function renderDocument(
   // cut out of this render's HTML and kept for the next reader with the same key. Only for a GET: the page
   // answering a form posted without JavaScript shows the action's answer (useActionData), which the keys —
   // made by the loader, which Remix calls with a GET — know nothing of.
+  // React renders a mark for a kept one, which the stream replaces with its bytes (utils/fragment-splice.server.ts).
   const fragments = new Map<string, string>();
+  const keptBytes = new Map<string, Buffer>();
   const missing: [name: string, key: string][] = [];
   for (const [name, key] of request.method === "GET" ? (loadContext.fragmentKeys ?? []) : []) {
-    const html = sharedFragments.get(key, FRAGMENT_VERSION);
-    if (html === undefined) missing.push([name, key]);
-    else fragments.set(name, html);
+    const bytes = sharedFragments.get(key, FRAGMENT_VERSION);
+    if (bytes === undefined) missing.push([name, key]);
+    else {
+      fragments.set(name, fragmentMark(name));
+      keptBytes.set(name, bytes);
+    }
   }
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
@@ -132,7 +138,8 @@ function renderDocument(
           } else {
             if (missing.length && responseStatusCode === 200) keepFragments(body, missing, () => responseStatusCode === 200);
             if (!responseHeaders.has("Cache-Control")) responseHeaders.set("Cache-Control", PRIVATE_CACHE_CONTROL);
-            resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
+            const html = keptBytes.size ? pipeline(body, spliceFragments(keptBytes), () => {}) : body;
+            resolve(new Response(createReadableStreamFromReadable(html), { headers: responseHeaders, status: responseStatusCode }));
           }
           pipe(body);
         },
@@ -159,7 +166,7 @@ function keepFragments(body: PassThrough, missing: [name: string, key: string][]
     const document = Buffer.concat(chunks).toString("utf8");
     for (const [name, key] of missing) {
       const html = fragmentHtml(document, name);
-      if (html !== null) sharedFragments.set(key, FRAGMENT_VERSION, html);
+      if (html !== null) sharedFragments.set(key, FRAGMENT_VERSION, Buffer.from(html, "utf8"));
     }
   });
 }

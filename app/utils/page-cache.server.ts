@@ -77,7 +77,7 @@ interface PageCaches {
   episodeData: VersionedCache<Representation>;
   episodeParts: VersionedCache<unknown>;
   episodeIslands: VersionedCache<{ key: string; html: string }>;
-  sharedFragments: VersionedCache<string>;
+  sharedFragments: VersionedCache<Buffer>;
   pageRenders: Map<string, Promise<RenderedPage | undefined>>;
   pageAliases: Map<string, string>;
   nonceSecret: Buffer;
@@ -100,16 +100,17 @@ function newEpisodeParts() {
  */
 /**
  * Shared fragments of signed-in pages (components/ui/shared-fragment.tsx), by the hash of what they are
- * rendered from: a key names one HTML, so it needs no version (the constant below). They are strings in
- * the heap, which has a ceiling (ADR 0039), so the budget is half the other caches': a discussion page of
- * 1,000 comments is about 800 KB (1.6 MB as counted here).
+ * rendered from: a key names one HTML, so it needs no version (the constant below). Kept as UTF-8, as they
+ * go into the document (utils/fragment-splice.server.ts): a discussion page of 1,000 comments is about
+ * 800 KB. Buffers are outside the heap's ceiling (ADR 0039) but not outside the process: half the other
+ * caches' budget.
  */
 function newSharedFragments() {
-  return new VersionedCache<string>((html) => html.length * 2, 200, 16 * 1024 * 1024);
+  return new VersionedCache<Buffer>((html) => html.length, 200, 16 * 1024 * 1024);
 }
 
 /** The one "version" of shared fragments: their keys change with their content. */
-export const FRAGMENT_VERSION = "by-content";
+export const FRAGMENT_VERSION = "by-content-utf8";
 
 function newEpisodeIslands() {
   return new VersionedCache<{ key: string; html: string }>((value) => (value.html.length + value.key.length) * 2, 20_000, 32 * 1024 * 1024);

@@ -3,14 +3,15 @@
 // rendered by React once and its HTML reused. The page's loader names the fragment by a hash of
 // everything it is rendered from (pageFragmentKeys, app/routes/episodes.$slug/fragments.server.ts); the
 // document renderer (entry.server.tsx) keeps the HTML under that key and hands it back for the next
-// request with the same key, which then renders the fragment's element with that HTML inside instead of
-// its components.
+// request with the same key, which then renders the fragment's element with a mark inside instead of
+// its components; the document's stream puts the kept HTML's bytes in the mark's place
+// (app/utils/fragment-splice.server.ts).
 //
 // The browser renders the components as always and hydrates them against that HTML: it is what React
 // rendered for the same props in the same place of the tree, so hydration cannot tell the difference.
 import { createContext, useContext, type ReactNode } from "react";
 
-/** On the server: the kept HTML of this document's shared fragments, by name (entry.server.tsx). */
+/** On the server: what a kept fragment's element holds, by name — a mark its kept HTML replaces (entry.server.tsx). */
 export const FragmentContext = createContext<ReadonlyMap<string, string> | null>(null);
 
 /** Closes every fragment, so its HTML can be cut out of the rendered document (fragmentHtml). */
@@ -18,7 +19,7 @@ const END = '<span hidden="" data-fragment-end=""></span>';
 
 export function SharedFragment({ name, children }: { name: string; children: ReactNode }) {
   const kept = useContext(FragmentContext)?.get(name);
-  // The kept HTML ends with END too, so both renders give the same bytes.
+  // The kept HTML that replaces the mark ends with END too, so both renders give the same bytes.
   if (kept !== undefined) return <div data-fragment={name} dangerouslySetInnerHTML={{ __html: kept }} />;
   return (
     <div data-fragment={name}>
