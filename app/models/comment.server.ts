@@ -1,7 +1,7 @@
 import { Prisma } from "@prisma/client";
 import { reanchorClaims } from "~/models/claims/index.server";
 import { commentCanonicalText } from "~/utils/canonical-text.server";
-import { addJobSql, enqueueJob } from "~/models/jobs.server";
+import { addJobsSql, enqueueJob } from "~/models/jobs.server";
 import { prisma, sqlRows } from "~/utils/db.server";
 import { COMMENT_AUTHOR_SELECT, commentAuthorName, LISTED_COMMENT, mayReadHistory } from "~/models/presenters/comment";
 import type { Reader } from "~/models/presenters/reader";
@@ -79,14 +79,15 @@ export async function createComment({ parentId, author, body, ...key }: EpisodeK
       WHERE p.recipient IS NOT NULL AND p.recipient <> ${author.id}
     ),
     jobs AS (
-      SELECT ${addJobSql("suggest-claims", Prisma.sql`json_build_object('target', json_build_object('type', 'comment', 'id', i.id))`, Prisma.sql`'suggest-claims:comment:' || i.id`)} AS suggestion,
-             ${addJobSql("notify-comment", Prisma.sql`json_build_object('commentId', i.id)`, Prisma.sql`'notify-comment:' || i.id`)} AS "fanOut"
-      FROM inserted i
+      SELECT j.id FROM inserted i, ${addJobsSql([
+        { name: "suggest-claims", payload: Prisma.sql`json_build_object('target', json_build_object('type', 'comment', 'id', i.id))`, jobKey: Prisma.sql`'suggest-claims:comment:' || i.id` },
+        { name: "notify-comment", payload: Prisma.sql`json_build_object('commentId', i.id)`, jobKey: Prisma.sql`'notify-comment:' || i.id` },
+      ])} AS j
     )
     SELECT (SELECT id FROM episode) AS "episodeId", (SELECT slug FROM episode) AS "episodeSlug",
            (SELECT id FROM inserted) AS id, (SELECT ordinal FROM inserted) AS ordinal, (SELECT anchor FROM inserted) AS anchor,
            (SELECT "parentId" FROM inserted) AS "parentId", (SELECT status::text FROM parent) AS "parentStatus",
-           (SELECT count(*) FROM jobs WHERE (suggestion).id IS NOT NULL AND ("fanOut").id IS NOT NULL)::int AS jobs`);
+           (SELECT count(*) FROM jobs)::int AS jobs`);
   if (!row || row.episodeId === null || row.episodeSlug === null) {
     throw new CommentError("episodeSlug" in key ? `No episode has the address “/episodes/${key.episodeSlug}”.` : "That episode does not exist.", 404);
   }
@@ -94,7 +95,7 @@ export async function createComment({ parentId, author, body, ...key }: EpisodeK
     if (row.parentStatus) throw new CommentError("That comment was removed, so it cannot be replied to.", 409);
     throw new CommentError("The comment you are replying to does not exist.", 404);
   }
-  if (row.jobs !== 1) throw new Error(`comment ${row.id} was inserted without its jobs`);
+  if (row.jobs !== 2) throw new Error(`comment ${row.id} was inserted without its two jobs`);
   return { id: row.id, ordinal: row.ordinal, anchor: row.anchor, parentId: row.parentId, episode: { id: row.episodeId, slug: row.episodeSlug } };
 }
 

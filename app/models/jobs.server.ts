@@ -48,12 +48,17 @@ export async function enqueueJob<Name extends JobName>(db: Db, name: Name, paylo
 }
 
 /**
- * The SQL that adds a job from inside a statement whose rows make it: `payload` and `jobKey` are SQL
- * expressions over them (`json_build_object('commentId', i.id)`), so the write and its job cost one round
- * trip. Its payload must have `JobPayloads[name]`'s shape: the task's schema checks it when it runs.
+ * The SQL that adds jobs from inside a statement whose rows make them, one call for all of them, to use as
+ * a row source (`FROM inserted i, ${addJobsSql([…])} AS j`: a row per job). `payload` and `jobKey` are SQL
+ * expressions over the statement's rows (`json_build_object('commentId', i.id)`), so the write and its jobs
+ * cost one round trip. One `add_jobs` call: graphile-worker's `add_job` is `add_jobs` with one job, and each
+ * call cost PostgreSQL about 0.8 ms (its PL/pgSQL, the task upsert, the NOTIFY) — 1.7 ms of a reply's 2.0
+ * for two calls, 1.0 ms for one with both. A payload must have `JobPayloads[name]`'s shape: the task's
+ * schema checks it when it runs.
  */
-export function addJobSql<Name extends JobName>(name: Name, payload: Prisma.Sql, jobKey: Prisma.Sql) {
-  return Prisma.sql`graphile_worker.add_job(${name}::text, ${payload}, job_key => ${jobKey})`;
+export function addJobsSql(jobs: { name: JobName; payload: Prisma.Sql; jobKey: Prisma.Sql }[]) {
+  const specs = jobs.map(({ name, payload, jobKey }) => Prisma.sql`(${name}::text, ${payload}, NULL, NULL, NULL, ${jobKey}, NULL, NULL)::graphile_worker.job_spec`);
+  return Prisma.sql`graphile_worker.add_jobs(ARRAY[${Prisma.join(specs)}])`;
 }
 
 /** Jobs not yet done (waiting, running or failed and waiting for a retry), by task: what /healthz and tests read. */
