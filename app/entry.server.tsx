@@ -94,25 +94,22 @@ function renderDocument(
   // cut out of this render's HTML and kept for the next reader with the same key. Only for a GET: the page
   // answering a form posted without JavaScript shows the action's answer (useActionData), which the keys —
   // made by the loader, which Remix calls with a GET — know nothing of.
-  // React renders a mark for a kept one, which the stream replaces with its bytes (utils/fragment-splice.server.ts).
-  const fragments = new Map<string, string>();
   const keptBytes = new Map<string, Buffer>();
   const missing: [name: string, key: string][] = [];
   for (const [name, key] of request.method === "GET" ? (loadContext.fragmentKeys ?? []) : []) {
     const bytes = sharedFragments.get(key, FRAGMENT_VERSION);
     if (bytes === undefined) missing.push([name, key]);
-    else {
-      fragments.set(name, fragmentMark(name));
-      keptBytes.set(name, bytes);
-    }
+    else keptBytes.set(name, bytes);
   }
+  // React renders a mark for a kept one, which the stream replaces with its bytes (utils/fragment-splice.server.ts).
+  const marks = keptBytes.size ? new Map([...keptBytes.keys()].map((name) => [name, fragmentMark(name)])) : null;
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
       <NonceContext.Provider value={nonce}>
         {/* The page's static islands, set by its loader: in the HTML once, not in the hydration data (ADR 0038). */}
         <IslandContext.Provider value={loadContext.islands ?? null}>
-          <FragmentContext.Provider value={fragments.size ? fragments : null}>
+          <FragmentContext.Provider value={marks}>
             <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
           </FragmentContext.Provider>
         </IslandContext.Provider>

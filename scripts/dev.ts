@@ -22,8 +22,8 @@ const accounts = await seedDemoAccounts();
 for (const a of accounts) log(`demo ${a.role}: ${a.username} / ${a.password}`);
 const { upgradeCanonicalTexts } = await import("../app/models/canonical-text.server");
 await upgradeCanonicalTexts();
-const { prisma } = await import("../app/utils/db.server");
-await prisma.$disconnect();
+const { closeAppConnections } = await import("../app/models/connections.server");
+await closeAppConnections();
 
 const remix = spawn(
   process.execPath,

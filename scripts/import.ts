@@ -27,8 +27,8 @@ try {
   await migrate(database.url);
   const rows = await importFiles(files, env.IMPORT_TIME_ZONE, (line) => console.log(line));
   failed = rows.filter((row) => row.outcome === "failed").length;
-  const { prisma } = await import("../app/utils/db.server");
-  await prisma.$disconnect();
+  const { closeAppConnections } = await import("../app/models/connections.server");
+  await closeAppConnections();
 } catch (error) {
   console.error(`Import stopped: ${(error as Error).message}`);
   failed++;

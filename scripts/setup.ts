@@ -26,8 +26,8 @@ try {
   code = 1;
 } finally {
   if (process.env.DATABASE_URL) {
-    const { prisma } = await import("../app/utils/db.server");
-    await prisma.$disconnect().catch(() => {});
+    const { closeAppConnections } = await import("../app/models/connections.server");
+    await closeAppConnections().catch(() => {});
   }
   await database?.stop().catch((error) => console.error(error));
 }

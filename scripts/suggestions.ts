@@ -12,8 +12,8 @@ try {
   const result = await refreshSuggestions();
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(`${result.pending} pending suggestions in ${result.sections} sections and ${result.comments} visible comments (${seconds} s).`);
-  const { prisma } = await import("../app/utils/db.server");
-  await prisma.$disconnect();
+  const { closeAppConnections } = await import("../app/models/connections.server");
+  await closeAppConnections();
 } catch (error) {
   console.error(`Refresh stopped: ${(error as Error).message}`);
   failed = true;

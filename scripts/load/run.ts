@@ -59,7 +59,7 @@ db.on("error", () => {});
 const { importDocument } = await import("../../app/models/import/index.server");
 const { createUser } = await import("../../app/models/users/index.server");
 const { createComment } = await import("../../app/models/comment.server");
-const { prisma } = await import("../../app/utils/db.server");
+const { closeAppConnections } = await import("../../app/models/connections.server");
 const episodes: { id: number; slug: string }[] = [];
 for (const file of fs.readdirSync("seeds").filter((name) => name.endsWith(".txt"))) {
   const { episode } = await importDocument({ fileName: file, bytes: fs.readFileSync(path.join("seeds", file)) });
@@ -75,7 +75,7 @@ for (let i = 0; i < 20; i++) {
   const comment = await createComment({ episodeId: episode.id, parentId: null, author: { id: host.id, role: "member" } as never, body });
   hostComments.push({ id: comment.id, episodeId: episode.id, slug: episode.slug });
 }
-await prisma.$disconnect();
+await closeAppConnections();
 
 const servers: Awaited<ReturnType<typeof startServerProcess>>[] = [];
 for (let i = 0; i < PROCESSES; i++) {
