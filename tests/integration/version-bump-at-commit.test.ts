@@ -69,4 +69,40 @@ describe("the content version of an episode", () => {
     expect((await getEpisodeVersion(program.slug))!.key).not.toBe(before);
     expect(Number(sequenceAfter[0]!.value - sequenceBefore[0]!.value)).toBe(1);
   });
+
+  it("is a HOT update that leaves the episode's search vector as it was; a change of its text makes it anew", async () => {
+    // Thousands of words, as a program's page has: a vector too long to stay in the row (TOAST), which a
+    // generated column stored anew on every update, so that the update could never be HOT.
+    const words = Array.from({ length: 3000 }, (_, i) => `qu${[...i.toString(26)].map((digit) => String.fromCharCode(97 + Number.parseInt(digit, 26))).join("")}`);
+    const program = await prisma.episode.create({ data: { kind: "post", slug: "bump-hot", title: "Zephyrine papers", intro: ["Quillomancy in the archive.", words.join(" ")] } });
+    const finds = async (word: string) => {
+      const [row] = await prisma.$queryRaw<{ found: boolean }[]>`SELECT "searchVector" @@ to_tsquery('footnote', ${word}) AS found FROM "Episode" WHERE id = ${program.id}`;
+      return row!.found;
+    };
+    expect(await finds("zephyrine")).toBe(true);
+    expect(await finds("quillomancy")).toBe(true);
+
+    // Room on the page for the new row version (a HOT update needs it); then a bump as a comment's commit makes it.
+    await prisma.$executeRawUnsafe(`VACUUM "Episode"`);
+    const [bump] = await prisma.$transaction(async (tx) => {
+      const vector = (id: number) => tx.$queryRaw<{ vector: string }[]>`SELECT "searchVector"::text AS vector FROM "Episode" WHERE id = ${id}`;
+      // This connection's counts not yet reported to the statistics: the difference is the bump's.
+      const counts = async () => (await tx.$queryRaw<{ updates: number; hot: number }[]>`
+        SELECT pg_stat_get_xact_tuples_updated('"Episode"'::regclass)::int AS updates, pg_stat_get_xact_tuples_hot_updated('"Episode"'::regclass)::int AS hot`)[0]!;
+      const before = await vector(program.id);
+      const countsBefore = await counts();
+      await tx.$executeRaw`UPDATE "Episode" SET "contentVersion" = nextval('"Episode_contentVersion_seq"') WHERE id = ${program.id}`;
+      const countsAfter = await counts();
+      const stats = { updates: countsAfter.updates - countsBefore.updates, hot: countsAfter.hot - countsBefore.hot };
+      return [{ stats, same: (await vector(program.id))[0]!.vector === before[0]!.vector }];
+    });
+    // A generated column was computed again, stored anew and indexed again on every bump: never HOT.
+    expect(bump!.stats).toEqual({ updates: 1, hot: 1 });
+    expect(bump!.same).toBe(true);
+
+    await prisma.episode.update({ where: { id: program.id }, data: { title: "Borealite papers", intro: ["Nothing else."] } });
+    expect(await finds("borealite")).toBe(true);
+    expect(await finds("zephyrine")).toBe(false);
+    expect(await finds("quillomancy")).toBe(false);
+  });
 });
