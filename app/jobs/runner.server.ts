@@ -50,7 +50,7 @@ export async function startJobRunner({
       // Finished and failed jobs are recorded in batches (at once): graphile-worker 0.17 handles a failure to
       // record one there (it stops the runner, restarted below) where the unbatched path leaves an unhandled
       // rejection that ends the process when the database goes away.
-      preset: { worker: { completeJobBatchDelay: 0, failJobBatchDelay: 0 } },
+      preset: { worker: { completeJobBatchDelay: 0, failJobBatchDelay: 0, localQueue: { size: concurrency + 1 } } },
     });
     if (stopped) {
       // Stopped while this restart was connecting.
