@@ -49,7 +49,9 @@ export async function startJobRunner({
       logger: logger(log),
       // Finished and failed jobs are recorded in batches (at once): graphile-worker 0.17 handles a failure to
       // record one there (it stops the runner, restarted below) where the unbatched path leaves an unhandled
-      // rejection that ends the process when the database goes away.
+      // rejection that ends the process when the database goes away. Jobs are fetched a few at a time (the
+      // local queue): a reply adds two jobs at once, and they cost one get_job instead of one per job plus an
+      // empty one per idle worker (PostgreSQL's statement log, docs/performance.md).
       preset: { worker: { completeJobBatchDelay: 0, failJobBatchDelay: 0, localQueue: { size: concurrency + 1 } } },
     });
     if (stopped) {

@@ -5,9 +5,22 @@ import fs from "node:fs";
 import { freePort } from "../db/embedded";
 import { processTree } from "./proc";
 
-export async function startServerProcess({ databaseUrl, timing = false, port: chosenPort, env = {} }: { databaseUrl: string; timing?: boolean; port?: number; env?: Record<string, string> }) {
+export async function startServerProcess({
+  databaseUrl,
+  timing = false,
+  port: chosenPort,
+  env = {},
+  script = "scripts/bench/serve.ts",
+}: {
+  databaseUrl: string;
+  timing?: boolean;
+  port?: number;
+  env?: Record<string, string>;
+  /** Another server that answers the same messages ("ready", timings): the reference of bench:post. */
+  script?: string;
+}) {
   const port = chosenPort ?? (await freePort());
-  const child = fork("scripts/bench/serve.ts", [], {
+  const child = fork(script, [], {
     // The V8 flags of `npm run serve` (its young-generation cap): memory is measured as production runs.
     execArgv: [...serveV8Flags(), "--import", "tsx", ...cpuProfileFlags()],
     env: {
