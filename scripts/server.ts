@@ -361,6 +361,9 @@ export async function startServer(options: ServerOptions) {
     });
   }
   app.use(securityHeaders);
+  // The input boundary of addresses comes before anything answers: a cached page or JSON twin is refused
+  // for a NUL in its query string as it is before it is cached (the twin reads no parameter at all).
+  app.use(refuseUnreadableAddresses);
   app.use(answerCachedReads);
   if (process.env.NODE_ENV === "development") {
     // `npm run dev` rebuilds while the server runs: files are looked up on disk each time.
@@ -371,7 +374,6 @@ export async function startServer(options: ServerOptions) {
   }
   app.use(compression(DYNAMIC_COMPRESSION));
   app.use(refuseCrossSiteRequests);
-  app.use(refuseUnreadableAddresses);
   app.all(
     "*",
     remixBehindBoundary(

@@ -78,6 +78,20 @@ describe("2. NUL bytes", () => {
     }
   });
 
+  it("answer 400 in the query string of a page or JSON twin already cached, as they do before it is", async () => {
+    const app = await testApp();
+    const episode = await createEpisode();
+    for (const path of [`/episodes/${episode.slug}`, `/api/episodes/${episode.slug}`, `/episodes/${episode.slug}.data`]) {
+      // The first request renders and caches it; the next are answered before Remix (ADR 0022).
+      for (let i = 0; i < 2; i++) expect((await app.get(path)).status, path).toBe(200);
+      for (const query of ["?utm=%00", "?%00=1", "?c=L1&x=a%00b"]) {
+        const response = await app.get(`${path}${query}`);
+        expect(response.status, `${path}${query}`).toBe(400);
+        expect(await response.text(), `${path}${query}`).toMatch(/NUL character/);
+      }
+    }
+  });
+
   it("drops other control characters from a comment, as docs/api.md says, keeping TAB and line breaks", async () => {
     const app = await testApp();
     const episode = await createEpisode();
