@@ -23,6 +23,19 @@ export async function submit(button: Locator) {
   return response;
 }
 
+/**
+ * Follows a link as a reader does, clicking again when nothing happened: a click that lands while the page
+ * hydrates was seen lost on a busy machine (CI, 2026-11-30: no request followed it in the trace). Waits for
+ * the page to be at `pathname`.
+ */
+export async function followLink(link: Locator, pathname: string) {
+  const page = link.page();
+  await expect(async () => {
+    if (new URL(page.url()).pathname !== pathname) await link.click();
+    await expect(page).toHaveURL((url) => url.pathname === pathname, { timeout: 5_000 });
+  }).toPass({ timeout: BUDGETS.navigation });
+}
+
 /** The page's document is parsed and Remix has no navigation, revalidation or fetcher in flight (or the page runs no script). */
 export async function settled(page: Page) {
   await page.waitForLoadState("domcontentloaded", { timeout: BUDGETS.navigation });

@@ -2,7 +2,7 @@
 // notification, and (as the admin reads it at /admin/mail) the mail. The e2e server runs the job queue in
 // its own process, so each step waits for what the reader would wait for: the page after a reload.
 import { expect, test } from "./fixtures";
-import { signIn, submit } from "./helpers";
+import { followLink, signIn, submit } from "./helpers";
 import { PROGRAM_SLUG } from "./seed";
 
 const EPISODE = `/episodes/${PROGRAM_SLUG}`;
@@ -62,7 +62,7 @@ test("A watches FTR #863, B comments, A sees the bell, the notification and the 
       return bell.count();
     })
     .toBe(1);
-  await bell.click();
+  await followLink(bell, "/notifications");
   await expect(page.getByRole("link", { name: /^e2e-member commented on FTR #863/ })).toBeVisible();
   await expect(page.getByText(BODY)).toBeVisible();
 
