@@ -130,6 +130,25 @@ describe("the JSON twin", () => {
   });
 });
 
+describe("answers made for one request", () => {
+  it("are compressed when large, and a small one (a reply's answer) goes out as it is, with its length", async () => {
+    const app = await testApp();
+    const episode = await postEpisode("small-answers");
+    const { cookie } = await signedIn("member");
+    const accept = { "Accept-Encoding": "gzip, deflate, br" };
+    const reply = await app.post(`/episodes/${episode.slug}.data`, { intent: "post-comment", body: "A small answer.", js: "1" }, { cookie, headers: accept });
+    expect(reply.status).toBe(200);
+    // Under the compression threshold (1 KB): gzipping it cost more than sending it (scripts/server.ts, writeBody).
+    expect(reply.headers.get("Content-Encoding")).toBeNull();
+    const body = await reply.text();
+    expect(Number(reply.headers.get("Content-Length"))).toBe(Buffer.byteLength(body));
+    expect(body).toContain("L1");
+    const page = await app.get(`/episodes/${episode.slug}`, { cookie, headers: accept });
+    expect(page.headers.get("Content-Encoding")).toBe("br");
+    expect(await page.text()).toContain("A small answer.");
+  });
+});
+
 describe("files of public/", () => {
   it("are served from memory with an ETag; fingerprinted assets are immutable; an unknown address goes on to the app", async () => {
     const app = await testApp();
