@@ -8,8 +8,10 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 
 export interface PackagePatch {
-  /** The package, and its file as `require.resolve` finds it from the project. */
+  /** The package, and its file as `require.resolve` finds it from `loadedBy`. */
   module: string;
+  /** The package that loads it, whose copy is patched (npm may nest one under it). */
+  loadedBy: string;
   /** What the patch is for: printed when it cannot be applied. */
   purpose: string;
   /** A comment written into the file: a file that has it is patched already. */
@@ -29,6 +31,7 @@ const ROUTER_MARK = "/* footnote: matched routes are cached (scripts/patch-packa
 export const PATCHES: PackagePatch[] = [
   {
     module: "@remix-run/router",
+    loadedBy: "@remix-run/server-runtime",
     purpose: "route matching without flattening, ranking and compiling the routes on every request",
     mark: ROUTER_MARK,
     edits: [
@@ -75,9 +78,10 @@ function compilePathUncached(path, caseSensitive, end) {`,
   },
 ];
 
-/** The installed file a patch changes: the one Node loads for `require(module)` from the project. */
+/** The installed file a patch changes: the one Node loads when `loadedBy` requires the module. */
 export function patchedFile(patch: PackagePatch, root = process.cwd()) {
-  return createRequire(path.join(root, "package.json")).resolve(patch.module);
+  const loader = createRequire(path.join(root, "package.json")).resolve(patch.loadedBy);
+  return createRequire(loader).resolve(patch.module);
 }
 
 /** The patched text, or why the patch does not fit this file. */
