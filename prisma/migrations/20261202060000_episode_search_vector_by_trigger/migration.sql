@@ -1,6 +1,6 @@
 -- An episode's search vector is kept by a trigger that runs only when the text it is made of changes, no
 -- longer as a generated column. PostgreSQL computes a stored generated column again on every UPDATE of
--- its row, whatever changed: every content-version bump (each comment, claim and suggestion, ADR 0033)
+-- its row, whatever changed: every content-version bump (each comment, claim and suggestion, ADR 0037)
 -- ran to_tsvector over the whole episode (up to 400 KB), stored the result anew, and so could never be a
 -- HOT update: it added every word of the episode to the GIN index again. That was 7 ms of PostgreSQL per
 -- bump at FTR #863, inside the commit of every reply, and an index that grew with every comment.
