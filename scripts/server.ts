@@ -15,7 +15,7 @@ import { startJobRunner } from "../app/jobs/runner.server";
 import type { TaskList } from "graphile-worker";
 import { isSameOrigin, SAFE_METHODS } from "../app/utils/origin";
 import { answerFromRepresentation, representationOf, SHARED_CACHE_CONTROL, type CachedAnswer, type Representation } from "../app/utils/http-cache.server";
-import { currentEpisodeVersion, listenForEpisodeVersions, type VersionListener } from "../app/utils/episode-versions.server";
+import { currentEpisodeVersion, knownEpisodeVersion, listenForEpisodeVersions, type VersionListener } from "../app/utils/episode-versions.server";
 import { getEpisodeVersion } from "../app/models/episode.server";
 import { episodeData, episodeJson, pageAddress, pageRenderUnderWay, renderedPages } from "../app/utils/page-cache.server";
 import { contentSecurityPolicy } from "../app/utils/nonce";
@@ -54,48 +54,53 @@ export const refuseCrossSiteRequests: RequestHandler = (req, res, next) => {
 };
 
 /** Headers every answer carries; documents add their Content-Security-Policy with a nonce (app/entry.server.tsx). */
-export const securityHeaders: RequestHandler = (_req, res, next) => {
+function setSecurityHeaders(res: http.ServerResponse) {
   res.setHeader("X-Content-Type-Options", "nosniff");
   res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
   res.setHeader("X-Frame-Options", "DENY");
-  next();
-};
+}
 
 /** The policy of answers that are not documents (JSON, feeds, errors of the boundary): nothing runs, nothing frames them. */
 export const NON_DOCUMENT_CSP = "default-src 'none'; frame-ancestors 'none'";
 
-function refuse(res: ExpressResponse, status: number, message: string) {
-  res.status(status).type("text/plain").setHeader("Content-Security-Policy", NON_DOCUMENT_CSP);
-  res.send(message);
+function refuse(res: http.ServerResponse, status: number, message: string) {
+  const body = Buffer.from(message);
+  res.writeHead(status, { "Content-Type": "text/plain; charset=utf-8", "Content-Length": body.length, "Content-Security-Policy": NON_DOCUMENT_CSP });
+  res.end(body);
 }
+
+/** An address with nothing to decode: a path of unreserved characters and slashes, no query. */
+const PLAIN_ADDRESS = /^[\w\-.~/]*$/;
 
 /**
  * The input boundary of paths and query strings: an address that does not decode, or holds a control
- * character (NUL included) in its path or a NUL in its query, names nothing this site has: 400 here,
- * before any loader. Everything else in a query is validated by the route's schema (docs/api.md).
+ * character (NUL included) in its path or a NUL in its query, names nothing this site has — what to answer
+ * (400) before anything else looks at it. Everything else in a query is validated by the route's schema
+ * (docs/api.md).
  */
-export const refuseUnreadableAddresses: RequestHandler = (req, res, next) => {
-  const [rawPath, rawQuery = ""] = req.originalUrl.split(/\?(.*)/s, 2);
+export function addressProblem(url: string): string | null {
+  if (PLAIN_ADDRESS.test(url)) return null;
+  const [rawPath, rawQuery = ""] = url.split(/\?(.*)/s, 2);
   let path: string;
   try {
     path = decodeURIComponent(rawPath ?? "");
   } catch {
-    return refuse(res, 400, "The address is not valid: it has a broken %-escape.");
+    return "The address is not valid: it has a broken %-escape.";
   }
-  if (CONTROL_CHARACTER.test(path)) return refuse(res, 400, "The address contains a control character; no page has such an address.");
+  if (CONTROL_CHARACTER.test(path)) return "The address contains a control character; no page has such an address.";
   let query: URLSearchParams;
   try {
     query = new URLSearchParams(rawQuery);
   } catch {
-    return refuse(res, 400, "The query string is not valid.");
+    return "The query string is not valid.";
   }
   for (const [name, value] of query) {
-    if (name.includes(NUL) || value.includes(NUL)) return refuse(res, 400, "The query string contains a NUL character (U+0000), which no parameter accepts.");
+    if (name.includes(NUL) || value.includes(NUL)) return "The query string contains a NUL character (U+0000), which no parameter accepts.";
   }
-  next();
-};
+  return null;
+}
 
-function sendAnswer(res: ExpressResponse, answer: CachedAnswer) {
+function sendAnswer(res: http.ServerResponse, answer: CachedAnswer) {
   res.writeHead(answer.status, answer.headers);
   res.end(answer.body ?? undefined);
 }
@@ -115,52 +120,106 @@ function decodedSegment(segment: string) {
   }
 }
 
+/** A handler in front of Express: it answers, or hands the request on with `next`. */
+type FrontHandler = (req: http.IncomingMessage, res: http.ServerResponse, next: () => void) => void;
+
+/** What a cached read is answered from: the representation and the headers of its kind. */
+type CachedRead = { representation: Representation; headers: Record<string, string> };
+
+/** The kind of cached read an address names, if any (its cache key, and the slug its version belongs to). */
+function cachedReadTarget(url: string, pathname: string) {
+  const page = EPISODE_PAGE.exec(pathname);
+  const json = page ? null : EPISODE_JSON.exec(pathname);
+  if (!page && !json) return null;
+  const data = page?.[1]!.endsWith(".data") ?? false;
+  // The address as Remix saw it (URL-normalised): it names the cache entry of a page or of its data.
+  const address = !page ? "" : PLAIN_ADDRESS.test(url) && !url.includes("/.") ? url : new URL(url, "http://localhost").href.slice("http://localhost".length);
+  const cacheKey = page && !data ? pageAddress(address) : undefined;
+  if (page && !data && !cacheKey) return null;
+  const slug = decodedSegment(data ? page![1]!.slice(0, -".data".length) : (page ?? json)![1]!);
+  if (slug === null) return null;
+  return { kind: cacheKey ? ("page" as const) : data ? ("data" as const) : ("json" as const), slug, address, cacheKey };
+}
+
+type CachedReadTarget = NonNullable<ReturnType<typeof cachedReadTarget>>;
+
+/** The representation kept for a target at a version, if this process has it now. */
+function keptRead(target: CachedReadTarget, version: string): CachedRead | undefined {
+  const headers: Record<string, string> = { "Content-Security-Policy": NON_DOCUMENT_CSP, "Cache-Control": SHARED_CACHE_CONTROL };
+  if (target.kind === "page") {
+    const cached = renderedPages.get(target.cacheKey!, version);
+    return cached && { representation: cached.page, headers: { ...headers, "Content-Security-Policy": contentSecurityPolicy(cached.nonce) } };
+  }
+  // What Remix's client looks for in a single-fetch answer.
+  if (target.kind === "data") return withRepresentation(episodeData.get(target.address, version), { ...headers, "X-Remix-Response": "yes" });
+  return withRepresentation(episodeJson.get(target.slug, version), headers);
+}
+
+function withRepresentation(representation: Representation | undefined, headers: Record<string, string>) {
+  return representation && { representation, headers };
+}
+
 /**
  * Cheap hits (ADR 0022): an anonymous GET or HEAD of an episode page, its single-fetch data (`.data`) or
  * its JSON twin whose bytes are cached for the episode's current content version is answered here,
- * before Remix, with no query while this process's LISTEN connection is up (app/utils/episode-versions.server.ts): a 304 for a matching
- * If-None-Match, else the bytes in the best coding the client accepts, compressed once per version.
- * Everything else — a signed-in reader, a page not rendered yet at this version — goes on to Remix,
- * which renders and caches it (app/entry.server.tsx, app/routes/api.episodes.$slug.ts).
+ * before Express and Remix, with no query while this process's LISTEN connection is up
+ * (app/utils/episode-versions.server.ts): a 304 for a matching If-None-Match, else the bytes in the best
+ * coding the client accepts, compressed once per version. When all of that is in memory, the answer is
+ * written in the turn the request arrived in. Everything else — a signed-in reader, a page not rendered yet
+ * at this version — goes on (`next`) to Remix, which renders and caches it (app/entry.server.tsx,
+ * app/routes/api.episodes.$slug.ts).
  */
-export const answerCachedReads: RequestHandler = (req, res, next) => {
+export const answerCachedReads: FrontHandler = (req, res, next) => {
   if ((req.method !== "GET" && req.method !== "HEAD") || hasSessionCookie(req.headers.cookie)) return next();
-  const pathname = req.path;
-  const page = EPISODE_PAGE.exec(pathname);
-  const json = page ? null : EPISODE_JSON.exec(pathname);
-  if (!page && !json) return next();
-  const data = page?.[1]!.endsWith(".data") ?? false;
-  // The address as Remix saw it (URL-normalised): it names the cache entry of a page or of its data.
-  const address = page ? new URL(req.originalUrl, "http://localhost").href.slice("http://localhost".length) : "";
-  const cacheKey = page && !data ? pageAddress(address) : undefined;
-  if (page && !data && !cacheKey) return next();
-  const slug = decodedSegment(data ? page![1]!.slice(0, -".data".length) : (page ?? json)![1]!);
-  if (slug === null) return next();
+  const url = req.url ?? "/";
+  const query = url.indexOf("?");
+  const target = cachedReadTarget(url, query === -1 ? url : url.slice(0, query));
+  if (!target) return next();
   const request = { method: req.method, ifNoneMatch: req.headers["if-none-match"], acceptEncoding: req.headers["accept-encoding"] };
+  const known = knownEpisodeVersion(target.slug);
+  const kept = known === undefined ? undefined : keptRead(target, known);
+  const now = kept && answerFromRepresentation(kept.representation, request, kept.headers);
+  if (now && !(now instanceof Promise)) return sendAnswer(res, now);
   void (async () => {
-    const version = await currentEpisodeVersion(slug, getEpisodeVersion);
+    const version = await currentEpisodeVersion(target.slug, getEpisodeVersion);
     if (!version) return next();
-    let representation: Representation | undefined;
-    const headers: Record<string, string> = { "Content-Security-Policy": NON_DOCUMENT_CSP, "Cache-Control": SHARED_CACHE_CONTROL };
-    if (cacheKey) {
-      // A render of this version under way in this process is waited for: the page is not rendered twice.
-      const cached = renderedPages.get(cacheKey, version) ?? (await pageRenderUnderWay(cacheKey, version));
-      representation = cached?.page;
-      if (cached) headers["Content-Security-Policy"] = contentSecurityPolicy(cached.nonce);
-    } else if (data) {
-      representation = episodeData.get(address, version);
-      // What Remix's client looks for in a single-fetch answer.
-      headers["X-Remix-Response"] = "yes";
-    } else {
-      representation = episodeJson.get(slug, version);
+    // A render of this version under way in this process is waited for: the page is not rendered twice.
+    let read = keptRead(target, version);
+    if (!read && target.kind === "page") {
+      const rendered = await pageRenderUnderWay(target.cacheKey!, version);
+      read = rendered && { representation: rendered.page, headers: { "Content-Security-Policy": contentSecurityPolicy(rendered.nonce), "Cache-Control": SHARED_CACHE_CONTROL } };
     }
-    if (!representation) return next();
-    sendAnswer(res, await answerFromRepresentation(representation, request, headers));
+    if (!read) return next();
+    sendAnswer(res, await answerFromRepresentation(read.representation, request, read.headers));
   })().catch(() => {
     // An outage or any other failure: Remix answers (503 for an outage, ADR 0017).
     if (!res.headersSent) next();
   });
 };
+
+/**
+ * What every request meets before Express (whose router, request parsing and middleware cost about as
+ * much CPU as writing a cached 140 KB page to the socket): the timing hook of benchmarks, the headers every
+ * answer carries, the input boundary of addresses — before any cached answer, so a cached page or JSON
+ * twin is refused for a NUL in its query string as it is before it is cached (the twin reads no parameter
+ * at all) — then the cheap hits and the public files. Anything they do not answer goes on to Express.
+ */
+export function frontOf(app: express.Express, { handlers, onRequestTimed }: { handlers: FrontHandler[]; onRequestTimed?: ServerOptions["onRequestTimed"] }): http.RequestListener {
+  const chain = handlers.reduceRight<(req: http.IncomingMessage, res: http.ServerResponse) => void>(
+    (rest, handler) => (req, res) => handler(req, res, () => rest(req, res)),
+    (req, res) => app(req, res),
+  );
+  return (req, res) => {
+    if (onRequestTimed) {
+      const start = process.hrtime.bigint();
+      res.on("finish", () => onRequestTimed(req.method ?? "", (req.url ?? "").split("?")[0]!, Number(process.hrtime.bigint() - start) / 1e6));
+    }
+    setSecurityHeaders(res);
+    const problem = addressProblem(req.url ?? "/");
+    if (problem) return refuse(res, 400, problem);
+    chain(req, res);
+  };
+}
 
 const IMMUTABLE = "public, max-age=31536000, immutable";
 
@@ -169,7 +228,7 @@ const IMMUTABLE = "public, max-age=31536000, immutable";
  * never touches the disk: fingerprinted assets (/build) are immutable, others are kept an hour; text is
  * compressed once. An address that names no file goes on without a stat.
  */
-export function publicFiles(root = "public"): RequestHandler {
+export function publicFiles(root = "public"): FrontHandler {
   const files = new Map<string, string>();
   const walk = (directory: string, prefix: string) => {
     for (const entry of fs.existsSync(directory) ? fs.readdirSync(directory, { withFileTypes: true }) : []) {
@@ -184,7 +243,10 @@ export function publicFiles(root = "public"): RequestHandler {
   const mime = express.static.mime;
   return (req, res, next) => {
     if (req.method !== "GET" && req.method !== "HEAD") return next();
-    const name = req.path.includes("%") ? decodedSegment(req.path) : req.path;
+    const url = req.url ?? "/";
+    const query = url.indexOf("?");
+    const pathname = query === -1 ? url : url.slice(0, query);
+    const name = pathname.includes("%") ? decodedSegment(pathname) : pathname;
     const file = name === null ? undefined : files.get(name);
     if (!file) return next();
     let representation = loaded.get(file);
@@ -198,9 +260,11 @@ export function publicFiles(root = "public"): RequestHandler {
       }
       loaded.set(file, representation);
     }
-    const headers = { "Cache-Control": req.path.startsWith("/build/") ? IMMUTABLE : "public, max-age=3600", Vary: "Accept-Encoding" };
+    const headers = { "Cache-Control": pathname.startsWith("/build/") ? IMMUTABLE : "public, max-age=3600", Vary: "Accept-Encoding" };
     const request = { method: req.method, ifNoneMatch: req.headers["if-none-match"], acceptEncoding: req.headers["accept-encoding"] };
-    answerFromRepresentation(representation, request, headers).then((answer) => sendAnswer(res, answer), next);
+    const answer = answerFromRepresentation(representation, request, headers);
+    if (answer instanceof Promise) answer.then((made) => sendAnswer(res, made), next);
+    else sendAnswer(res, answer);
   };
 }
 
@@ -356,25 +420,11 @@ export async function startServer(options: ServerOptions) {
   app.disable("x-powered-by");
   // A number counts hops from the right of X-Forwarded-For, so a client cannot choose the address the limits see.
   app.set("trust proxy", options.trustProxy ?? trustProxyFromEnv());
-  if (options.onRequestTimed) {
-    const report = options.onRequestTimed;
-    app.use((req, res, next) => {
-      const start = process.hrtime.bigint();
-      res.on("finish", () => report(req.method, req.path, Number(process.hrtime.bigint() - start) / 1e6));
-      next();
-    });
-  }
-  app.use(securityHeaders);
-  // The input boundary of addresses comes before anything answers: a cached page or JSON twin is refused
-  // for a NUL in its query string as it is before it is cached (the twin reads no parameter at all).
-  app.use(refuseUnreadableAddresses);
-  app.use(answerCachedReads);
-  if (process.env.NODE_ENV === "development") {
+  const development = process.env.NODE_ENV === "development";
+  if (development) {
     // `npm run dev` rebuilds while the server runs: files are looked up on disk each time.
     app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
     app.use(express.static("public", { maxAge: "1h" }));
-  } else {
-    app.use(publicFiles("public"));
   }
   app.use(compression(DYNAMIC_COMPRESSION));
   app.use(refuseCrossSiteRequests);
@@ -395,7 +445,7 @@ export async function startServer(options: ServerOptions) {
   // Told by PostgreSQL when an episode's content changes, so cached pages are answered without a query.
   const connectionString = process.env.DATABASE_URL;
   const versions: VersionListener | undefined = connectionString ? listenForEpisodeVersions({ connectionString, log: (line) => console.error(line) }) : undefined;
-  const server = http.createServer(app);
+  const server = http.createServer(frontOf(app, { handlers: development ? [answerCachedReads] : [answerCachedReads, publicFiles("public")], onRequestTimed: options.onRequestTimed }));
   try {
     await new Promise<void>((resolve, reject) => {
       server.once("error", reject);

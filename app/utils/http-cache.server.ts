@@ -70,6 +70,8 @@ export interface Representation {
   /** Text is compressed; fonts and images are sent as they are. */
   compressible: boolean;
   encoded: Partial<Record<"br" | "gzip", Promise<Buffer>>>;
+  /** The codings made so far, to answer with no promise to wait on (the cheap hits, scripts/server.ts). */
+  made: Partial<Record<"br" | "gzip", Buffer>>;
 }
 
 const COMPRESSIBLE = /^(?:text\/|application\/(?:javascript|json|xml|atom\+xml|manifest\+json)|image\/svg\+xml)/;
@@ -78,7 +80,7 @@ const COMPRESSIBLE = /^(?:text\/|application\/(?:javascript|json|xml|atom\+xml|m
 export function representationOf(body: Buffer | string, type: string): Representation {
   const identity = typeof body === "string" ? Buffer.from(body) : body;
   const tag = createHash("sha256").update(identity).digest("base64url").slice(0, 32);
-  return { type, identity, tag, compressible: COMPRESSIBLE.test(type), encoded: {} };
+  return { type, identity, tag, compressible: COMPRESSIBLE.test(type), encoded: {}, made: {} };
 }
 
 /** Bytes a representation may take once both codings are made (gzip and Brotli each well under a third of text). */
@@ -111,15 +113,34 @@ export function encodedBody(representation: Representation, coding: Coding): Pro
             [zlib.constants.BROTLI_PARAM_SIZE_HINT]: representation.identity.length,
           },
         }));
-  made.catch(() => {
-    if (representation.encoded[coding] === made) delete representation.encoded[coding];
-  });
+  made.then(
+    (body) => {
+      if (representation.encoded[coding] === made) representation.made[coding] = body;
+    },
+    () => {
+      if (representation.encoded[coding] === made) delete representation.encoded[coding];
+    },
+  );
   return made;
 }
+
+/** The codings chosen for the Accept-Encoding headers seen last (browsers send a handful of values). */
+const chosenCodings = new Map<string, Coding>();
+const CHOSEN_CODINGS_KEPT = 64;
 
 /** The coding to send for an Accept-Encoding header: Brotli, then gzip, by the client's q-values; else none. */
 export function chooseCoding(acceptEncoding: string | null | undefined): Coding {
   if (!acceptEncoding) return "identity";
+  let coding = chosenCodings.get(acceptEncoding);
+  if (coding === undefined) {
+    coding = parseAcceptEncoding(acceptEncoding);
+    if (chosenCodings.size >= CHOSEN_CODINGS_KEPT) chosenCodings.clear();
+    chosenCodings.set(acceptEncoding, coding);
+  }
+  return coding;
+}
+
+function parseAcceptEncoding(acceptEncoding: string): Coding {
   const weights = new Map<string, number>();
   for (const part of acceptEncoding.split(",")) {
     const [name = "", ...parameters] = part.trim().toLowerCase().split(";");
@@ -154,25 +175,31 @@ export interface CachedAnswer {
 
 /**
  * The answer to a GET or HEAD from a kept representation: 304 when the client has it, else its bytes in
- * the best coding the client accepts. Shared by the Express fast path and Remix's document handler.
+ * the best coding the client accepts. Shared by the cheap hits before Express and Remix's document
+ * handler. It is there at once (no promise) when that coding is already made: the cheap hits then answer
+ * in the same turn as the request arrived.
  */
-export async function answerFromRepresentation(
+export function answerFromRepresentation(
   representation: Representation,
   request: { method: string; ifNoneMatch?: string | null; acceptEncoding?: string | null },
   headers: Record<string, string>,
-): Promise<CachedAnswer> {
+): CachedAnswer | Promise<CachedAnswer> {
   const coding = representation.compressible ? chooseCoding(request.acceptEncoding) : "identity";
   // Lower-case names throughout: a Headers object lists its names so, and a name twice would be sent twice.
-  const all: Record<string, string> = Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
+  const all: Record<string, string> = {};
+  for (const name in headers) all[name.toLowerCase()] = headers[name]!;
   all["content-type"] = representation.type;
   all["etag"] = etagFor(representation, coding);
   // Pages and JSON differ for a signed-in reader (their cookie); a caller may say otherwise (static files).
   all["vary"] ??= "Accept-Encoding, Cookie";
   if (isNotModified(request.ifNoneMatch, representation)) return { status: 304, headers: all, body: null };
-  const body = await encodedBody(representation, coding);
-  if (coding !== "identity") all["content-encoding"] = coding;
-  all["content-length"] = String(body.length);
-  return { status: 200, headers: all, body: request.method === "HEAD" ? null : body };
+  const answer = (body: Buffer): CachedAnswer => {
+    if (coding !== "identity") all["content-encoding"] = coding;
+    all["content-length"] = String(body.length);
+    return { status: 200, headers: all, body: request.method === "HEAD" ? null : body };
+  };
+  const made = coding === "identity" ? representation.identity : representation.made[coding];
+  return made ? answer(made) : encodedBody(representation, coding).then(answer);
 }
 
 /** The same answer as a Fetch Response (Remix routes and the document handler). */

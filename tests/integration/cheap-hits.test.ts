@@ -28,6 +28,13 @@ async function postEpisode(slug: string) {
 
 const SHARED = "public, max-age=0, s-maxage=10, stale-while-revalidate=30";
 
+/** The headers every answer carries, those answered before Express (scripts/server.ts, frontOf) included. */
+function expectSecurityHeaders(headers: http.IncomingHttpHeaders) {
+  expect(headers["x-content-type-options"]).toBe("nosniff");
+  expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+  expect(headers["x-frame-options"]).toBe("DENY");
+}
+
 describe("an anonymous episode page cached at its version", () => {
   it("is answered with a strong ETag, the coding the reader accepts, and 304 when the reader has it", async () => {
     const app = await testApp();
@@ -40,6 +47,7 @@ describe("an anonymous episode page cached at its version", () => {
     expect(again.headers.etag).toMatch(/^"[\w-]+"$/);
     expect(again.headers["cache-control"]).toBe(SHARED);
     expect(again.headers.vary).toBe("Accept-Encoding, Cookie");
+    expectSecurityHeaders(again.headers);
 
     const br = await rawGet(url, { "Accept-Encoding": "gzip, deflate, br" });
     expect(br.headers["content-encoding"]).toBe("br");
@@ -157,6 +165,7 @@ describe("files of public/", () => {
     expect(icon.headers["content-type"]).toBe("image/svg+xml");
     expect(icon.headers["cache-control"]).toBe("public, max-age=3600");
     expect(icon.headers["content-encoding"]).toBe("gzip");
+    expectSecurityHeaders(icon.headers);
     expect((await rawGet(`${app.origin}/favicon.svg`, { "If-None-Match": icon.headers.etag! })).status).toBe(304);
 
     const page = await (await app.get("/")).text();
@@ -166,5 +175,28 @@ describe("files of public/", () => {
     expect(asset.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
 
     expect((await rawGet(`${app.origin}/build/no-such-file.js`)).status).toBe(404);
+  });
+});
+
+describe("the boundary in front of Express", () => {
+  it("refuses an address that names nothing before any cached answer, with a readable message and the same headers", async () => {
+    const app = await testApp();
+    const episode = await postEpisode("front-boundary");
+    const url = `${app.origin}/episodes/${episode.slug}`;
+    expect((await rawGet(url)).status).toBe(200);
+    expect((await rawGet(url)).status).toBe(200);
+    for (const [address, message] of [
+      [`${url}?utm=%00`, "NUL character"],
+      [`${url}%ZZ`, "broken %-escape"],
+      [`${app.origin}/favicon.svg?x=%00`, "NUL character"],
+      [`${app.origin}/api/episodes/${episode.slug}?%00`, "NUL character"],
+    ] as const) {
+      const refused = await rawGet(address);
+      expect(refused.status, address).toBe(400);
+      expect(refused.headers["content-type"]).toBe("text/plain; charset=utf-8");
+      expect(refused.headers["content-security-policy"]).toBe("default-src 'none'; frame-ancestors 'none'");
+      expectSecurityHeaders(refused.headers);
+      expect(refused.body.toString()).toContain(message);
+    }
   });
 });
