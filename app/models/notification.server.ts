@@ -16,7 +16,6 @@ export async function countUnreadNotifications(userId: number) {
 const NOTIFICATION_SELECT = {
   id: true,
   kind: true,
-  count: true,
   readAt: true,
   createdAt: true,
   actor: { select: { username: true } },
@@ -24,6 +23,31 @@ const NOTIFICATION_SELECT = {
   comment: { select: { ordinal: true, anchor: true, body: true, status: true, episode: { select: { slug: true, title: true } } } },
   claim: { select: { id: true, exact: true, state: true } },
 } as const;
+
+/**
+ * How many comments each "new comments" notification stands for, counted now (ADR 0048): the visible
+ * comments by others on its episode from the one that made it on — up to the member's next such
+ * notification of that episode, or, once read, up to when it was read — less those that told the member on
+ * their own (a reply to them, a mention). The fan-out writes the notification
+ * once and never counts it up, so a comment costs nothing per watcher who has not read the last one.
+ */
+async function countNewComments(ids: number[]) {
+  if (ids.length === 0) return new Map<number, number>();
+  const rows = await sqlRows<{ id: number; count: number }>(Prisma.sql`
+    SELECT n.id, (
+      SELECT count(*)::int FROM "Comment" c
+      WHERE c."episodeId" = n."episodeId" AND c.id >= n."commentId" AND c.status = 'visible' AND c."authorId" IS DISTINCT FROM n."userId"
+        AND c.id < COALESCE((
+          SELECT min(later."commentId") FROM "Notification" later
+          WHERE later."userId" = n."userId" AND later."episodeId" = n."episodeId" AND later.kind = 'new-comments' AND later."commentId" > n."commentId"
+        ), 2147483647)
+        AND (n."readAt" IS NULL OR c."createdAt" <= n."readAt")
+        -- A reply to the member or a mention of them told them on its own: once each.
+        AND NOT EXISTS (SELECT 1 FROM "Notification" own WHERE own."commentId" = c.id AND own."userId" = n."userId" AND own.kind IN ('reply', 'mention'))
+    ) AS count
+    FROM "Notification" n WHERE n.id = ANY(${ids}::int[])`);
+  return new Map(rows.map((row) => [row.id, row.count]));
+}
 
 /** The reader's notifications, newest first; a comment's text as the comment presenter lets the reader read it. */
 export async function listNotifications(reader: NonNullable<Reader>, { take = 50, ids }: { take?: number; ids?: number[] } = {}): Promise<(NotificationRow & ReturnType<typeof describeNotification>)[]> {
@@ -33,8 +57,11 @@ export async function listNotifications(reader: NonNullable<Reader>, { take = 50
     take,
     select: NOTIFICATION_SELECT,
   });
+  const counts = await countNewComments(rows.filter((row) => row.kind === "new-comments").map((row) => row.id));
   return rows.map(({ comment, ...row }) => {
-    const presented = { ...row, comment: comment && { ...comment, body: presentCommentText(comment, reader, comment.body as string | null, null).text } };
+    // A group whose comments were all hidden since still names the one that made it.
+    const count = Math.max(counts.get(row.id) ?? 1, 1);
+    const presented = { ...row, count, comment: comment && { ...comment, body: presentCommentText(comment, reader, comment.body as string | null, null).text } };
     return { ...presented, ...describeNotification(presented) };
   });
 }

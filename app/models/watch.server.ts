@@ -121,7 +121,8 @@ export async function listMentionCandidates({ episodeId, threadId, prefix, take 
  * Tells everyone concerned about a new comment, once each: the parent's author was told in the comment's
  * own transaction (a reply; withdrawn here when they muted the thread or episode); members it mentions get
  * a mention unless they muted it; members watching the thread or the episode get the episode's one
- * "new comments" notification, counted up. The author tracks the thread from now on.
+ * "new comments" notification, made by the first comment they have not seen and counted when read
+ * (ADR 0048). The author tracks the thread from now on.
  */
 export async function notifyNewComment(commentId: number) {
   // Two statements past Prisma (ADR 0045): every new comment runs this job.
@@ -167,12 +168,14 @@ export async function notifyNewComment(commentId: number) {
       RETURNING "userId"
     ),
     watchers AS (
-      INSERT INTO "Notification" ("userId", "actorId", "kind", "commentId", "episodeId", "count")
-      SELECT l."userId", ${authorId}::int, 'new-comments', ${commentId}::int, ${episodeId}::int, 1 FROM levels l
+      -- Written once, by the first comment a watcher has not seen (ADR 0048): while that notification is
+      -- unread and unmailed, later comments leave it as it is, and its count is taken when it is read.
+      INSERT INTO "Notification" ("userId", "actorId", "kind", "commentId", "episodeId")
+      SELECT l."userId", ${authorId}::int, 'new-comments', ${commentId}::int, ${episodeId}::int FROM levels l
       WHERE l.level = 'watching' AND l."userId" <> ${authorId}::int AND l."userId" IS DISTINCT FROM ${parentRecipient}::int
         AND l."userId" NOT IN (SELECT id FROM mentioned)
       ON CONFLICT ("userId", "episodeId") WHERE kind = 'new-comments' AND "readAt" IS NULL AND "emailedAt" IS NULL
-      DO UPDATE SET count = "Notification".count + 1, "commentId" = EXCLUDED."commentId", "actorId" = EXCLUDED."actorId", "createdAt" = now()
+      DO NOTHING
       RETURNING "userId"
     ),
     mail AS (

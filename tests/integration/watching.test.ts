@@ -1,10 +1,10 @@
 // Watching (issue 18, ADR 0035): who is told about a new comment or a claim's new state, once, after the
 // fan-out job ran; the request itself only queues that job.
 import { describe, expect, it } from "vitest";
-import { resolveClaim } from "~/models/claims/index.server";
+import { hideComment, resolveClaim } from "~/models/claims/index.server";
 import { createComment } from "~/models/comment.server";
 import { pendingJobs } from "~/models/jobs.server";
-import { loader as notificationsLoader } from "~/routes/notifications";
+import { action as notificationsAction, loader as notificationsLoader } from "~/routes/notifications";
 import { action as watchAction } from "~/routes/watch";
 import { loader as feedLoader } from "~/routes/feeds.notifications.$token";
 import { loader as mentionsLoader } from "~/routes/api.mentions";
@@ -134,6 +134,42 @@ describe("watching", { timeout: 120_000 }, () => {
     expect(await pendingJobs()).toEqual([{ task: "notify-comment", count: 1, failing: 0 }, { task: "suggest-claims", count: 1, failing: 0 }]);
     await runJobs();
     expect(await prisma.notification.count({ where: { kind: "new-comments" } })).toBe(10_000);
+
+    // The next comment writes nothing for a watcher who has not read the first (ADR 0048): the rows keep
+    // their versions, and the count is taken when read.
+    const versions = async () => (await prisma.$queryRaw<{ v: string }[]>`SELECT string_agg(xmin::text, ',' ORDER BY id) AS v FROM "Notification"`)[0]!.v;
+    const before = await versions();
+    await createComment({ episodeId: ep.id, parentId: null, author: b.user, body: "Hello again." });
+    await runJobs();
+    expect(await versions()).toBe(before);
+    const w1 = await prisma.user.findFirstOrThrow({ where: { username: "w1" } });
+    expect(await notificationsOf(await sessionCookieFor(w1.id))).toEqual(["2 new comments on FTR #863"]);
+  });
+
+  it("a group counts the visible comments since its first, up to when it was read; later ones start the next", async () => {
+    const ep = await episode();
+    const a = await signedIn("member");
+    const b = await signedIn("member");
+    const moderator = await signedIn("moderator");
+    expect((await watch(a.cookie, "episode", ep.id, "watching")).status).toBe(303);
+    const first = await createComment({ episodeId: ep.id, parentId: null, author: b.user, body: "One." });
+    const second = await createComment({ episodeId: ep.id, parentId: null, author: b.user, body: "Two." });
+    await createComment({ episodeId: ep.id, parentId: null, author: b.user, body: "Three." });
+    await runJobs();
+    const [group] = await prisma.notification.findMany({ where: { userId: a.user.id } });
+    // It names the first comment the member has not seen: the link starts there.
+    expect(group!.commentId).toBe(first.id);
+    expect(await notificationsOf(a.cookie)).toEqual(["3 new comments on FTR #863"]);
+
+    // A comment hidden since is no longer counted.
+    await hideComment({ moderator: moderator.user, commentId: second.id, reason: "Off topic" });
+    expect(await notificationsOf(a.cookie)).toEqual(["2 new comments on FTR #863"]);
+
+    // Read, it keeps its count; the next comment starts a new group.
+    expect((await outcomeOf(() => notificationsAction({ request: post("/notifications", { intent: "mark-all-read" }, a.cookie), params: {}, context: testContext }))).status).toBe(303);
+    await createComment({ episodeId: ep.id, parentId: null, author: b.user, body: "Four." });
+    await runJobs();
+    expect(await notificationsOf(a.cookie)).toEqual([`${b.user.username} commented on FTR #863`, "2 new comments on FTR #863"]);
   });
 
   it("the private feed lists the member's notifications until its address is replaced or switched off", async () => {

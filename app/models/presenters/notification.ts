@@ -5,6 +5,7 @@ import { commentPermalink } from "~/utils/comment-anchor";
 export type NotificationRow = {
   id: number;
   kind: string;
+  /** Of a "new comments" notification: how many comments it stands for, counted when read (1 for the others). */
   count: number;
   readAt: Date | null;
   createdAt: Date;
@@ -34,7 +35,8 @@ export function describeNotification(notification: NotificationRow): Notificatio
     return {
       text: many ? `${notification.count} new comments on ${episode.title}` : `${actor} commented on ${episode.title}`,
       path: comment ? commentPath(comment) : `/episodes/${episode.slug}`,
-      excerpt: many ? `Latest, by ${actor}: ${excerpt ?? ""}`.trim() : excerpt,
+      // The notification names the first comment the reader has not seen: the link starts there.
+      excerpt: many ? `From the first, by ${actor}: ${excerpt ?? ""}`.trim() : excerpt,
     };
   }
   if (notification.kind === "reply" && comment) {
