@@ -206,7 +206,20 @@ export const answerCachedReads: FrontHandler = (req, res, next) => {
  */
 export function frontOf(app: express.Express, { handlers, onRequestTimed }: { handlers: FrontHandler[]; onRequestTimed?: ServerOptions["onRequestTimed"] }): http.RequestListener {
   const chain = handlers.reduceRight<(req: http.IncomingMessage, res: http.ServerResponse) => void>(
-    (rest, handler) => (req, res) => handler(req, res, () => rest(req, res)),
+    (rest, handler) => (req, res) => {
+      let passed = false;
+      try {
+        handler(req, res, () => {
+          passed = true;
+          rest(req, res);
+        });
+      } catch (error) {
+        // A handler that fails before answering hands the request on, as Express would to its error
+        // handling: nothing thrown here may end the process.
+        if (passed || res.headersSent) throw error;
+        rest(req, res);
+      }
+    },
     (req, res) => app(req, res),
   );
   return (req, res) => {

@@ -3,8 +3,11 @@
 // revalidation), gzip or Brotli made once, and Cache-Control a shared cache may use; a signed-in reader
 // still gets a page of their own. Files of public/ are served from memory.
 import http from "node:http";
+import type { AddressInfo } from "node:net";
 import zlib from "node:zlib";
+import express from "express";
 import { describe, expect, it } from "vitest";
+import { frontOf } from "../../scripts/server";
 import { prisma } from "~/utils/db.server";
 import { signedIn } from "../factories";
 import { testApp } from "../http";
@@ -179,6 +182,25 @@ describe("files of public/", () => {
 });
 
 describe("the boundary in front of Express", () => {
+  it("hands a request on to Express when a handler in front fails before answering", async () => {
+    const app = express();
+    app.get("/hello", (_req, res) => res.type("text/plain").send("from Express"));
+    const failing = () => {
+      throw new Error("a handler in front failed");
+    };
+    const server = http.createServer(frontOf(app, { handlers: [failing, (_req, _res, next) => next()] }));
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const answer = await rawGet(`http://127.0.0.1:${port}/hello`);
+      expect(answer.status).toBe(200);
+      expect(answer.body.toString()).toBe("from Express");
+      expectSecurityHeaders(answer.headers);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
   it("refuses an address that names nothing before any cached answer, with a readable message and the same headers", async () => {
     const app = await testApp();
     const episode = await postEpisode("front-boundary");
