@@ -4,8 +4,7 @@
 // Packages stay imports (node_modules); the app's own modules are bundled, its `~/` paths resolved.
 import fs from "node:fs";
 import { build } from "esbuild";
-
-export const SERVER_BUILD = "build/serve.mjs";
+import { SERVER_BUILD } from "./newest-change.mjs";
 
 const packageJson = JSON.parse(fs.readFileSync("package.json", "utf8")) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
 // Every package is left to node_modules (esbuild 0.17's `packages: "external"` would take `~/` for one too).

@@ -4,6 +4,11 @@
 import fs from "node:fs";
 import path from "node:path";
 
+/** The compiled production server: written by scripts/build-server.ts, run by scripts/serve.mjs, made again when a source is newer. */
+export const SERVER_BUILD = "build/serve.mjs";
+/** What the compiled server is made from. */
+export const SERVER_SOURCES = ["scripts", "app", "package-lock.json", "tsconfig.json"];
+
 /** @param {string} entry a file or a folder @returns {number} its newest mtime in ms, 0 when it does not exist */
 export function newestMtime(entry) {
   if (!fs.existsSync(entry)) return 0;

@@ -7,12 +7,9 @@ import cluster from "node:cluster";
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { isStale } from "./newest-change.mjs";
+import { isStale, SERVER_BUILD, SERVER_SOURCES } from "./newest-change.mjs";
 
-const SERVER_BUILD = "build/serve.mjs";
-const SOURCES = ["scripts", "app", "package-lock.json", "tsconfig.json"];
-
-if (cluster.isPrimary && isStale(SERVER_BUILD, SOURCES)) {
+if (cluster.isPrimary && isStale(SERVER_BUILD, SERVER_SOURCES)) {
   if (!fs.existsSync("node_modules/esbuild") && fs.existsSync(SERVER_BUILD)) {
     console.log("[footnote] the server's sources are newer than build/serve.mjs, and esbuild is not installed to remake it: serving the build as it is");
   } else {
