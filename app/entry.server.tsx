@@ -105,6 +105,33 @@ function renderDocument(
   const marks = keptBytes.size ? new Map([...keptBytes.keys()].map((name) => [name, fragmentMark(name)])) : null;
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
+    // The render is abandoned after ABORT_DELAY; once it is all rendered that timer is cleared, and with it
+    // what it held: a pending timer keeps the request's whole React render alive for those 5 s.
+    let abandon: ReturnType<typeof setTimeout> | undefined;
+    const answer = () => {
+      shellRendered = true;
+      const body = new PassThrough();
+      if (anonymous) {
+        const chunks: Buffer[] = [];
+        body.on("data", (chunk: Buffer) => chunks.push(chunk));
+        body.on("end", () => {
+          const html = Buffer.concat(chunks);
+          // An error while rendering (status now 500) is answered, never kept.
+          if (!version || responseStatusCode !== 200) return resolve(respondWithEtag(request, html, { status: responseStatusCode, headers: responseHeaders }));
+          const page = representationOf(html, "text/html; charset=utf-8");
+          renderedPages.set(cacheKey, version, { page, nonce });
+          onKept?.({ page, nonce });
+          respondWithRepresentation(request, page, responseHeaders).then(resolve, reject);
+        });
+        body.on("error", reject);
+      } else {
+        if (missing.length && responseStatusCode === 200) keepFragments(body, missing, () => responseStatusCode === 200);
+        if (!responseHeaders.has("Cache-Control")) responseHeaders.set("Cache-Control", PRIVATE_CACHE_CONTROL);
+        const html = keptBytes.size ? pipeline(body, spliceFragments(keptBytes), () => {}) : body;
+        resolve(new Response(createReadableStreamFromReadable(html), { headers: responseHeaders, status: responseStatusCode }));
+      }
+      pipe(body);
+    };
     const { pipe, abort } = renderToPipeableStream(
       <NonceContext.Provider value={nonce}>
         {/* The page's static islands, set by its loader: in the HTML once, not in the hydration data (ADR 0038). */}
@@ -116,31 +143,15 @@ function renderDocument(
       </NonceContext.Provider>,
       {
         nonce,
-        [waitForAll ? "onAllReady" : "onShellReady"]() {
-          shellRendered = true;
-          const body = new PassThrough();
-          if (anonymous) {
-            const chunks: Buffer[] = [];
-            body.on("data", (chunk: Buffer) => chunks.push(chunk));
-            body.on("end", () => {
-              const html = Buffer.concat(chunks);
-              // An error while rendering (status now 500) is answered, never kept.
-              if (!version || responseStatusCode !== 200) return resolve(respondWithEtag(request, html, { status: responseStatusCode, headers: responseHeaders }));
-              const page = representationOf(html, "text/html; charset=utf-8");
-              renderedPages.set(cacheKey, version, { page, nonce });
-              onKept?.({ page, nonce });
-              respondWithRepresentation(request, page, responseHeaders).then(resolve, reject);
-            });
-            body.on("error", reject);
-          } else {
-            if (missing.length && responseStatusCode === 200) keepFragments(body, missing, () => responseStatusCode === 200);
-            if (!responseHeaders.has("Cache-Control")) responseHeaders.set("Cache-Control", PRIVATE_CACHE_CONTROL);
-            const html = keptBytes.size ? pipeline(body, spliceFragments(keptBytes), () => {}) : body;
-            resolve(new Response(createReadableStreamFromReadable(html), { headers: responseHeaders, status: responseStatusCode }));
-          }
-          pipe(body);
+        onShellReady() {
+          if (!waitForAll) answer();
+        },
+        onAllReady() {
+          clearTimeout(abandon);
+          if (waitForAll) answer();
         },
         onShellError(error: unknown) {
+          clearTimeout(abandon);
           reject(error);
         },
         onError(error: unknown) {
@@ -150,7 +161,7 @@ function renderDocument(
         },
       },
     );
-    setTimeout(abort, ABORT_DELAY);
+    abandon = setTimeout(abort, ABORT_DELAY);
   });
 }
 
