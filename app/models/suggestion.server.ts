@@ -38,12 +38,32 @@ export function contextBlocks(blocks: unknown): ContextBlock[] | undefined {
  * that writes the text (import, new comment, edit). Returns how many are pending now.
  */
 export async function suggestForTarget(db: Db, { episodeId, target, text, revision, blocks }: SuggestForTargetArgs) {
-  const targetWhere = claimTargetWhere(target);
-  await db.claimSuggestion.deleteMany({ where: { ...targetWhere, status: "pending" } });
-  const decided = await db.claimSuggestion.findMany({ where: targetWhere, select: { exact: true } });
-  const rows = suggestionRows(text, blocks, new Set(decided.map((suggestion) => suggestion.exact))).map((row) => ({ episodeId, ...targetWhere, ...row, targetRevision: revision }));
-  if (rows.length > 0) await db.claimSuggestion.createMany({ data: rows });
-  return rows.length;
+  const decided = await db.claimSuggestion.findMany({ where: { ...claimTargetWhere(target), status: { not: "pending" } }, select: { exact: true } });
+  const rows = suggestionRows(text, blocks, new Set(decided.map((suggestion) => suggestion.exact)));
+  const [written] = await db.$queryRaw<{ current: boolean; count: number }[]>(replacePendingSuggestions({ episodeId, target, revision, rows }));
+  return written!.count;
+}
+
+/**
+ * One statement: the target's pending suggestions replaced by `rows` at `revision` — only while `guard`
+ * (a SELECT) finds a row: the pass of a new comment checks there that the comment still has the revision
+ * it read, and locks it. Says whether it wrote, and how many it added.
+ */
+function replacePendingSuggestions({ episodeId, target, revision, rows, guard = Prisma.sql`SELECT 1` }: { episodeId: number; target: ClaimTarget; revision: number; rows: ReturnType<typeof suggestionRows>; guard?: Prisma.Sql }) {
+  const column = Prisma.raw(target.type === "comment" ? `"commentId"` : `"sectionId"`);
+  return Prisma.sql`
+    WITH target AS (${guard}),
+    cleared AS (
+      DELETE FROM "ClaimSuggestion" WHERE ${column} = ${target.id}::int AND status = 'pending' AND EXISTS (SELECT 1 FROM target)
+    ),
+    added AS (
+      INSERT INTO "ClaimSuggestion" ("episodeId", ${column}, start, "end", exact, prefix, suffix, score, signals, "targetRevision")
+      SELECT ${episodeId}::int, ${target.id}::int, r.start, r."end", r.exact, r.prefix, r.suffix, r.score, r.signals, ${revision}::int
+      FROM json_to_recordset(${JSON.stringify(rows)}::json) AS r(start int, "end" int, exact text, prefix text, suffix text, score float8, signals text[])
+      WHERE EXISTS (SELECT 1 FROM target)
+      RETURNING id
+    )
+    SELECT EXISTS (SELECT 1 FROM target) AS current, (SELECT count(*) FROM added)::int AS count`;
 }
 
 /** The suggestions of a text as stored: the heuristic's sentences with their selectors, none already decided (`decided` holds their words). */
@@ -291,20 +311,14 @@ async function suggestForComment(commentId: number) {
   const rows = comment.visible
     ? suggestionRows(commentCanonicalText(comment), comment.format === "imported" ? comment.blocks : null, new Set(comment.decided))
     : [];
-  const [written] = await sqlRows<{ current: boolean; count: number }>(Prisma.sql`
-    WITH target AS (
-      SELECT id FROM "Comment" WHERE id = ${commentId} AND revision = ${comment.revision}::int AND (status = 'visible') = ${comment.visible} FOR UPDATE
-    ),
-    cleared AS (
-      DELETE FROM "ClaimSuggestion" WHERE "commentId" = ${commentId} AND status = 'pending' AND EXISTS (SELECT 1 FROM target)
-    ),
-    added AS (
-      INSERT INTO "ClaimSuggestion" ("episodeId", "commentId", start, "end", exact, prefix, suffix, score, signals, "targetRevision")
-      SELECT ${comment.episodeId}::int, ${commentId}::int, r.start, r."end", r.exact, r.prefix, r.suffix, r.score, r.signals, ${comment.revision}::int
-      FROM json_to_recordset(${JSON.stringify(rows)}::json) AS r(start int, "end" int, exact text, prefix text, suffix text, score float8, signals text[])
-      WHERE EXISTS (SELECT 1 FROM target)
-      RETURNING id
-    )
-    SELECT EXISTS (SELECT 1 FROM target) AS current, (SELECT count(*) FROM added)::int AS count`);
+  const [written] = await sqlRows<{ current: boolean; count: number }>(
+    replacePendingSuggestions({
+      episodeId: comment.episodeId,
+      target: { type: "comment", id: commentId },
+      revision: comment.revision,
+      rows,
+      guard: Prisma.sql`SELECT id FROM "Comment" WHERE id = ${commentId} AND revision = ${comment.revision}::int AND (status = 'visible') = ${comment.visible} FOR UPDATE`,
+    }),
+  );
   return written?.current ? written.count : null;
 }
