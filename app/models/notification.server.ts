@@ -28,8 +28,8 @@ const NOTIFICATION_SELECT = {
  * How many comments each "new comments" notification stands for, counted now (ADR 0048): the visible
  * comments by others on its episode from the one that made it on — up to the member's next such
  * notification of that episode, or, once read, up to when it was read — less those that told the member on
- * their own (a reply to them, a mention). The fan-out writes the notification
- * once and never counts it up, so a comment costs nothing per watcher who has not read the last one.
+ * their own (a reply to them, a mention). The fan-out writes the notification once and never counts it
+ * up, so a comment costs nothing per watcher who has not read the last one.
  */
 async function countNewComments(ids: number[]) {
   if (ids.length === 0) return new Map<number, number>();
