@@ -17,7 +17,7 @@ import { isSameOrigin, SAFE_METHODS } from "../app/utils/origin";
 import { answerFromRepresentation, representationOf, SHARED_CACHE_CONTROL, type CachedAnswer, type Representation } from "../app/utils/http-cache.server";
 import { currentEpisodeVersion, knownEpisodeVersion, listenForEpisodeVersions, type VersionListener } from "../app/utils/episode-versions.server";
 import { getEpisodeVersion } from "../app/models/episode.server";
-import { episodeData, episodeJson, pageAddress, pageRenderUnderWay, renderedPages } from "../app/utils/page-cache.server";
+import { episodeData, episodeJson, pageAddress, pageRenderUnderWay, renderedPages, type RenderedPage } from "../app/utils/page-cache.server";
 import { contentSecurityPolicy } from "../app/utils/nonce";
 import { SESSION_COOKIE } from "../app/utils/session.server";
 import { inNewRequestScope } from "../app/utils/request-scope.server";
@@ -145,18 +145,23 @@ type CachedReadTarget = NonNullable<ReturnType<typeof cachedReadTarget>>;
 
 /** The representation kept for a target at a version, if this process has it now. */
 function keptRead(target: CachedReadTarget, version: string): CachedRead | undefined {
+  if (target.kind === "page") return pageRead(renderedPages.get(target.cacheKey!, version));
   const headers: Record<string, string> = { "Content-Security-Policy": NON_DOCUMENT_CSP, "Cache-Control": SHARED_CACHE_CONTROL };
-  if (target.kind === "page") {
-    const cached = renderedPages.get(target.cacheKey!, version);
-    return cached && { representation: cached.page, headers: { ...headers, "Content-Security-Policy": contentSecurityPolicy(cached.nonce) } };
-  }
   // What Remix's client looks for in a single-fetch answer.
-  if (target.kind === "data") return withRepresentation(episodeData.get(target.address, version), { ...headers, "X-Remix-Response": "yes" });
-  return withRepresentation(episodeJson.get(target.slug, version), headers);
+  if (target.kind === "data") headers["X-Remix-Response"] = "yes";
+  const representation = target.kind === "data" ? episodeData.get(target.address, version) : episodeJson.get(target.slug, version);
+  return representation && { representation, headers };
 }
 
-function withRepresentation(representation: Representation | undefined, headers: Record<string, string>) {
-  return representation && { representation, headers };
+/** A rendered page as a cached read: its policy names the nonce its scripts carry. */
+function pageRead(rendered: RenderedPage | undefined): CachedRead | undefined {
+  return rendered && { representation: rendered.page, headers: { "Content-Security-Policy": contentSecurityPolicy(rendered.nonce), "Cache-Control": SHARED_CACHE_CONTROL } };
+}
+
+/** The path of a request's address, without its query. */
+function pathnameOf(url: string) {
+  const query = url.indexOf("?");
+  return query === -1 ? url : url.slice(0, query);
 }
 
 /**
@@ -172,8 +177,7 @@ function withRepresentation(representation: Representation | undefined, headers:
 export const answerCachedReads: FrontHandler = (req, res, next) => {
   if ((req.method !== "GET" && req.method !== "HEAD") || hasSessionCookie(req.headers.cookie)) return next();
   const url = req.url ?? "/";
-  const query = url.indexOf("?");
-  const target = cachedReadTarget(url, query === -1 ? url : url.slice(0, query));
+  const target = cachedReadTarget(url, pathnameOf(url));
   if (!target) return next();
   const request = { method: req.method, ifNoneMatch: req.headers["if-none-match"], acceptEncoding: req.headers["accept-encoding"] };
   const known = knownEpisodeVersion(target.slug);
@@ -184,11 +188,7 @@ export const answerCachedReads: FrontHandler = (req, res, next) => {
     const version = await currentEpisodeVersion(target.slug, getEpisodeVersion);
     if (!version) return next();
     // A render of this version under way in this process is waited for: the page is not rendered twice.
-    let read = keptRead(target, version);
-    if (!read && target.kind === "page") {
-      const rendered = await pageRenderUnderWay(target.cacheKey!, version);
-      read = rendered && { representation: rendered.page, headers: { "Content-Security-Policy": contentSecurityPolicy(rendered.nonce), "Cache-Control": SHARED_CACHE_CONTROL } };
-    }
+    const read = keptRead(target, version) ?? (target.kind === "page" ? pageRead(await pageRenderUnderWay(target.cacheKey!, version)) : undefined);
     if (!read) return next();
     sendAnswer(res, await answerFromRepresentation(read.representation, request, read.headers));
   })().catch(() => {
@@ -225,7 +225,7 @@ export function frontOf(app: express.Express, { handlers, onRequestTimed }: { ha
   return (req, res) => {
     if (onRequestTimed) {
       const start = process.hrtime.bigint();
-      res.on("finish", () => onRequestTimed(req.method ?? "", (req.url ?? "").split("?")[0]!, Number(process.hrtime.bigint() - start) / 1e6));
+      res.on("finish", () => onRequestTimed(req.method ?? "", pathnameOf(req.url ?? "/"), Number(process.hrtime.bigint() - start) / 1e6));
     }
     setSecurityHeaders(res);
     const problem = addressProblem(req.url ?? "/");
@@ -256,9 +256,7 @@ export function publicFiles(root = "public"): FrontHandler {
   const mime = express.static.mime;
   return (req, res, next) => {
     if (req.method !== "GET" && req.method !== "HEAD") return next();
-    const url = req.url ?? "/";
-    const query = url.indexOf("?");
-    const pathname = query === -1 ? url : url.slice(0, query);
+    const pathname = pathnameOf(req.url ?? "/");
     const name = pathname.includes("%") ? decodedSegment(pathname) : pathname;
     const file = name === null ? undefined : files.get(name);
     if (!file) return next();

@@ -69,9 +69,8 @@ export interface Representation {
   tag: string;
   /** Text is compressed; fonts and images are sent as they are. */
   compressible: boolean;
-  encoded: Partial<Record<"br" | "gzip", Promise<Buffer>>>;
-  /** The codings made so far, to answer with no promise to wait on (the cheap hits, scripts/server.ts). */
-  made: Partial<Record<"br" | "gzip", Buffer>>;
+  /** Each coding asked for: a promise while it is being made, then its bytes (answered with no promise to wait on). */
+  encoded: Partial<Record<"br" | "gzip", Promise<Buffer> | Buffer>>;
 }
 
 const COMPRESSIBLE = /^(?:text\/|application\/(?:javascript|json|xml|atom\+xml|manifest\+json)|image\/svg\+xml)/;
@@ -80,7 +79,7 @@ const COMPRESSIBLE = /^(?:text\/|application\/(?:javascript|json|xml|atom\+xml|m
 export function representationOf(body: Buffer | string, type: string): Representation {
   const identity = typeof body === "string" ? Buffer.from(body) : body;
   const tag = createHash("sha256").update(identity).digest("base64url").slice(0, 32);
-  return { type, identity, tag, compressible: COMPRESSIBLE.test(type), encoded: {}, made: {} };
+  return { type, identity, tag, compressible: COMPRESSIBLE.test(type), encoded: {} };
 }
 
 /** Bytes a representation may take once both codings are made (gzip and Brotli each well under a third of text). */
@@ -102,9 +101,13 @@ const brotli = promisify(zlib.brotliCompress);
  * 100 KB — and it is made again for every content version (ADR 0022).
  */
 export function encodedBody(representation: Representation, coding: Coding): Promise<Buffer> {
-  if (coding === "identity") return Promise.resolve(representation.identity);
-  const made = (representation.encoded[coding] ??=
-    coding === "gzip"
+  const made = madeBody(representation, coding);
+  if (made) return Promise.resolve(made);
+  const key = coding as "br" | "gzip";
+  const kept = representation.encoded[key];
+  if (kept) return kept as Promise<Buffer>;
+  const making =
+    key === "gzip"
       ? gzip(representation.identity, { level: 6 })
       : brotli(representation.identity, {
           params: {
@@ -112,16 +115,24 @@ export function encodedBody(representation: Representation, coding: Coding): Pro
             [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT,
             [zlib.constants.BROTLI_PARAM_SIZE_HINT]: representation.identity.length,
           },
-        }));
-  made.then(
+        });
+  representation.encoded[key] = making;
+  making.then(
     (body) => {
-      if (representation.encoded[coding] === made) representation.made[coding] = body;
+      if (representation.encoded[key] === making) representation.encoded[key] = body;
     },
     () => {
-      if (representation.encoded[coding] === made) delete representation.encoded[coding];
+      if (representation.encoded[key] === making) delete representation.encoded[key];
     },
   );
-  return made;
+  return making;
+}
+
+/** The body in `coding` when it is made already, else undefined (encodedBody makes it). */
+function madeBody(representation: Representation, coding: Coding): Buffer | undefined {
+  if (coding === "identity") return representation.identity;
+  const kept = representation.encoded[coding];
+  return Buffer.isBuffer(kept) ? kept : undefined;
 }
 
 /** The codings chosen for the Accept-Encoding headers seen last (browsers send a handful of values). */
@@ -198,7 +209,7 @@ export function answerFromRepresentation(
     all["content-length"] = String(body.length);
     return { status: 200, headers: all, body: request.method === "HEAD" ? null : body };
   };
-  const made = coding === "identity" ? representation.identity : representation.made[coding];
+  const made = madeBody(representation, coding);
   return made ? answer(made) : encodedBody(representation, coding).then(answer);
 }
 
